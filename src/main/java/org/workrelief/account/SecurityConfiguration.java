@@ -1,0 +1,95 @@
+package org.workrelief.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may open what. Pages need a signed-in user; user and town administration needs ADMIN. The
+ * headers forbid inline script (the pages load their scripts from our own webjars and static
+ * files), framing and MIME sniffing; every form carries a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginLockoutPolicy.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+                                "/error", "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(successHandler(accounts))
+                        .failureHandler(failureHandler(accounts))
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    private static AuthenticationSuccessHandler successHandler(AccountService accounts) {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            retryOnce(() -> accounts.recordSuccessfulLogin(authentication.getName()));
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /** Counts the failure (which may lock the account) and says on the login page which kind it was. */
+    private static AuthenticationFailureHandler failureHandler(AccountService accounts) {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            String kind = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "disabled" : "bad";
+            retryOnce(() -> accounts.recordFailedLogin(request.getParameter("username"), kind));
+            redirect(request, response, "/login?error=" + kind);
+        };
+    }
+
+    /** Two sign-ins of the same account at the same moment race on its lock-out counter; one retry settles it. */
+    private static void retryOnce(Runnable action) {
+        try {
+            action.run();
+        }
+        catch (OptimisticLockingFailureException raced) {
+            action.run();
+        }
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        response.sendRedirect(request.getContextPath() + path);
+    }
+}

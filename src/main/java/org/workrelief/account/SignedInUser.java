@@ -1,0 +1,112 @@
+package org.workrelief.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The principal of a signed-in session: who they are, their role and their town. Every module asks
+ * it whether a record's town may be shown ({@link #maySee(Long)}); county-level users (no town) see all.
+ */
+public final class SignedInUser implements UserDetails {
+
+    private final long id;
+    private final String username;
+    private final String displayName;
+    private final transient String passwordHash;
+    private final Role role;
+    private final Long townId;
+    private final String townName;
+    private final boolean enabled;
+    private final boolean locked;
+
+    SignedInUser(UserAccount account, boolean locked) {
+        this.id = account.getId();
+        this.username = account.getUsername();
+        this.displayName = account.getDisplayName();
+        this.passwordHash = account.getPasswordHash();
+        this.role = account.getRole();
+        this.townId = account.getTownId();
+        this.townName = account.getTown() == null ? null : account.getTown().getName();
+        this.enabled = account.isEnabled();
+        this.locked = locked;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean hasRole(Role expected) {
+        return role == expected;
+    }
+
+    /** The user's town, or null for a county-level user. */
+    public Long townId() {
+        return townId;
+    }
+
+    public String townName() {
+        return townName;
+    }
+
+    public boolean isCountyLevel() {
+        return townId == null;
+    }
+
+    /** Whether data belonging to {@code recordTownId} may be shown to this user. */
+    public boolean maySee(Long recordTownId) {
+        return isCountyLevel() || Objects.equals(townId, recordTownId);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedInUser that && that.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + username + ", " + role + ", town=" + townId + "]";
+    }
+}

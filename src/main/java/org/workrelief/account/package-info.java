@@ -1,0 +1,6 @@
+/**
+ * Users, roles, towns (the scope of every user's data), sign-in with lock-out, password policy and
+ * the security configuration. Other modules ask {@link org.workrelief.account.SignedInUser} what
+ * the current user may see.
+ */
+package org.workrelief.account;

@@ -1,0 +1,59 @@
+package org.workrelief.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.workrelief.account.AccountService;
+import org.workrelief.account.Role;
+import org.workrelief.account.Town;
+import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
+
+/**
+ * Fills a new embedded database with the towns and demo accounts listed in the README. Runs once:
+ * a database that already has accounts is left alone, so a restart keeps what users changed.
+ */
+@Component
+@Order(10)
+@Conditional(OwnEmbeddedDatabaseCondition.class)
+class DemoData implements ApplicationRunner {
+
+    /** The password of every demo account, printed in the README; never used outside the embedded database. */
+    static final String DEMO_PASSWORD = "workrelief-demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final AccountService accounts;
+    private final TransactionTemplate transaction;
+
+    DemoData(AccountService accounts, PlatformTransactionManager transactionManager) {
+        this.accounts = accounts;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.hasAnyUser()) {
+            return;
+        }
+        // All of it or none: a half-loaded demo would be skipped forever after.
+        transaction.executeWithoutResult(status -> load());
+        log.info("Demo data loaded: sign in as admin / {} (see README for the other accounts)", DEMO_PASSWORD);
+    }
+
+    void load() {
+        Town jiangshan = accounts.createInitialTown("JS", "姜山镇");
+        accounts.createInitialTown("YS", "院上镇");
+        accounts.createInitialUser("admin", "县级管理员", DEMO_PASSWORD, Role.ADMIN, null);
+        accounts.createInitialUser("js-admin", "姜山镇管理员", DEMO_PASSWORD, Role.ADMIN, jiangshan.getId());
+        accounts.createInitialUser("js-staff", "项目实施人员", DEMO_PASSWORD, Role.STAFF, jiangshan.getId());
+        accounts.createInitialUser("js-supervisor", "监督委员会成员", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
+        accounts.createInitialUser("js-finance", "财务人员", DEMO_PASSWORD, Role.FINANCE, jiangshan.getId());
+    }
+}
