@@ -77,8 +77,8 @@ public class AccountService {
         Town town = townAssignableBy(actor, form.townId());
         UserAccount user = users.save(new UserAccount(username, form.displayName(),
                 passwordEncoder.encode(form.password()), form.role(), town));
-        auditLog.record(AuditEvent.of("USER_CREATED", ENTITY_USER, user.getId()).inTown(user.getTownId())
-                .change(null, user.snapshot()));
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("USER_CREATED", ENTITY_USER, user.getId())
+                .inTown(user.getTownId()).change(null, user.snapshot()));
         return user;
     }
 
@@ -96,7 +96,7 @@ public class AccountService {
         UserAccount.UserSnapshot before = user.snapshot();
         user.change(changes.displayName(), changes.role(), town, changes.enabled());
         users.flush();
-        auditLog.record(AuditEvent.of(before.enabled() && !changes.enabled() ? "USER_DISABLED" : "USER_UPDATED",
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of(before.enabled() && !changes.enabled() ? "USER_DISABLED" : "USER_UPDATED",
                 ENTITY_USER, user.getId()).inTown(user.getTownId()).change(before, user.snapshot()));
         return user;
     }
@@ -110,7 +110,7 @@ public class AccountService {
         UserAccount user = getUser(actor, id);
         String temporary = temporaryPassword();
         user.resetPassword(passwordEncoder.encode(temporary));
-        auditLog.record(AuditEvent.of("USER_PASSWORD_RESET", ENTITY_USER, user.getId()).inTown(user.getTownId()));
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("USER_PASSWORD_RESET", ENTITY_USER, user.getId()).inTown(user.getTownId()));
         return temporary;
     }
 
@@ -131,7 +131,7 @@ public class AccountService {
         }
         PasswordPolicy.check(user.getUsername(), change.newPassword());
         user.changePassword(passwordEncoder.encode(change.newPassword()));
-        auditLog.record(AuditEvent.of("USER_PASSWORD_CHANGED", ENTITY_USER, user.getId()).inTown(user.getTownId()));
+        auditLog.recordAs(me.getUsername(), AuditEvent.of("USER_PASSWORD_CHANGED", ENTITY_USER, user.getId()).inTown(user.getTownId()));
     }
 
     // --- sign-in ----------------------------------------------------------------------------
@@ -201,8 +201,8 @@ public class AccountService {
             throw new BusinessRuleException("town.name.taken", form.name().trim());
         }
         Town town = towns.save(new Town(form.code(), form.name()));
-        auditLog.record(AuditEvent.of("TOWN_CREATED", ENTITY_TOWN, town.getId()).inTown(town.getId())
-                .change(null, Map.of("code", town.getCode(), "name", town.getName())));
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("TOWN_CREATED", ENTITY_TOWN, town.getId())
+                .inTown(town.getId()).change(null, Map.of("code", town.getCode(), "name", town.getName())));
         return town;
     }
 

@@ -1,0 +1,137 @@
+package org.workrelief.account.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.workrelief.account.AccountService;
+import org.workrelief.account.Role;
+import org.workrelief.account.UserAccount;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.support.Fixtures;
+import org.workrelief.support.IntegrationTest;
+import org.workrelief.support.MutableClock;
+
+@IntegrationTest
+class LoginTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    MutableClock clock;
+
+    UserAccount staff;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        Fixtures fixtures = new Fixtures(accounts);
+        staff = fixtures.user(Role.STAFF, fixtures.town());
+    }
+
+    @Test
+    void theLoginPageIsChineseByDefaultAndEnglishOnRequest() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("用户登录")));
+        mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Sign in")));
+    }
+
+    @Test
+    void theRightPasswordSignsInAndIsAudited() throws Exception {
+        login(staff.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
+        assertThat(auditLog.historyOf("User", staff.getId())).extracting(e -> e.action()).contains("LOGIN_SUCCEEDED");
+    }
+
+    @Test
+    void aWrongPasswordSaysSoAndIsAudited() throws Exception {
+        login(staff.getUsername(), "not-the-password").andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(get("/login").param("error", "bad"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("用户名或密码错误")));
+        assertThat(auditLog.historyOf("User", staff.getId())).extracting(e -> e.action()).contains("LOGIN_FAILED");
+    }
+
+    @Test
+    void anUnknownUserNameIsAuditedUnderTheTypedName() throws Exception {
+        String typed = Fixtures.unique("nobody");
+        login(typed, "whatever-password").andExpect(redirectedUrl("/login?error=bad"));
+        assertThat(auditLog.latestByActor(typed, 5)).extracting(e -> e.action()).containsExactly("LOGIN_FAILED");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutesEvenAgainstTheRightPassword() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            login(staff.getUsername(), "wrong-" + i).andExpect(redirectedUrl("/login?error=bad"));
+            clock.advance(Duration.ofMinutes(2));
+        }
+        login(staff.getUsername(), "wrong-5").andExpect(redirectedUrl("/login?error=bad"));
+
+        login(staff.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/login?error=locked"));
+        mvc.perform(get("/login").param("error", "locked"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("账户已锁定15分钟")));
+        assertThat(auditLog.historyOf("User", staff.getId())).extracting(e -> e.action()).contains("USER_LOCKED");
+
+        clock.advance(Duration.ofMinutes(14));
+        login(staff.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/login?error=locked"));
+        clock.advance(Duration.ofMinutes(1));
+        login(staff.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aDisabledAccountCannotSignIn() throws Exception {
+        Fixtures fixtures = new Fixtures(accounts);
+        var town = fixtures.town();
+        var admin = org.workrelief.account.Principals.of(fixtures.user(Role.ADMIN, town));
+        UserAccount clerk = fixtures.user(Role.STAFF, town);
+        accounts.updateUser(admin, clerk.getId(), new org.workrelief.account.UserChanges(clerk.getDisplayName(),
+                Role.STAFF, town.getId(), false, clerk.getVersion()));
+
+        login(clerk.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
+    }
+
+    @Test
+    void aLoginWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", staff.getUsername()).param("password", Fixtures.PASSWORD))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void pagesNeedASignedInUser() throws Exception {
+        mvc.perform(get("/")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("script-src 'self'"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline")))))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    private ResultActions login(String username, String password) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()));
+    }
+}

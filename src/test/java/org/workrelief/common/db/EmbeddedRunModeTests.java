@@ -1,0 +1,55 @@
+package org.workrelief.common.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.workrelief.WorkReliefApplication;
+
+/**
+ * The README's run command: with no database configured the application starts its own
+ * PostgreSQL under the data directory, loads the demo accounts once, and keeps what was written
+ * across a restart.
+ */
+class EmbeddedRunModeTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsItsOwnPostgresWithDemoAccountsAndKeepsDataAcrossARestart() {
+        long users;
+        try (ConfigurableApplicationContext app = start()) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select version()", String.class)).contains("PostgreSQL 17");
+            assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+            String hash = jdbc.queryForObject("select password_hash from app_user where username = 'js-admin'",
+                    String.class);
+            assertThat(app.getBean(PasswordEncoder.class).matches("workrelief-demo", hash)).isTrue();
+            assertThat(jdbc.queryForList("select role from app_user", String.class))
+                    .contains("ADMIN", "STAFF", "SUPERVISOR", "FINANCE");
+            jdbc.update("insert into town (code, name, created_at, updated_at) values ('KEEP', '保留镇', now(), now())");
+            users = jdbc.queryForObject("select count(*) from app_user", Long.class);
+        }
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+
+        try (ConfigurableApplicationContext again = start()) {
+            JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select name from town where code = 'KEEP'", String.class)).isEqualTo("保留镇");
+            assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class)).isEqualTo(users);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(WorkReliefApplication.class).run(
+                "--workrelief.test.own-embedded-database=true", "--workrelief.data-dir=" + dataDir,
+                "--server.port=0");
+    }
+}

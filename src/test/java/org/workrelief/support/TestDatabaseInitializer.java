@@ -1,0 +1,31 @@
+package org.workrelief.support;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every test application context at the shared {@link TestDatabase}, unless the test gave
+ * a database itself ({@code spring.datasource.url}) or asks to run as the README's run command does,
+ * on its own embedded database ({@code workrelief.test.own-embedded-database=true}).
+ * Registered in {@code META-INF/spring.factories} of the test classpath.
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        if (environment.containsProperty("spring.datasource.url")
+                || environment.getProperty("workrelief.test.own-embedded-database", Boolean.class, false)) {
+            return;
+        }
+        TestDatabase database = TestDatabase.get();
+        environment.getPropertySources().addFirst(new MapPropertySource("workrelief-test-database", Map.of(
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password())));
+    }
+}
