@@ -20,6 +20,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import org.workrelief.account.Role;
+import org.workrelief.project.ContractingMode;
+import org.workrelief.project.EntityKind;
+import org.workrelief.project.ProjectStatus;
+import org.workrelief.team.SkillType;
+import org.workrelief.worker.EnrollmentStatus;
+import org.workrelief.worker.HouseholdStatus;
+import org.workrelief.worker.RecruitmentSource;
+import org.workrelief.worker.Sex;
 
 /**
  * Every screen string goes through a message key, and every key exists in Chinese and in English.
@@ -35,7 +43,7 @@ class MessagesTests {
     private static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([a-zA-Z][\\w.]*\\w)'\\)");
     private static final Pattern FRAGMENT_LABEL = Pattern.compile("::\\s*input\\('([\\w.]+)'");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app)\\.[a-zA-Z][\\w.]*\\w)\"");
+            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field)\\.[a-zA-Z][\\w.]*\\w)\"");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
@@ -65,7 +73,10 @@ class MessagesTests {
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                collect(JAVA_KEY, Files.readString(file), used);
+                // sort orders name entity paths ("worker.name"), not message keys
+                String code = Files.readAllLines(file).stream().filter(line -> !line.contains("Sort.by("))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                collect(JAVA_KEY, code, used);
                 Matcher validation = Pattern.compile("message = \"\\{([a-z][\\w.]*\\w)}\"").matcher(Files.readString(file));
                 while (validation.find()) {
                     used.add(validation.group(1));
@@ -77,10 +88,25 @@ class MessagesTests {
     }
 
     @Test
-    void everyRoleHasANameOnScreen() throws IOException {
+    void everyEnumValueShownOnScreenHasAName() throws IOException {
         Set<String> used = new HashSet<>();
-        Arrays.stream(Role.values()).forEach(role -> used.add("role." + role.name()));
+        names("role.", Role.values(), used);
+        names("project.status.", ProjectStatus.values(), used);
+        names("project.entityKind.", EntityKind.values(), used);
+        names("project.contractingMode.", ContractingMode.values(), used);
+        names("team.skillType.", SkillType.values(), used);
+        names("worker.sex.", Sex.values(), used);
+        names("worker.householdStatus.", HouseholdStatus.values(), used);
+        names("enrollment.source.", RecruitmentSource.values(), used);
+        names("enrollment.status.", EnrollmentStatus.values(), used);
+        for (String sort : new String[] { "name", "code", "team", "enrolled", "insurance" }) {
+            used.add("roster.sort." + sort);
+        }
         assertKeysExist(used);
+    }
+
+    private static void names(String prefix, Enum<?>[] values, Set<String> into) {
+        Arrays.stream(values).forEach(value -> into.add(prefix + value.name()));
     }
 
     @Test

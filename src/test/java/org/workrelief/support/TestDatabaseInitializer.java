@@ -15,11 +15,20 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** A fixed key for the test database only (Base64 of 32 bytes). */
+    public static final String TEST_DATA_KEY = "dGVzdC1vbmx5LWtleS1mb3Itd29ya3JlbGllZi10ZXM=";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        if (environment.containsProperty("spring.datasource.url")
-                || environment.getProperty("workrelief.test.own-embedded-database", Boolean.class, false)) {
+        if (environment.getProperty("workrelief.test.own-embedded-database", Boolean.class, false)) {
+            return;
+        }
+        if (!environment.containsProperty("workrelief.data-key")) {
+            environment.getPropertySources().addFirst(new MapPropertySource("workrelief-test-data-key",
+                    Map.of("workrelief.data-key", TEST_DATA_KEY)));
+        }
+        if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
         TestDatabase database = TestDatabase.get();

@@ -1,0 +1,194 @@
+package org.workrelief.project;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import org.workrelief.common.BaseEntity;
+import org.workrelief.common.BusinessRuleException;
+
+/** 以工代赈项目: one funded build, owned by a town. Its rules (contracting, status moves) live here. */
+@Entity
+@Table(name = "project")
+public class Project extends BaseEntity {
+
+    private String code;
+    private String name;
+    private Long townId;
+    private String villages;
+    private String location;
+    private BigDecimal latitude;
+    private BigDecimal longitude;
+    @Column(name = "radius_m")
+    private Integer radiusMetres;
+
+    private String entityName;
+    @Enumerated(EnumType.STRING)
+    private EntityKind entityKind;
+    private String entityCreditCode;
+    @Enumerated(EnumType.STRING)
+    private ContractingMode contractingMode;
+    private LocalDate councilResolutionDate;
+    private String councilResolutionRef;
+    private String townApprovalRef;
+
+    private BigDecimal centralFunds;
+    private BigDecimal localFunds;
+    private BigDecimal socialCapital;
+    private BigDecimal plannedRemuneration;
+    private int plannedWorkers;
+    private int plannedTrainees;
+    private BigDecimal incomeTargetPerWorker;
+    private LocalDate startDate;
+    private LocalDate plannedCompletion;
+    private LocalDate actualCompletion;
+
+    @Enumerated(EnumType.STRING)
+    private ProjectStatus status = ProjectStatus.PLANNED;
+
+    protected Project() {
+    }
+
+    Project(ProjectForm form) {
+        apply(form);
+    }
+
+    /** Takes the form's values after checking the rules that span fields. */
+    void apply(ProjectForm form) {
+        String creditCode = form.entityCreditCode().trim().toUpperCase();
+        if (!UnifiedSocialCreditCode.isValid(creditCode)) {
+            throw new BusinessRuleException("project.entity.creditCode.invalid");
+        }
+        if (form.contractingMode() == ContractingMode.DIRECT
+                && (form.councilResolutionDate() == null || isBlank(form.councilResolutionRef())
+                        || isBlank(form.townApprovalRef()))) {
+            throw new BusinessRuleException("project.direct.needsResolution");
+        }
+        if ((form.latitude() == null) != (form.longitude() == null)) {
+            throw new BusinessRuleException("project.coordinates.both");
+        }
+        if (form.startDate() != null && form.plannedCompletion() != null
+                && form.plannedCompletion().isBefore(form.startDate())) {
+            throw new BusinessRuleException("project.dates.order");
+        }
+        if (form.actualCompletion() != null && form.startDate() != null
+                && form.actualCompletion().isBefore(form.startDate())) {
+            throw new BusinessRuleException("project.dates.order");
+        }
+        this.code = form.code().trim().toUpperCase();
+        this.name = form.name().trim();
+        this.townId = form.townId();
+        this.villages = form.villages().trim();
+        this.location = trimToNull(form.location());
+        this.latitude = form.latitude();
+        this.longitude = form.longitude();
+        this.radiusMetres = form.latitude() == null ? null : form.radiusMetres() == null ? 500 : form.radiusMetres();
+        this.entityName = form.entityName().trim();
+        this.entityKind = form.entityKind();
+        this.entityCreditCode = creditCode;
+        this.contractingMode = form.contractingMode();
+        boolean direct = form.contractingMode() == ContractingMode.DIRECT;
+        this.councilResolutionDate = direct ? form.councilResolutionDate() : null;
+        this.councilResolutionRef = direct ? form.councilResolutionRef().trim() : null;
+        this.townApprovalRef = direct ? form.townApprovalRef().trim() : null;
+        this.centralFunds = money(form.centralFunds());
+        this.localFunds = money(form.localFunds());
+        this.socialCapital = money(form.socialCapital());
+        this.plannedRemuneration = money(form.plannedRemuneration());
+        this.plannedWorkers = form.plannedWorkers();
+        this.plannedTrainees = form.plannedTrainees();
+        this.incomeTargetPerWorker = form.incomeTargetPerWorker() == null ? null : money(form.incomeTargetPerWorker());
+        this.startDate = form.startDate();
+        this.plannedCompletion = form.plannedCompletion();
+        this.actualCompletion = form.actualCompletion();
+    }
+
+    /**
+     * Moves the project one step on. Construction needs at least one team and one enrolled worker
+     * with a signed contract and valid insurance; completion needs the actual completion date.
+     */
+    void advanceTo(ProjectStatus target, ConstructionReadiness readiness, LocalDate today) {
+        if (target != status.next()) {
+            throw new BusinessRuleException("project.status.notNext");
+        }
+        if (target == ProjectStatus.UNDER_CONSTRUCTION) {
+            if (readiness.teams(getId()) == 0) {
+                throw new BusinessRuleException("project.status.needsTeam");
+            }
+            if (readiness.readyWorkers(getId(), today) == 0) {
+                throw new BusinessRuleException("project.status.needsReadyWorker");
+            }
+        }
+        if (target == ProjectStatus.COMPLETED && actualCompletion == null) {
+            throw new BusinessRuleException("project.status.needsActualCompletion");
+        }
+        this.status = target;
+    }
+
+    /**
+     * 劳务报酬占比: planned remuneration as a share of the central budget funds, in percent with one
+     * decimal, or null when there are no central funds to divide by.
+     */
+    public BigDecimal remunerationSharePercent() {
+        if (centralFunds == null || centralFunds.signum() == 0) {
+            return null;
+        }
+        return plannedRemuneration.multiply(BigDecimal.valueOf(100)).divide(centralFunds, 1, RoundingMode.HALF_UP);
+    }
+
+    public BigDecimal totalFunds() {
+        return centralFunds.add(localFunds).add(socialCapital);
+    }
+
+    ProjectForm toForm() {
+        return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
+                entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
+                townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
+                plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, getVersion());
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String trimToNull(String text) {
+        return isBlank(text) ? null : text.trim();
+    }
+
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public Long getTownId() { return townId; }
+    public String getVillages() { return villages; }
+    public String getLocation() { return location; }
+    public BigDecimal getLatitude() { return latitude; }
+    public BigDecimal getLongitude() { return longitude; }
+    public Integer getRadiusMetres() { return radiusMetres; }
+    public String getEntityName() { return entityName; }
+    public EntityKind getEntityKind() { return entityKind; }
+    public String getEntityCreditCode() { return entityCreditCode; }
+    public ContractingMode getContractingMode() { return contractingMode; }
+    public LocalDate getCouncilResolutionDate() { return councilResolutionDate; }
+    public String getCouncilResolutionRef() { return councilResolutionRef; }
+    public String getTownApprovalRef() { return townApprovalRef; }
+    public BigDecimal getCentralFunds() { return centralFunds; }
+    public BigDecimal getLocalFunds() { return localFunds; }
+    public BigDecimal getSocialCapital() { return socialCapital; }
+    public BigDecimal getPlannedRemuneration() { return plannedRemuneration; }
+    public int getPlannedWorkers() { return plannedWorkers; }
+    public int getPlannedTrainees() { return plannedTrainees; }
+    public BigDecimal getIncomeTargetPerWorker() { return incomeTargetPerWorker; }
+    public LocalDate getStartDate() { return startDate; }
+    public LocalDate getPlannedCompletion() { return plannedCompletion; }
+    public LocalDate getActualCompletion() { return actualCompletion; }
+    public ProjectStatus getStatus() { return status; }
+}

@@ -1,0 +1,51 @@
+package org.workrelief.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** The form for creating or editing a project; money in yuan with at most 2 decimals. */
+public record ProjectForm(
+        @NotBlank(message = "{project.code.required}") @Pattern(regexp = "^[A-Za-z0-9-]{3,32}$", message = "{project.code.pattern}") String code,
+        @NotBlank(message = "{project.name.required}") @Size(max = 200, message = "{field.tooLong}") String name,
+        @NotNull(message = "{project.town.required}") Long townId,
+        @NotBlank(message = "{project.villages.required}") @Size(max = 200, message = "{field.tooLong}") String villages,
+        @Size(max = 300, message = "{field.tooLong}") String location,
+        @DecimalMin(value = "-90", message = "{project.latitude.range}") @DecimalMax(value = "90", message = "{project.latitude.range}") BigDecimal latitude,
+        @DecimalMin(value = "-180", message = "{project.longitude.range}") @DecimalMax(value = "180", message = "{project.longitude.range}") BigDecimal longitude,
+        @Min(value = 10, message = "{project.radius.range}") @Max(value = 100000, message = "{project.radius.range}") Integer radiusMetres,
+        @NotBlank(message = "{project.entity.name.required}") @Size(max = 200, message = "{field.tooLong}") String entityName,
+        @NotNull(message = "{project.entity.kind.required}") EntityKind entityKind,
+        @NotBlank(message = "{project.entity.creditCode.required}") String entityCreditCode,
+        @NotNull(message = "{project.contractingMode.required}") ContractingMode contractingMode,
+        LocalDate councilResolutionDate,
+        @Size(max = 100, message = "{field.tooLong}") String councilResolutionRef,
+        @Size(max = 100, message = "{field.tooLong}") String townApprovalRef,
+        @NotNull(message = "{money.required}") @PositiveOrZero(message = "{money.notNegative}") @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal centralFunds,
+        @NotNull(message = "{money.required}") @PositiveOrZero(message = "{money.notNegative}") @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal localFunds,
+        @NotNull(message = "{money.required}") @PositiveOrZero(message = "{money.notNegative}") @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal socialCapital,
+        @NotNull(message = "{money.required}") @PositiveOrZero(message = "{money.notNegative}") @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal plannedRemuneration,
+        @NotNull(message = "{count.required}") @PositiveOrZero(message = "{count.notNegative}") Integer plannedWorkers,
+        @NotNull(message = "{count.required}") @PositiveOrZero(message = "{count.notNegative}") Integer plannedTrainees,
+        @PositiveOrZero(message = "{money.notNegative}") @Digits(integer = 12, fraction = 2, message = "{money.format}") BigDecimal incomeTargetPerWorker,
+        LocalDate startDate,
+        LocalDate plannedCompletion,
+        LocalDate actualCompletion,
+        long version) {
+
+    public static ProjectForm blank(Long townId) {
+        return new ProjectForm("", "", townId, "", "", null, null, null, "", EntityKind.VILLAGE_COLLECTIVE_COMPANY, "",
+                ContractingMode.DIRECT, null, "", "", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                0, 0, null, null, null, null, 0);
+    }
+}

@@ -1,0 +1,134 @@
+package org.workrelief.project.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.account.AccountService;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.FormErrors;
+import org.workrelief.common.web.PageRequests;
+import org.workrelief.project.ContractingMode;
+import org.workrelief.project.EntityKind;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectForm;
+import org.workrelief.project.ProjectService;
+import org.workrelief.project.ProjectStatus;
+
+/** 项目: list, create, edit, view and move projects of the user's town. */
+@Controller
+@RequestMapping("/projects")
+class ProjectController {
+
+    private final ProjectService projects;
+    private final AccountService accounts;
+
+    ProjectController(ProjectService projects, AccountService accounts) {
+        this.projects = projects;
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) ProjectStatus status, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("projects", projects.search(me, q, status,
+                PageRequests.of(page, PageRequests.DEFAULT_SIZE, Sort.by(Sort.Direction.DESC, "id"))));
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", ProjectStatus.values());
+        return "project/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(@AuthenticationPrincipal SignedInUser me, Model model) {
+        model.addAttribute("projectForm", ProjectForm.blank(me.townId()));
+        return showForm(me, model, null);
+    }
+
+    @PostMapping("/new")
+    String create(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute ProjectForm projectForm,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return showForm(me, model, null);
+        }
+        try {
+            Project project = projects.create(me, projectForm);
+            redirect.addFlashAttribute("success", "project.created");
+            return "redirect:/projects/" + project.getId();
+        }
+        catch (BusinessRuleException refused) {
+            FormErrors.reject(binding, refused);
+            return showForm(me, model, null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        Project project = projects.get(me, id);
+        model.addAttribute("project", project);
+        model.addAttribute("town", accounts.getTown(me, project.getTownId()));
+        model.addAttribute("sharePercent", project.remunerationSharePercent());
+        model.addAttribute("shareBelowThreshold", projects.isShareBelowThreshold(project));
+        model.addAttribute("shareThreshold", projects.shareThresholdPercent());
+        model.addAttribute("nextStatus", project.getStatus().next());
+        return "project/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        model.addAttribute("projectForm", projects.formOf(me, id));
+        return showForm(me, model, id);
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @Valid @ModelAttribute ProjectForm projectForm, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        projects.get(me, id);
+        if (binding.hasErrors()) {
+            return showForm(me, model, id);
+        }
+        try {
+            projects.update(me, id, projectForm);
+        }
+        catch (BusinessRuleException refused) {
+            FormErrors.reject(binding, refused);
+            return showForm(me, model, id);
+        }
+        redirect.addFlashAttribute("success", "project.updated");
+        return "redirect:/projects/" + id;
+    }
+
+    @PostMapping("/{id}/status")
+    String advance(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @RequestParam ProjectStatus target, RedirectAttributes redirect) {
+        try {
+            projects.advance(me, id, target);
+            redirect.addFlashAttribute("success", "project.status.changed");
+        }
+        catch (BusinessRuleException refused) {
+            redirect.addFlashAttribute("failure", refused.getMessageKey());
+        }
+        return "redirect:/projects/" + id;
+    }
+
+    private String showForm(SignedInUser me, Model model, Long id) {
+        model.addAttribute("projectId", id);
+        model.addAttribute("towns", accounts.townsVisibleTo(me));
+        model.addAttribute("entityKinds", EntityKind.values());
+        model.addAttribute("contractingModes", ContractingMode.values());
+        return "project/form";
+    }
+}

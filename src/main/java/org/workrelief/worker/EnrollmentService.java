@@ -1,0 +1,198 @@
+package org.workrelief.worker;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.NotFoundException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+import org.workrelief.team.TeamService;
+import org.workrelief.team.WorkTeam;
+
+/** 务工登记: putting registered workers on a project's team, with contract and insurance. */
+@Service
+public class EnrollmentService {
+
+    static final String ENTITY = "Enrollment";
+    static final int INSURANCE_EXPIRY_WARNING_DAYS = 7;
+
+    private final EnrollmentRepository enrollments;
+    private final WorkerService workers;
+    private final ProjectService projects;
+    private final TeamService teams;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    EnrollmentService(EnrollmentRepository enrollments, WorkerService workers, ProjectService projects,
+            TeamService teams, AuditLog auditLog, Clock clock) {
+        this.enrollments = enrollments;
+        this.workers = workers;
+        this.projects = projects;
+        this.teams = teams;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Filters of the project roster. {@code insuranceExpiring}: insurance ends within 7 days. */
+    public record RosterFilter(String query, Long teamId, EnrollmentStatus status, boolean insuranceExpiring,
+            boolean noContract) {
+
+        public static RosterFilter none() {
+            return new RosterFilter("", null, null, false, false);
+        }
+    }
+
+    @Transactional
+    public Enrollment enroll(SignedInUser actor, long projectId, long workerId, EnrollmentForm form) {
+        WorkerService.requireKeeper(actor);
+        Project project = projects.get(actor, projectId);
+        Worker worker = workers.get(actor, workerId);
+        requireTeamOf(actor, projectId, form.teamId());
+        if (enrollments.existsByProjectIdAndWorkerIdAndStatus(projectId, workerId, EnrollmentStatus.ACTIVE)) {
+            throw new BusinessRuleException("enrollment.alreadyActive");
+        }
+        Enrollment enrollment;
+        try {
+            enrollment = enrollments.saveAndFlush(new Enrollment(projectId, worker, form));
+        }
+        catch (DataIntegrityViolationException raced) {
+            throw new BusinessRuleException("enrollment.alreadyActive");
+        }
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLED", ENTITY, enrollment.getId())
+                .inTown(project.getTownId()).change(null, enrollment.toForm())
+                .detail(worker.getWorkerCode() + " → " + project.getCode()));
+        return enrollment;
+    }
+
+    @Transactional
+    public Enrollment update(SignedInUser actor, long enrollmentId, EnrollmentForm form) {
+        WorkerService.requireKeeper(actor);
+        Enrollment enrollment = get(actor, enrollmentId);
+        if (enrollment.getVersion() != form.version()) {
+            throw new ObjectOptimisticLockingFailureException(Enrollment.class, enrollmentId);
+        }
+        requireTeamOf(actor, enrollment.getProjectId(), form.teamId());
+        EnrollmentForm before = enrollment.toForm();
+        enrollment.apply(form);
+        enrollments.flush();
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLMENT_UPDATED", ENTITY, enrollment.getId())
+                .inTown(enrollment.getWorker().getTownId()).change(before, enrollment.toForm()));
+        return enrollment;
+    }
+
+    @Transactional
+    public Enrollment leave(SignedInUser actor, long enrollmentId) {
+        WorkerService.requireKeeper(actor);
+        Enrollment enrollment = get(actor, enrollmentId);
+        enrollment.leave(LocalDate.now(clock));
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLMENT_LEFT", ENTITY, enrollment.getId())
+                .inTown(enrollment.getWorker().getTownId()).change(Map.of("status", "ACTIVE"), Map.of("status", "LEFT")));
+        return enrollment;
+    }
+
+    @Transactional(readOnly = true)
+    public Enrollment get(SignedInUser viewer, long enrollmentId) {
+        Enrollment enrollment = enrollments.findById(enrollmentId)
+                .orElseThrow(() -> new NotFoundException(ENTITY, enrollmentId));
+        projects.get(viewer, enrollment.getProjectId());
+        enrollment.getWorker().getName();
+        return enrollment;
+    }
+
+    @Transactional(readOnly = true)
+    public EnrollmentForm formOf(SignedInUser viewer, long enrollmentId) {
+        return get(viewer, enrollmentId).toForm();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Enrollment> roster(SignedInUser viewer, long projectId, RosterFilter filter, Pageable pageable) {
+        projects.get(viewer, projectId);
+        LocalDate today = LocalDate.now(clock);
+        String query = filter.query() == null ? "" : filter.query().trim();
+        return enrollments.roster(projectId, filter.teamId(), filter.status(), today,
+                filter.insuranceExpiring() ? today.plusDays(INSURANCE_EXPIRY_WARNING_DAYS) : null, filter.noContract(),
+                query, workers.idHashOf(query), pageable);
+    }
+
+    /** The whole roster of a project, for the export. */
+    @Transactional(readOnly = true)
+    public List<Enrollment> wholeRoster(SignedInUser viewer, long projectId) {
+        projects.get(viewer, projectId);
+        return enrollments.wholeRoster(projectId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Enrollment> enrollmentsOf(SignedInUser viewer, long workerId) {
+        workers.get(viewer, workerId);
+        return enrollments.findByWorker(workerId).stream()
+                .filter(e -> {
+                    try {
+                        projects.get(viewer, e.getProjectId());
+                        return true;
+                    }
+                    catch (NotFoundException otherTown) {
+                        return false;
+                    }
+                }).toList();
+    }
+
+    /** Active head-count of a project by recruitment source (every source present, zero if none). */
+    @Transactional(readOnly = true)
+    public Map<RecruitmentSource, Long> headCountBySource(SignedInUser viewer, long projectId) {
+        projects.get(viewer, projectId);
+        Map<RecruitmentSource, Long> counts = new EnumMap<>(RecruitmentSource.class);
+        for (RecruitmentSource source : RecruitmentSource.values()) {
+            counts.put(source, 0L);
+        }
+        for (Object[] row : enrollments.countActiveBySource(projectId)) {
+            counts.put((RecruitmentSource) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Long> headCountByTeam(SignedInUser viewer, long projectId) {
+        projects.get(viewer, projectId);
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : enrollments.countActiveByTeam(projectId)) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** Appoints a team leader, who must be actively enrolled on the team's project. */
+    @Transactional
+    public void appointTeamLeader(SignedInUser actor, long teamId, long enrollmentId) {
+        WorkTeam team = teams.get(actor, teamId);
+        Enrollment enrollment = get(actor, enrollmentId);
+        if (!enrollment.getProjectId().equals(team.getProjectId()) || !enrollment.isActive()) {
+            throw new BusinessRuleException("team.leader.notEnrolled");
+        }
+        teams.appointLeader(actor, teamId, enrollment.getWorker().getId());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private void requireTeamOf(SignedInUser viewer, long projectId, Long teamId) {
+        WorkTeam team = teams.get(viewer, teamId);
+        if (!team.getProjectId().equals(projectId)) {
+            throw new BusinessRuleException("enrollment.team.otherProject");
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.workrelief.worker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.AccountService;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.crypto.ProtectedNumber;
+import org.workrelief.common.sheet.SheetReader;
+import org.workrelief.common.sheet.SheetReader.SheetRow;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+import org.workrelief.team.TeamService;
+import org.workrelief.team.WorkTeam;
+
+/**
+ * 花名册导入: registers and enrolls a whole roster from XLSX or CSV, all rows or none. Every row is
+ * checked with the same rules as the registration form; every problem is reported with its row,
+ * column and reason, and if there is any, nothing is saved. A good file is written in JDBC batches,
+ * so thousands of rows take seconds.
+ */
+@Service
+public class RosterImportService {
+
+    /** One problem in the file: the row (as Excel numbers it), the column header and a message key. */
+    public record RowError(int row, String column, String messageKey, List<Object> args) {
+    }
+
+    public record ImportResult(int imported, List<RowError> errors) {
+
+        public boolean succeeded() {
+            return errors.isEmpty();
+        }
+    }
+
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyy.M.d");
+    private static final int MAX_ERRORS = 500;
+
+    private final WorkerService workers;
+    private final WorkerRepository workerRepository;
+    private final ProjectService projects;
+    private final TeamService teams;
+    private final AccountService accounts;
+    private final JdbcTemplate jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    RosterImportService(WorkerService workers, WorkerRepository workerRepository, ProjectService projects,
+            TeamService teams, AccountService accounts, JdbcTemplate jdbc, AuditLog auditLog, Clock clock) {
+        this.workers = workers;
+        this.workerRepository = workerRepository;
+        this.projects = projects;
+        this.teams = teams;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    private record CheckedRow(int row, String name, ResidentIdNumber id, ProtectedNumber protectedId, String phone,
+            String village, String villageGroup, String householdNo, HouseholdStatus householdStatus, String skills,
+            String bankName, ProtectedNumber bankCard, EnrollmentForm enrollment) {
+    }
+
+    @Transactional
+    public ImportResult importRoster(SignedInUser actor, long projectId, String filename, InputStream in)
+            throws IOException {
+        WorkerService.requireKeeper(actor);
+        Project project = projects.get(actor, projectId);
+        List<SheetRow> rows = SheetReader.read(filename, in);
+        if (rows.isEmpty()) {
+            throw new BusinessRuleException("import.file.empty");
+        }
+        Map<RosterColumn, Integer> columns = new EnumMap<>(RosterColumn.class);
+        List<RowError> errors = new ArrayList<>();
+        SheetRow header = rows.get(0);
+        for (int c = 0; c < header.cells().size(); c++) {
+            int index = c;
+            RosterColumn.byHeader(header.cell(c)).ifPresent(column -> columns.putIfAbsent(column, index));
+        }
+        for (RosterColumn column : RosterColumn.values()) {
+            if (column.required() && !columns.containsKey(column)) {
+                errors.add(new RowError(1, column.header(), "import.header.missing", List.of(column.header())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new ImportResult(0, errors);
+        }
+
+        Map<String, Long> teamIds = new HashMap<>();
+        for (WorkTeam team : teams.teamsOfProject(projectId)) {
+            teamIds.put(team.getName(), team.getId());
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<CheckedRow> checked = new ArrayList<>();
+        Map<String, Integer> firstRowOfHash = new HashMap<>();
+        for (SheetRow row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            CheckedRow good = check(row, columns, teamIds, today, errors);
+            if (good != null) {
+                Integer earlier = firstRowOfHash.putIfAbsent(good.protectedId().hash(), row.number());
+                if (earlier != null) {
+                    errors.add(new RowError(row.number(), RosterColumn.ID_NUMBER.header(), "import.idNumber.duplicateInFile",
+                            List.of(earlier)));
+                }
+                else {
+                    checked.add(good);
+                }
+            }
+            if (errors.size() >= MAX_ERRORS) {
+                break;
+            }
+        }
+        if (checked.isEmpty() && errors.isEmpty()) {
+            throw new BusinessRuleException("import.file.noRows");
+        }
+        Set<String> registered = new HashSet<>();
+        List<String> hashes = checked.stream().map(r -> r.protectedId().hash()).toList();
+        for (int from = 0; from < hashes.size(); from += 1000) {
+            registered.addAll(workerRepository.findExistingIdHashes(hashes.subList(from, Math.min(hashes.size(), from + 1000))));
+        }
+        for (CheckedRow row : checked) {
+            if (registered.contains(row.protectedId().hash())) {
+                errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "worker.idNumber.registered", List.of()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            return new ImportResult(0, errors);
+        }
+        write(actor, project, checked);
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("ROSTER_IMPORTED", "Project", projectId)
+                .inTown(project.getTownId()).detail(checked.size() + " rows from " + filename));
+        return new ImportResult(checked.size(), List.of());
+    }
+
+    private CheckedRow check(SheetRow row, Map<RosterColumn, Integer> columns, Map<String, Long> teamIds, LocalDate today,
+            List<RowError> errors) {
+        int before = errors.size();
+        String name = attempt(row, RosterColumn.NAME, errors, () -> WorkerChecks.name(cell(row, columns, RosterColumn.NAME)));
+        ResidentIdNumber id = attempt(row, RosterColumn.ID_NUMBER, errors, () -> {
+            ResidentIdNumber parsed = ResidentIdNumber.parse(cell(row, columns, RosterColumn.ID_NUMBER));
+            WorkerChecks.minimumAge(parsed, today);
+            return parsed;
+        });
+        String phone = attempt(row, RosterColumn.PHONE, errors, () -> WorkerChecks.phone(cell(row, columns, RosterColumn.PHONE)));
+        String village = attempt(row, RosterColumn.VILLAGE, errors, () -> {
+            String text = cell(row, columns, RosterColumn.VILLAGE);
+            if (text.isBlank()) {
+                throw new BusinessRuleException("worker.village.required");
+            }
+            return limit(text, 64);
+        });
+        HouseholdStatus household = attempt(row, RosterColumn.HOUSEHOLD_STATUS, errors,
+                () -> RosterLabels.household(cell(row, columns, RosterColumn.HOUSEHOLD_STATUS)));
+        ProtectedNumber card = attempt(row, RosterColumn.BANK_CARD, errors,
+                () -> workers.protectCard(cell(row, columns, RosterColumn.BANK_CARD)));
+        Long teamId = attempt(row, RosterColumn.TEAM, errors, () -> {
+            String team = cell(row, columns, RosterColumn.TEAM);
+            Long found = teamIds.get(team);
+            if (found == null) {
+                throw new BusinessRuleException("import.team.unknown", team, String.join("、", teamIds.keySet()));
+            }
+            return found;
+        });
+        RecruitmentSource source = attempt(row, RosterColumn.SOURCE, errors,
+                () -> RosterLabels.source(cell(row, columns, RosterColumn.SOURCE)));
+        LocalDate signedOn = date(row, columns, RosterColumn.CONTRACT_SIGNED_ON, errors);
+        LocalDate contractFrom = date(row, columns, RosterColumn.CONTRACT_FROM, errors);
+        LocalDate contractTo = date(row, columns, RosterColumn.CONTRACT_TO, errors);
+        LocalDate insuranceFrom = date(row, columns, RosterColumn.INSURANCE_FROM, errors);
+        LocalDate insuranceTo = date(row, columns, RosterColumn.INSURANCE_TO, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        EnrollmentForm enrollment = new EnrollmentForm(teamId, source, today, signedOn, contractFrom, contractTo,
+                cell(row, columns, RosterColumn.INSURER), cell(row, columns, RosterColumn.POLICY_NUMBER), insuranceFrom,
+                insuranceTo, 0);
+        // the same period rules as the enrollment form, checked on a throw-away enrollment
+        boolean periodsOk = attempt(row, RosterColumn.INSURANCE_TO, errors, () -> {
+            new Enrollment(0, null, enrollment);
+            return Boolean.TRUE;
+        }) != null;
+        if (!periodsOk) {
+            return null;
+        }
+        return new CheckedRow(row.number(), name, id, workers.protectId(id), phone, village,
+                limit(cell(row, columns, RosterColumn.VILLAGE_GROUP), 64), limit(cell(row, columns, RosterColumn.HOUSEHOLD_NO), 32),
+                household, limit(cell(row, columns, RosterColumn.SKILLS), 200), limit(cell(row, columns, RosterColumn.BANK_NAME), 64),
+                card, enrollment);
+    }
+
+    private void write(SignedInUser actor, Project project, List<CheckedRow> rows) {
+        String townCode = accounts.getTown(actor, project.getTownId()).getCode().replace("-", "").toUpperCase();
+        List<Long> ids = jdbc.queryForList(
+                "select nextval(pg_get_serial_sequence('worker', 'id')) from generate_series(1, ?)", Long.class, rows.size());
+        List<Long> codes = jdbc.queryForList("select nextval('worker_code_seq') from generate_series(1, ?)", Long.class,
+                rows.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        String by = actor.getUsername();
+        List<Object[]> workerRows = new ArrayList<>(rows.size());
+        List<Object[]> enrollmentRows = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            CheckedRow r = rows.get(i);
+            ProtectedNumber card = r.bankCard();
+            workerRows.add(new Object[] { ids.get(i), townCode + String.format("%06d", codes.get(i)), project.getTownId(),
+                    r.name(), r.protectedId().cipher(), r.protectedId().hash(), r.protectedId().masked(),
+                    Date.valueOf(r.id().birthDate()), r.id().sex().name(), r.phone(), r.village(), r.villageGroup(),
+                    r.householdNo(), r.householdStatus().name(), r.skills(), r.bankName(),
+                    card == null ? null : card.cipher(), card == null ? null : card.hash(), card == null ? null : card.masked(),
+                    now, by, now, by });
+            EnrollmentForm e = r.enrollment();
+            boolean insured = e.insuranceFrom() != null;
+            enrollmentRows.add(new Object[] { project.getId(), ids.get(i), e.teamId(), e.source().name(),
+                    Date.valueOf(e.enrolledOn()), sqlDate(e.contractSignedOn()), sqlDate(e.contractFrom()),
+                    sqlDate(e.contractTo()), insured ? e.insurer().trim() : null, insured ? e.policyNumber().trim() : null,
+                    sqlDate(e.insuranceFrom()), sqlDate(e.insuranceTo()), now, by, now, by });
+        }
+        jdbc.batchUpdate("""
+                insert into worker (id, worker_code, town_id, name, id_number_cipher, id_number_hash, id_number_masked,
+                    birth_date, sex, phone, village, village_group, household_no, household_status, skills, bank_name,
+                    bank_card_cipher, bank_card_hash, bank_card_masked, version, created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                """, workerRows);
+        jdbc.batchUpdate("""
+                insert into enrollment (project_id, worker_id, team_id, source, status, enrolled_on, contract_signed_on,
+                    contract_from, contract_to, insurer, policy_number, insurance_from, insurance_to, version,
+                    created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                """, enrollmentRows);
+    }
+
+    private static Date sqlDate(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private interface Check<T> {
+        T run();
+    }
+
+    private static <T> T attempt(SheetRow row, RosterColumn column, List<RowError> errors, Check<T> check) {
+        try {
+            return check.run();
+        }
+        catch (BusinessRuleException refused) {
+            errors.add(new RowError(row.number(), column.header(), refused.getMessageKey(), List.of(refused.getArgs())));
+            return null;
+        }
+    }
+
+    private static LocalDate date(SheetRow row, Map<RosterColumn, Integer> columns, RosterColumn column,
+            List<RowError> errors) {
+        String text = cell(row, columns, column);
+        if (text.isBlank()) {
+            return null;
+        }
+        for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_LOCAL_DATE, SLASHED, DOTTED)) {
+            try {
+                return LocalDate.parse(text, format);
+            }
+            catch (DateTimeParseException tryNext) {
+                // next format
+            }
+        }
+        errors.add(new RowError(row.number(), column.header(), "import.date.format", List.of(text)));
+        return null;
+    }
+
+    private static String cell(SheetRow row, Map<RosterColumn, Integer> columns, RosterColumn column) {
+        Integer index = columns.get(column);
+        return index == null ? "" : row.cell(index).trim();
+    }
+
+    private static String limit(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,5 @@
+package org.workrelief.worker;
+
+public enum Sex {
+    MALE, FEMALE
+}

@@ -1,0 +1,29 @@
+package org.workrelief.worker;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The form for registering or editing a worker. On an edit, an empty ID or card number keeps the
+ * stored one (the screen never shows it in full, so it cannot be sent back).
+ */
+public record WorkerForm(
+        @NotNull(message = "{worker.town.required}") Long townId,
+        @NotBlank(message = "{worker.name.required}") String name,
+        String idNumber,
+        @Pattern(regexp = "^$|^1[3-9]\\d{9}$", message = "{worker.phone.format}") String phone,
+        @NotBlank(message = "{worker.village.required}") @Size(max = 64, message = "{field.tooLong}") String village,
+        @Size(max = 64, message = "{field.tooLong}") String villageGroup,
+        @Size(max = 32, message = "{field.tooLong}") String householdNo,
+        @NotNull(message = "{worker.householdStatus.required}") HouseholdStatus householdStatus,
+        @Size(max = 200, message = "{field.tooLong}") String skills,
+        @Size(max = 64, message = "{field.tooLong}") String bankName,
+        String bankCard,
+        long version) {
+
+    public static WorkerForm blank(Long townId) {
+        return new WorkerForm(townId, "", "", "", "", "", "", HouseholdStatus.ORDINARY, "", "", "", 0);
+    }
+}

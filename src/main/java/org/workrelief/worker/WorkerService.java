@@ -1,0 +1,211 @@
+package org.workrelief.worker;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.AccountService;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.Masking;
+import org.workrelief.common.NotFoundException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.common.crypto.ProtectedNumber;
+
+/**
+ * The real-name registry: one person is one worker, found by their ID number's keyed hash; the
+ * numbers are encrypted before they reach the database and shown masked everywhere.
+ */
+@Service
+public class WorkerService {
+
+    static final String ENTITY = "Worker";
+
+    private final WorkerRepository workers;
+    private final AccountService accounts;
+    private final DataProtector protector;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final int ageWarning;
+
+    WorkerService(WorkerRepository workers, AccountService accounts, DataProtector protector, AuditLog auditLog,
+            Clock clock, @Value("${workrelief.worker.age-warning:60}") int ageWarning) {
+        this.workers = workers;
+        this.accounts = accounts;
+        this.protector = protector;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.ageWarning = ageWarning;
+    }
+
+    /** A registered worker, and whether their age is above the configured warning limit. */
+    public record Registration(Worker worker, boolean aboveAgeWarning, int age) {
+    }
+
+    @Transactional
+    public Registration register(SignedInUser actor, WorkerForm form) {
+        requireKeeper(actor);
+        if (!actor.maySee(form.townId())) {
+            throw new BusinessRuleException("worker.town.notYours");
+        }
+        LocalDate today = LocalDate.now(clock);
+        ResidentIdNumber id = ResidentIdNumber.parse(form.idNumber());
+        WorkerChecks.minimumAge(id, today);
+        WorkerDetails details = details(form);
+        ProtectedNumber card = protectCard(form.bankCard());
+        ProtectedNumber protectedId = protectId(id);
+        if (workers.existsByIdNumberHash(protectedId.hash())) {
+            throw new BusinessRuleException("worker.idNumber.registered");
+        }
+        String code = nextWorkerCode(accounts.getTown(actor, form.townId()).getCode());
+        Worker worker;
+        try {
+            worker = workers.saveAndFlush(new Worker(code, form.townId(), id, protectedId, details, card));
+        }
+        catch (DataIntegrityViolationException raced) {
+            // two clerks registering the same person at once: the unique hash lets only one through
+            throw new BusinessRuleException("worker.idNumber.registered");
+        }
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("WORKER_REGISTERED", ENTITY, worker.getId())
+                .inTown(worker.getTownId()).change(null, snapshot(worker)));
+        int age = id.ageOn(today);
+        return new Registration(worker, age > ageWarning, age);
+    }
+
+    @Transactional
+    public Worker update(SignedInUser actor, long id, WorkerForm form) {
+        requireKeeper(actor);
+        Worker worker = get(actor, id);
+        if (worker.getVersion() != form.version()) {
+            throw new ObjectOptimisticLockingFailureException(Worker.class, id);
+        }
+        Map<String, Object> before = snapshot(worker);
+        if (form.idNumber() != null && !form.idNumber().isBlank()) {
+            ResidentIdNumber newId = ResidentIdNumber.parse(form.idNumber());
+            WorkerChecks.minimumAge(newId, LocalDate.now(clock));
+            ProtectedNumber protectedId = protectId(newId);
+            if (!protectedId.hash().equals(worker.getIdNumber().hash())) {
+                if (workers.existsByIdNumberHash(protectedId.hash())) {
+                    throw new BusinessRuleException("worker.idNumber.registered");
+                }
+                worker.changeIdNumber(newId, protectedId);
+            }
+        }
+        worker.change(details(form), protectCard(form.bankCard()));
+        try {
+            workers.flush();
+        }
+        catch (DataIntegrityViolationException raced) {
+            throw new BusinessRuleException("worker.idNumber.registered");
+        }
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("WORKER_UPDATED", ENTITY, worker.getId())
+                .inTown(worker.getTownId()).change(before, snapshot(worker)));
+        return worker;
+    }
+
+    @Transactional(readOnly = true)
+    public Worker get(SignedInUser viewer, long id) {
+        return workers.findById(id).filter(worker -> viewer.maySee(worker.getTownId()))
+                .orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
+    @Transactional(readOnly = true)
+    public WorkerForm formOf(SignedInUser viewer, long id) {
+        Worker w = get(viewer, id);
+        return new WorkerForm(w.getTownId(), w.getName(), "", nullToEmpty(w.getPhone()), w.getVillage(),
+                nullToEmpty(w.getVillageGroup()), nullToEmpty(w.getHouseholdNo()), w.getHouseholdStatus(),
+                nullToEmpty(w.getSkills()), nullToEmpty(w.getBankName()), "", w.getVersion());
+    }
+
+    /**
+     * Finds workers by a fragment of name, phone or village, by worker code, or by an exact ID
+     * number (compared through its keyed hash, never decrypted).
+     */
+    @Transactional(readOnly = true)
+    public Page<Worker> search(SignedInUser viewer, String query, Pageable pageable) {
+        String q = query == null ? "" : query.trim();
+        return workers.search(viewer.townId(), q, idHashOf(q), pageable);
+    }
+
+    /** The exact worker with this ID number, if registered and visible. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Worker> findByIdNumber(SignedInUser viewer, String idNumber) {
+        String hash = idHashOf(idNumber);
+        return hash == null ? java.util.Optional.empty()
+                : workers.findByIdNumberHash(hash).filter(worker -> viewer.maySee(worker.getTownId()));
+    }
+
+    // --- shared with the roster import ---------------------------------------------------------
+
+    /** The hash a typed ID number would have, or a value that matches nothing when it is not one. */
+    String idHashOf(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        String candidate = typed.replace(" ", "").trim().toUpperCase();
+        return candidate.length() == 18 ? protector.hash(candidate) : "";
+    }
+
+    ProtectedNumber protectId(ResidentIdNumber id) {
+        return protector.protect(id.value(), Masking::idNumber);
+    }
+
+    ProtectedNumber protectCard(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return protector.protect(BankCardNumber.parse(typed), Masking::bankCard);
+    }
+
+    String nextWorkerCode(String townCode) {
+        return townCode.replace("-", "").toUpperCase() + String.format("%06d", workers.nextCodeNumber());
+    }
+
+    WorkerDetails details(WorkerForm form) {
+        return new WorkerDetails(WorkerChecks.name(form.name()), WorkerChecks.phone(form.phone()), form.village().trim(),
+                WorkerChecks.blankToNull(form.villageGroup()), WorkerChecks.blankToNull(form.householdNo()),
+                form.householdStatus(), WorkerChecks.blankToNull(form.skills()), WorkerChecks.blankToNull(form.bankName()));
+    }
+
+    int ageWarning() {
+        return ageWarning;
+    }
+
+    static void requireKeeper(SignedInUser actor) {
+        if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.STAFF)) {
+            throw new AccessDeniedException("administrators and project staff only");
+        }
+    }
+
+    /** What the audit log keeps of a worker: masked numbers only. */
+    static Map<String, Object> snapshot(Worker w) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("workerCode", w.getWorkerCode());
+        map.put("name", w.getName());
+        map.put("idNumber", w.getIdNumberMasked());
+        map.put("phone", w.getPhone() == null ? null : Masking.phone(w.getPhone()));
+        map.put("village", w.getVillage());
+        map.put("householdNo", w.getHouseholdNo());
+        map.put("householdStatus", w.getHouseholdStatus());
+        map.put("bankName", w.getBankName());
+        map.put("bankCard", w.getBankCardMasked());
+        return map;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+}

@@ -1,0 +1,6 @@
+/**
+ * 务工群众 and 务工登记: the real-name worker registry (ID and bank numbers encrypted, shown masked),
+ * enrollment on a project and team with labour contract and accident insurance, roster import and
+ * export, printable worker cards.
+ */
+package org.workrelief.worker;

@@ -1,0 +1,145 @@
+package org.workrelief.worker.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.FormErrors;
+import org.workrelief.project.ProjectService;
+import org.workrelief.team.TeamService;
+import org.workrelief.worker.Enrollment;
+import org.workrelief.worker.EnrollmentForm;
+import org.workrelief.worker.EnrollmentService;
+import org.workrelief.worker.RecruitmentSource;
+import org.workrelief.worker.WorkerService;
+
+/** 务工登记: enroll a worker (found by ID number, or registered first), edit contract and insurance, leave. */
+@Controller
+class EnrollmentController {
+
+    private final EnrollmentService enrollments;
+    private final WorkerService workers;
+    private final ProjectService projects;
+    private final TeamService teams;
+
+    EnrollmentController(EnrollmentService enrollments, WorkerService workers, ProjectService projects,
+            TeamService teams) {
+        this.enrollments = enrollments;
+        this.workers = workers;
+        this.projects = projects;
+        this.teams = teams;
+    }
+
+    /** Step one: who? An ID number already registered goes straight to enrollment, else to registration. */
+    @GetMapping("/projects/{projectId}/enrollments/find")
+    String find(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @RequestParam(required = false) String idNumber, Model model) {
+        model.addAttribute("project", projects.get(me, projectId));
+        if (idNumber == null || idNumber.isBlank()) {
+            return "enrollment/find";
+        }
+        return workers.findByIdNumber(me, idNumber)
+                .map(worker -> "redirect:/projects/" + projectId + "/enrollments/new?workerId=" + worker.getId())
+                .orElseGet(() -> {
+                    model.addAttribute("notFound", true);
+                    return "enrollment/find";
+                });
+    }
+
+    @GetMapping("/projects/{projectId}/enrollments/new")
+    String newForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @RequestParam long workerId,
+            Model model) {
+        model.addAttribute("enrollmentForm", EnrollmentForm.blank(enrollments.today()));
+        return showForm(me, model, projectId, workerId, null);
+    }
+
+    @PostMapping("/projects/{projectId}/enrollments/new")
+    String create(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @RequestParam long workerId,
+            @Valid @ModelAttribute EnrollmentForm enrollmentForm, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return showForm(me, model, projectId, workerId, null);
+        }
+        try {
+            enrollments.enroll(me, projectId, workerId, enrollmentForm);
+        }
+        catch (BusinessRuleException refused) {
+            FormErrors.reject(binding, refused);
+            return showForm(me, model, projectId, workerId, null);
+        }
+        redirect.addFlashAttribute("success", "enrollment.created");
+        return "redirect:/projects/" + projectId + "/roster";
+    }
+
+    @GetMapping("/enrollments/{id}/edit")
+    String edit(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        Enrollment enrollment = enrollments.get(me, id);
+        model.addAttribute("enrollmentForm", enrollments.formOf(me, id));
+        return showForm(me, model, enrollment.getProjectId(), enrollment.getWorker().getId(), enrollment);
+    }
+
+    @PostMapping("/enrollments/{id}/edit")
+    String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @Valid @ModelAttribute EnrollmentForm enrollmentForm, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        Enrollment enrollment = enrollments.get(me, id);
+        if (binding.hasErrors()) {
+            return showForm(me, model, enrollment.getProjectId(), enrollment.getWorker().getId(), enrollment);
+        }
+        try {
+            enrollments.update(me, id, enrollmentForm);
+        }
+        catch (BusinessRuleException refused) {
+            FormErrors.reject(binding, refused);
+            return showForm(me, model, enrollment.getProjectId(), enrollment.getWorker().getId(), enrollment);
+        }
+        redirect.addFlashAttribute("success", "enrollment.updated");
+        return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
+    }
+
+    @PostMapping("/enrollments/{id}/leave")
+    String leave(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, RedirectAttributes redirect) {
+        Enrollment enrollment = enrollments.get(me, id);
+        try {
+            enrollments.leave(me, id);
+            redirect.addFlashAttribute("success", "enrollment.left");
+        }
+        catch (BusinessRuleException refused) {
+            redirect.addFlashAttribute("failure", refused.getMessageKey());
+        }
+        return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
+    }
+
+    @PostMapping("/teams/{teamId}/leader")
+    String appointLeader(@AuthenticationPrincipal SignedInUser me, @PathVariable long teamId,
+            @RequestParam long enrollmentId, RedirectAttributes redirect) {
+        Enrollment enrollment = enrollments.get(me, enrollmentId);
+        try {
+            enrollments.appointTeamLeader(me, teamId, enrollmentId);
+            redirect.addFlashAttribute("success", "team.leader.appointed");
+        }
+        catch (BusinessRuleException refused) {
+            redirect.addFlashAttribute("failure", refused.getMessageKey());
+        }
+        return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
+    }
+
+    private String showForm(SignedInUser me, Model model, long projectId, long workerId, Enrollment enrollment) {
+        model.addAttribute("project", projects.get(me, projectId));
+        model.addAttribute("worker", workers.get(me, workerId));
+        model.addAttribute("enrollment", enrollment);
+        model.addAttribute("teams", teams.teamsOf(me, projectId));
+        model.addAttribute("sources", RecruitmentSource.values());
+        return "enrollment/form";
+    }
+}

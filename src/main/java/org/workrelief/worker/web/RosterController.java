@@ -1,0 +1,157 @@
+package org.workrelief.worker.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.PageRequests;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+import org.workrelief.team.TeamPreset;
+import org.workrelief.team.TeamService;
+import org.workrelief.team.WorkTeam;
+import org.workrelief.worker.EnrollmentService;
+import org.workrelief.worker.EnrollmentService.RosterFilter;
+import org.workrelief.worker.EnrollmentStatus;
+import org.workrelief.worker.RosterFiles;
+import org.workrelief.worker.RosterImportService;
+import org.workrelief.worker.RosterImportService.ImportResult;
+
+/** 花名册: a project's roster with search and filters, its import and export, and the project page's registry panel. */
+@Controller
+class RosterController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final Map<String, Sort> SORTS = Map.of(
+            "name", Sort.by("worker.name", "id"),
+            "code", Sort.by("worker.workerCode"),
+            "team", Sort.by("teamId", "id"),
+            "enrolled", Sort.by(Sort.Direction.DESC, "enrolledOn", "id"),
+            "insurance", Sort.by("insuranceTo", "id"));
+
+    private final EnrollmentService enrollments;
+    private final ProjectService projects;
+    private final TeamService teams;
+    private final RosterFiles files;
+    private final RosterImportService importer;
+
+    RosterController(EnrollmentService enrollments, ProjectService projects, TeamService teams, RosterFiles files,
+            RosterImportService importer) {
+        this.enrollments = enrollments;
+        this.projects = projects;
+        this.teams = teams;
+        this.files = files;
+        this.importer = importer;
+    }
+
+    /** The project page's panel: teams with head-counts, head-count by recruitment source, roster links. */
+    @GetMapping("/projects/{projectId}/registry-panel")
+    String panel(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
+        Project project = projects.get(me, projectId);
+        model.addAttribute("project", project);
+        model.addAttribute("teams", teams.teamsOf(me, projectId));
+        model.addAttribute("byTeam", enrollments.headCountByTeam(me, projectId));
+        Map<?, Long> bySource = enrollments.headCountBySource(me, projectId);
+        model.addAttribute("bySource", bySource);
+        model.addAttribute("enrolled", bySource.values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("presets", TeamPreset.values());
+        return "roster/panel :: panel";
+    }
+
+    @GetMapping("/projects/{projectId}/roster")
+    String roster(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) EnrollmentStatus status,
+            @RequestParam(defaultValue = "false") boolean expiring, @RequestParam(defaultValue = "false") boolean noContract,
+            @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+        Project project = projects.get(me, projectId);
+        RosterFilter filter = new RosterFilter(q, teamId, status, expiring, noContract);
+        String sortKey = SORTS.containsKey(sort) ? sort : "name";
+        model.addAttribute("project", project);
+        model.addAttribute("roster", enrollments.roster(me, projectId, filter,
+                PageRequests.of(page, PageRequests.DEFAULT_SIZE, SORTS.get(sortKey))));
+        model.addAttribute("teams", teams.teamsOf(me, projectId));
+        model.addAttribute("teamNames", teamNames(me, projectId));
+        model.addAttribute("filter", filter);
+        model.addAttribute("sort", sortKey);
+        model.addAttribute("sorts", Set.copyOf(SORTS.keySet()));
+        model.addAttribute("statuses", EnrollmentStatus.values());
+        model.addAttribute("today", enrollments.today());
+        return "roster/list";
+    }
+
+    @GetMapping("/projects/{projectId}/roster.xlsx")
+    void export(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, HttpServletResponse response)
+            throws IOException {
+        Project project = projects.get(me, projectId);
+        attachment(response, XLSX, project.getCode() + "-花名册.xlsx");
+        files.exportXlsx(me, projectId, response.getOutputStream());
+    }
+
+    @GetMapping("/roster/template.xlsx")
+    void templateXlsx(HttpServletResponse response) throws IOException {
+        attachment(response, XLSX, "花名册导入模板.xlsx");
+        files.templateXlsx(response.getOutputStream());
+    }
+
+    @GetMapping("/roster/template.csv")
+    void templateCsv(HttpServletResponse response) throws IOException {
+        attachment(response, "text/csv;charset=UTF-8", "花名册导入模板.csv");
+        files.templateCsv(response.getOutputStream());
+    }
+
+    @GetMapping("/projects/{projectId}/roster/import")
+    String importForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
+        model.addAttribute("project", projects.get(me, projectId));
+        return "roster/import";
+    }
+
+    @PostMapping("/projects/{projectId}/roster/import")
+    String importRoster(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        model.addAttribute("project", projects.get(me, projectId));
+        if (file.isEmpty()) {
+            model.addAttribute("failureKey", "import.file.empty");
+            return "roster/import";
+        }
+        try {
+            ImportResult result = importer.importRoster(me, projectId, file.getOriginalFilename(), file.getInputStream());
+            model.addAttribute("result", result);
+        }
+        catch (BusinessRuleException refused) {
+            model.addAttribute("failureKey", refused.getMessageKey());
+            model.addAttribute("failureArgs", refused.getArgs());
+        }
+        return "roster/import";
+    }
+
+    private Map<Long, String> teamNames(SignedInUser me, long projectId) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        for (WorkTeam team : teams.teamsOf(me, projectId)) {
+            names.put(team.getId(), team.getName());
+        }
+        return names;
+    }
+
+    private static void attachment(HttpServletResponse response, String type, String filename) {
+        response.setContentType(type);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString());
+    }
+}

@@ -1,0 +1,139 @@
+package org.workrelief.worker.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.account.AccountService;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.FormErrors;
+import org.workrelief.common.web.PageRequests;
+import org.workrelief.project.ProjectService;
+import org.workrelief.worker.EnrollmentService;
+import org.workrelief.worker.HouseholdStatus;
+import org.workrelief.worker.Worker;
+import org.workrelief.worker.WorkerCards;
+import org.workrelief.worker.WorkerForm;
+import org.workrelief.worker.WorkerService;
+
+/** 务工群众: search, register, view, edit a worker, and print their card. */
+@Controller
+@RequestMapping("/workers")
+class WorkerController {
+
+    private final WorkerService workers;
+    private final EnrollmentService enrollments;
+    private final ProjectService projects;
+    private final AccountService accounts;
+    private final WorkerCards cards;
+
+    WorkerController(WorkerService workers, EnrollmentService enrollments, ProjectService projects,
+            AccountService accounts, WorkerCards cards) {
+        this.workers = workers;
+        this.enrollments = enrollments;
+        this.projects = projects;
+        this.accounts = accounts;
+        this.cards = cards;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("workers", workers.search(me, q, PageRequests.of(page, PageRequests.DEFAULT_SIZE, Sort.by("name", "id"))));
+        model.addAttribute("q", q);
+        return "worker/list";
+    }
+
+    /** Registration; with {@code projectId} the clerk continues to enroll the new worker on that project. */
+    @GetMapping("/new")
+    String newForm(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long projectId, Model model) {
+        Long townId = projectId == null ? me.townId() : projects.get(me, projectId).getTownId();
+        model.addAttribute("workerForm", WorkerForm.blank(townId));
+        return showForm(me, model, null, projectId);
+    }
+
+    @PostMapping("/new")
+    String create(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long projectId,
+            @Valid @ModelAttribute WorkerForm workerForm, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return showForm(me, model, null, projectId);
+        }
+        WorkerService.Registration registration;
+        try {
+            registration = workers.register(me, workerForm);
+        }
+        catch (BusinessRuleException refused) {
+            FormErrors.reject(binding, refused);
+            return showForm(me, model, null, projectId);
+        }
+        redirect.addFlashAttribute("success", "worker.registered");
+        if (registration.aboveAgeWarning()) {
+            redirect.addFlashAttribute("warning", "worker.age.warning");
+            redirect.addFlashAttribute("warningArg", registration.age());
+        }
+        long id = registration.worker().getId();
+        return projectId == null ? "redirect:/workers/" + id
+                : "redirect:/projects/" + projectId + "/enrollments/new?workerId=" + id;
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        Worker worker = workers.get(me, id);
+        model.addAttribute("worker", worker);
+        model.addAttribute("age", worker.ageOn(enrollments.today()));
+        model.addAttribute("enrollments", enrollments.enrollmentsOf(me, id));
+        return "worker/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        model.addAttribute("workerForm", workers.formOf(me, id));
+        return showForm(me, model, workers.get(me, id), null);
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @Valid @ModelAttribute WorkerForm workerForm, BindingResult binding, Model model, RedirectAttributes redirect) {
+        Worker worker = workers.get(me, id);
+        if (binding.hasErrors()) {
+            return showForm(me, model, worker, null);
+        }
+        try {
+            workers.update(me, id, workerForm);
+        }
+        catch (BusinessRuleException refused) {
+            FormErrors.reject(binding, refused);
+            return showForm(me, model, worker, null);
+        }
+        redirect.addFlashAttribute("success", "worker.updated");
+        return "redirect:/workers/" + id;
+    }
+
+    @GetMapping("/{id}/card")
+    String card(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
+        Worker worker = workers.get(me, id);
+        model.addAttribute("worker", worker);
+        model.addAttribute("town", accounts.getTown(me, worker.getTownId()));
+        model.addAttribute("qr", cards.qrSvg(worker.getWorkerCode()));
+        return "worker/card";
+    }
+
+    private String showForm(SignedInUser me, Model model, Worker worker, Long projectId) {
+        model.addAttribute("worker", worker);
+        model.addAttribute("projectId", projectId);
+        model.addAttribute("towns", accounts.townsVisibleTo(me));
+        model.addAttribute("householdStatuses", HouseholdStatus.values());
+        return "worker/form";
+    }
+}
