@@ -233,6 +233,13 @@ public class AccountService {
         return town;
     }
 
+    /** The principal of an existing account, for work done on its behalf without a web session (demo data, jobs). */
+    @Transactional(readOnly = true)
+    public SignedInUser principalOf(String username) {
+        UserAccount user = users.findByUsername(username).orElseThrow(() -> new NotFoundException(ENTITY_USER, username));
+        return new SignedInUser(user, false);
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private Town townAssignableBy(SignedInUser actor, Long townId) {

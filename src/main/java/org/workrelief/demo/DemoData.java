@@ -1,5 +1,8 @@
 package org.workrelief.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +17,9 @@ import org.workrelief.account.AccountService;
 import org.workrelief.account.Role;
 import org.workrelief.account.Town;
 import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
+import org.workrelief.project.ProjectService;
+import org.workrelief.team.TeamService;
+import org.workrelief.worker.RosterImportService;
 
 /**
  * Fills a new embedded database with the towns and demo accounts listed in the README. Runs once:
@@ -30,10 +36,15 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final AccountService accounts;
+    private final ReferenceProject referenceProject;
+    private final Clock clock;
     private final TransactionTemplate transaction;
 
-    DemoData(AccountService accounts, PlatformTransactionManager transactionManager) {
+    DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
+            Clock clock, PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
+        this.referenceProject = new ReferenceProject(projects, teams, roster);
+        this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -55,5 +66,6 @@ class DemoData implements ApplicationRunner {
         accounts.createInitialUser("js-staff", "项目实施人员", DEMO_PASSWORD, Role.STAFF, jiangshan.getId());
         accounts.createInitialUser("js-supervisor", "监督委员会成员", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
         accounts.createInitialUser("js-finance", "财务人员", DEMO_PASSWORD, Role.FINANCE, jiangshan.getId());
+        referenceProject.load(accounts.principalOf("js-admin"), LocalDate.now(clock));
     }
 }

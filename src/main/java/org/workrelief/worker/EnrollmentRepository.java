@@ -33,7 +33,7 @@ interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
              where e.projectId = :projectId
               and (:teamId is null or e.teamId = :teamId)
               and (:status is null or e.status = :status)
-              and (:expiringBy is null or (e.insuranceTo >= :today and e.insuranceTo <= :expiringBy))
+              and (:expiring = false or (e.insuranceTo >= :today and e.insuranceTo <= :expiringBy))
               and (:noContract = false or e.contractSignedOn is null)
               and (:query = '' or w.name like concat('%', :query, '%') or w.phone like concat('%', :query, '%')
                    or w.village like concat('%', :query, '%') or upper(w.workerCode) = upper(:query)
@@ -44,7 +44,8 @@ interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
             countQuery = "select count(e) from Enrollment e join e.worker w" + ROSTER_WHERE)
     Page<Enrollment> roster(@Param("projectId") Long projectId, @Param("teamId") Long teamId,
             @Param("status") EnrollmentStatus status, @Param("today") LocalDate today,
-            @Param("expiringBy") LocalDate expiringBy, @Param("noContract") boolean noContract,
+            @Param("expiring") boolean expiring, @Param("expiringBy") LocalDate expiringBy,
+            @Param("noContract") boolean noContract,
             @Param("query") String query, @Param("idHash") String idHash, Pageable pageable);
 
     @Query("select e from Enrollment e join fetch e.worker w where e.projectId = :projectId order by e.teamId, w.name")

@@ -124,7 +124,7 @@ public class EnrollmentService {
         LocalDate today = LocalDate.now(clock);
         String query = filter.query() == null ? "" : filter.query().trim();
         return enrollments.roster(projectId, filter.teamId(), filter.status(), today,
-                filter.insuranceExpiring() ? today.plusDays(INSURANCE_EXPIRY_WARNING_DAYS) : null, filter.noContract(),
+                filter.insuranceExpiring(), today.plusDays(INSURANCE_EXPIRY_WARNING_DAYS), filter.noContract(),
                 query, workers.idHashOf(query), pageable);
     }
 

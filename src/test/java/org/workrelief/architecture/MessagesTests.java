@@ -41,7 +41,7 @@ class MessagesTests {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*[\\w])(?:\\(|})");
     private static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([a-zA-Z][\\w.]*\\w)'\\)");
-    private static final Pattern FRAGMENT_LABEL = Pattern.compile("::\\s*input\\('([\\w.]+)'");
+    private static final Pattern FRAGMENT_LABEL = Pattern.compile("::\\s*(?:field|money|enumSelect)\\('([\\w.]+)'");
     private static final Pattern JAVA_KEY = Pattern.compile(
             "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field)\\.[a-zA-Z][\\w.]*\\w)\"");
 

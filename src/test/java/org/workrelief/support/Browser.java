@@ -69,9 +69,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The visible element; when it does not appear, the failure says what the page showed instead. */
     public WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        }
+        catch (org.openqa.selenium.TimeoutException missing) {
+            throw new AssertionError("no visible " + css + " on " + driver.getCurrentUrl() + ", the page shows:\n"
+                    + pageText(), missing);
+        }
     }
 
     public String text(String css) {
@@ -85,9 +92,22 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets a field's value directly: date inputs take typed text differently in every locale. */
+    public Browser setValue(String css, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", find(css), value);
+        return this;
+    }
+
+    public Browser select(String css, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+        return this;
+    }
+
     public Browser click(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
         return this;
     }
 

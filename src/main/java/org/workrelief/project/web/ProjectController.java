@@ -3,6 +3,7 @@ package org.workrelief.project.web;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,12 +52,14 @@ class ProjectController {
         return "project/list";
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/new")
     String newForm(@AuthenticationPrincipal SignedInUser me, Model model) {
         model.addAttribute("projectForm", ProjectForm.blank(me.townId()));
         return showForm(me, model, null);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/new")
     String create(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute ProjectForm projectForm,
             BindingResult binding, Model model, RedirectAttributes redirect) {
@@ -86,12 +89,14 @@ class ProjectController {
         return "project/show";
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/{id}/edit")
     String edit(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
         model.addAttribute("projectForm", projects.formOf(me, id));
         return showForm(me, model, id);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/{id}/edit")
     String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @ModelAttribute ProjectForm projectForm, BindingResult binding, Model model,
@@ -111,6 +116,7 @@ class ProjectController {
         return "redirect:/projects/" + id;
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/{id}/status")
     String advance(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestParam ProjectStatus target, RedirectAttributes redirect) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,12 +37,14 @@ class TeamController {
         this.projects = projects;
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/projects/{projectId}/teams/new")
     String newForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
         model.addAttribute("teamForm", TeamForm.blank());
         return showForm(me, model, projectId, null);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/projects/{projectId}/teams/new")
     String create(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @Valid @ModelAttribute TeamForm teamForm, BindingResult binding, Model model, RedirectAttributes redirect) {
@@ -59,6 +62,7 @@ class TeamController {
         return "redirect:/projects/" + projectId;
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/projects/{projectId}/teams/preset")
     String createPreset(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam TeamPreset preset, @RequestParam(required = false) BigDecimal dayRate,
@@ -76,6 +80,7 @@ class TeamController {
         return "redirect:/projects/" + projectId;
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/teams/{id}/edit")
     String edit(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
         WorkTeam team = teams.get(me, id);
@@ -84,6 +89,7 @@ class TeamController {
         return showForm(me, model, team.getProjectId(), id);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/teams/{id}/edit")
     String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @ModelAttribute TeamForm teamForm, BindingResult binding, Model model, RedirectAttributes redirect) {

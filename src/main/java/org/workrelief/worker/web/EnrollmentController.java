@@ -2,6 +2,7 @@ package org.workrelief.worker.web;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +42,7 @@ class EnrollmentController {
     }
 
     /** Step one: who? An ID number already registered goes straight to enrollment, else to registration. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/projects/{projectId}/enrollments/find")
     String find(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam(required = false) String idNumber, Model model) {
@@ -56,6 +58,7 @@ class EnrollmentController {
                 });
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/projects/{projectId}/enrollments/new")
     String newForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @RequestParam long workerId,
             Model model) {
@@ -63,6 +66,7 @@ class EnrollmentController {
         return showForm(me, model, projectId, workerId, null);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/projects/{projectId}/enrollments/new")
     String create(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @RequestParam long workerId,
             @Valid @ModelAttribute EnrollmentForm enrollmentForm, BindingResult binding, Model model,
@@ -81,6 +85,7 @@ class EnrollmentController {
         return "redirect:/projects/" + projectId + "/roster";
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/enrollments/{id}/edit")
     String edit(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
         Enrollment enrollment = enrollments.get(me, id);
@@ -88,6 +93,7 @@ class EnrollmentController {
         return showForm(me, model, enrollment.getProjectId(), enrollment.getWorker().getId(), enrollment);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/enrollments/{id}/edit")
     String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @ModelAttribute EnrollmentForm enrollmentForm, BindingResult binding, Model model,
@@ -107,6 +113,7 @@ class EnrollmentController {
         return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/enrollments/{id}/leave")
     String leave(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, RedirectAttributes redirect) {
         Enrollment enrollment = enrollments.get(me, id);
@@ -120,6 +127,7 @@ class EnrollmentController {
         return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/teams/{teamId}/leader")
     String appointLeader(@AuthenticationPrincipal SignedInUser me, @PathVariable long teamId,
             @RequestParam long enrollmentId, RedirectAttributes redirect) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -116,12 +117,14 @@ class RosterController {
         files.templateCsv(response.getOutputStream());
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/projects/{projectId}/roster/import")
     String importForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
         model.addAttribute("project", projects.get(me, projectId));
         return "roster/import";
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/projects/{projectId}/roster/import")
     String importRoster(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam("file") MultipartFile file, Model model) throws IOException {

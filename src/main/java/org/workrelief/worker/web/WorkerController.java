@@ -3,6 +3,7 @@ package org.workrelief.worker.web;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,6 +57,7 @@ class WorkerController {
     }
 
     /** Registration; with {@code projectId} the clerk continues to enroll the new worker on that project. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/new")
     String newForm(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long projectId, Model model) {
         Long townId = projectId == null ? me.townId() : projects.get(me, projectId).getTownId();
@@ -63,6 +65,7 @@ class WorkerController {
         return showForm(me, model, null, projectId);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/new")
     String create(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long projectId,
             @Valid @ModelAttribute WorkerForm workerForm, BindingResult binding, Model model, RedirectAttributes redirect) {
@@ -96,12 +99,14 @@ class WorkerController {
         return "worker/show";
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/{id}/edit")
     String edit(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
         model.addAttribute("workerForm", workers.formOf(me, id));
         return showForm(me, model, workers.get(me, id), null);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/{id}/edit")
     String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @ModelAttribute WorkerForm workerForm, BindingResult binding, Model model, RedirectAttributes redirect) {

@@ -35,10 +35,16 @@ class EmbeddedRunModeTests {
             assertThat(app.getBean(PasswordEncoder.class).matches("workrelief-demo", hash)).isTrue();
             assertThat(jdbc.queryForList("select role from app_user", String.class))
                     .contains("ADMIN", "STAFF", "SUPERVISOR", "FINANCE");
+            assertThat(jdbc.queryForObject(
+                    "select count(*) from enrollment e join project p on p.id = e.project_id where p.code = 'LX-JS-2025-01'",
+                    Long.class)).isEqualTo(210);
+            assertThat(jdbc.queryForObject("select status from project where code = 'LX-JS-2025-01'", String.class))
+                    .isEqualTo("UNDER_CONSTRUCTION");
             jdbc.update("insert into town (code, name, created_at, updated_at) values ('KEEP', '保留镇', now(), now())");
             users = jdbc.queryForObject("select count(*) from app_user", Long.class);
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+        assertThat(dataDir.resolve("data-key")).exists();
 
         try (ConfigurableApplicationContext again = start()) {
             JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
