@@ -16,15 +16,18 @@ public final class TestNumbers {
 
     /** A valid ID number of someone born on {@code birth} (region 110105). */
     public static String idNumber(LocalDate birth) {
-        int n = SEQUENCE.incrementAndGet();
-        String first17 = "110105" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+        return idNumber(birth, SEQUENCE.incrementAndGet() % 1000);
     }
 
-    /** A valid ID number of a 40-year-old, different for every call in a run. */
+    /** A valid ID number of an adult born 1960-1998, different for every call in a run (up to millions). */
     public static String idNumber() {
         int n = SEQUENCE.incrementAndGet();
-        return idNumber(LocalDate.of(1975, 1, 1).plusDays(n));
+        return idNumber(LocalDate.of(1960, 1, 1).plusDays(n % 14_000), (n / 14_000) % 1000);
+    }
+
+    private static String idNumber(LocalDate birth, int sequence) {
+        String first17 = "110105" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        return first17 + ResidentIdNumber.checkCharacter(first17);
     }
 
     /** The same number with a wrong check character. */
