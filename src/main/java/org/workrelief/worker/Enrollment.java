@@ -103,9 +103,22 @@ public class Enrollment extends BaseEntity {
         return insuranceFrom != null && !day.isBefore(insuranceFrom) && !day.isAfter(insuranceTo);
     }
 
-    /** Rule 4: may sign in on {@code day} only if active, contracted and insured that day. */
+    /** Rule 4: may sign in on {@code day} only if active, with a signed contract and insurance valid that day. */
+    public WorkEligibility eligibilityOn(LocalDate day) {
+        if (!isActive()) {
+            return WorkEligibility.ENROLLMENT_LEFT;
+        }
+        if (!hasSignedContract()) {
+            return WorkEligibility.NO_CONTRACT;
+        }
+        if (!isInsuredOn(day)) {
+            return WorkEligibility.INSURANCE_NOT_VALID;
+        }
+        return WorkEligibility.ELIGIBLE;
+    }
+
     public boolean mayWorkOn(LocalDate day) {
-        return isActive() && hasSignedContract() && isInsuredOn(day);
+        return eligibilityOn(day) == WorkEligibility.ELIGIBLE;
     }
 
     public boolean insuranceExpiresWithin(LocalDate today, int days) {

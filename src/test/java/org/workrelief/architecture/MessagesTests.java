@@ -43,7 +43,7 @@ class MessagesTests {
     private static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([a-zA-Z][\\w.]*\\w)'\\)");
     private static final Pattern FRAGMENT_LABEL = Pattern.compile("::\\s*(?:field|money|enumSelect)\\('([\\w.]+)'");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field)\\.[a-zA-Z][\\w.]*\\w)\"");
+            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field|attendance|rollcall|device|punch|api|slot)\\.[a-zA-Z][\\w.]*\\w)\"");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
@@ -99,6 +99,9 @@ class MessagesTests {
         names("worker.householdStatus.", HouseholdStatus.values(), used);
         names("enrollment.source.", RecruitmentSource.values(), used);
         names("enrollment.status.", EnrollmentStatus.values(), used);
+        names("slot.", org.workrelief.attendance.Slot.values(), used);
+        names("attendance.day.", org.workrelief.attendance.DayStatus.values(), used);
+        Arrays.stream(org.workrelief.attendance.Refusal.values()).forEach(r -> used.add(r.messageKey()));
         for (String sort : new String[] { "name", "code", "team", "enrolled", "insurance" }) {
             used.add("roster.sort." + sort);
         }

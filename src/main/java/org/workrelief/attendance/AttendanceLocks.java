@@ -1,0 +1,61 @@
+package org.workrelief.attendance;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+
+/**
+ * Days whose attendance is locked because the supervision committee approved them (rule 6): no
+ * sign-in is accepted for a locked day. The daily review locks a day on approval; an administrator's
+ * correction unlocks it for a new review. Both are audited.
+ */
+@Service
+public class AttendanceLocks {
+
+    private final JdbcTemplate jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    AttendanceLocks(JdbcTemplate jdbc, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isLocked(long projectId, LocalDate day) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from attendance_lock where project_id = ? and work_date = ?)", Boolean.class,
+                projectId, Date.valueOf(day)));
+    }
+
+    @Transactional
+    public void lock(long projectId, LocalDate day, String by) {
+        int added = jdbc.update("""
+                insert into attendance_lock (project_id, work_date, locked_at, locked_by) values (?, ?, ?, ?)
+                on conflict do nothing
+                """, projectId, Date.valueOf(day), Timestamp.from(clock.instant()), by);
+        if (added == 1) {
+            auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_LOCKED", "AttendanceDay", projectId + "/" + day)
+                    .change(Map.of("locked", false), Map.of("locked", true)));
+        }
+    }
+
+    @Transactional
+    public void unlock(long projectId, LocalDate day, String by, String reason) {
+        int removed = jdbc.update("delete from attendance_lock where project_id = ? and work_date = ?", projectId,
+                Date.valueOf(day));
+        if (removed == 1) {
+            auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_UNLOCKED", "AttendanceDay", projectId + "/" + day)
+                    .change(Map.of("locked", true), Map.of("locked", false)).detail(reason));
+        }
+    }
+}

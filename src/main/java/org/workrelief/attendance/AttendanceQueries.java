@@ -1,0 +1,201 @@
+package org.workrelief.attendance;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.project.ProjectService;
+import org.workrelief.team.TeamService;
+import org.workrelief.team.WorkTeam;
+import org.workrelief.worker.Enrollment;
+import org.workrelief.worker.EnrollmentService;
+
+/** What the attendance screens and the ledger show: a project's day, a worker's month, a project's month. */
+@Service
+public class AttendanceQueries {
+
+    /** One sign-in as read back. */
+    public record PunchView(long workerId, LocalDate day, Slot slot, Instant punchedAt, PunchSource source,
+            boolean tooSoon, boolean outside) {
+    }
+
+    /** A worker's day: both sign-ins (either may be missing) and the resulting status. */
+    public record WorkerDay(Enrollment enrollment, PunchView am, PunchView pm) {
+
+        public DayStatus status() {
+            return DayStatus.of(am != null, pm != null);
+        }
+
+        public boolean flagged() {
+            return status() == DayStatus.HALF || (am != null && (am.outside() || am.tooSoon()))
+                    || (pm != null && (pm.outside() || pm.tooSoon()));
+        }
+    }
+
+    public record TeamDay(WorkTeam team, List<WorkerDay> workers) {
+
+        public long present() {
+            return workers.stream().filter(w -> w.status() != DayStatus.ABSENT).count();
+        }
+    }
+
+    public record DailySheet(LocalDate day, List<TeamDay> teams, boolean locked) {
+
+        public long present() {
+            return teams.stream().mapToLong(TeamDay::present).sum();
+        }
+
+        public long expected() {
+            return teams.stream().mapToLong(t -> t.workers().size()).sum();
+        }
+
+        public long count(DayStatus status) {
+            return teams.stream().flatMap(t -> t.workers().stream()).filter(w -> w.status() == status).count();
+        }
+    }
+
+    /** One ledger row: a worker's status on each day of the month and the days worked. */
+    public record LedgerRow(Enrollment enrollment, String teamName, Map<LocalDate, DayStatus> days) {
+
+        public BigDecimal total() {
+            return days.values().stream().map(DayStatus::days).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ProjectService projects;
+    private final TeamService teams;
+    private final EnrollmentService enrollments;
+    private final AttendanceLocks locks;
+    private final Clock clock;
+
+    AttendanceQueries(JdbcTemplate jdbc, ProjectService projects, TeamService teams, EnrollmentService enrollments,
+            AttendanceLocks locks, Clock clock) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.teams = teams;
+        this.enrollments = enrollments;
+        this.locks = locks;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public DailySheet dailySheet(SignedInUser viewer, long projectId, LocalDate day) {
+        projects.get(viewer, projectId);
+        Map<Long, Map<Slot, PunchView>> byWorker = punchesByWorker(projectId, day, day);
+        Map<Long, List<WorkerDay>> byTeam = new LinkedHashMap<>();
+        for (Enrollment e : enrollments.wholeRoster(viewer, projectId)) {
+            Map<Slot, PunchView> punched = byWorker.getOrDefault(e.getWorker().getId(), Map.of());
+            if (!onRosterOn(e, day) && punched.isEmpty()) {
+                continue;
+            }
+            byTeam.computeIfAbsent(e.getTeamId(), t -> new ArrayList<>())
+                    .add(new WorkerDay(e, punched.get(Slot.AM), punched.get(Slot.PM)));
+        }
+        List<TeamDay> result = new ArrayList<>();
+        for (WorkTeam team : teams.teamsOfProject(projectId)) {
+            result.add(new TeamDay(team, byTeam.getOrDefault(team.getId(), List.of())));
+        }
+        return new DailySheet(day, result, locks.isLocked(projectId, day));
+    }
+
+    /** A worker's month on a project, day by day (days in the future are left out). */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, WorkerDay> workerMonth(SignedInUser viewer, long projectId, long workerId, YearMonth month) {
+        projects.get(viewer, projectId);
+        Enrollment enrollment = enrollments.onProjectByWorkerId(projectId, workerId)
+                .orElseThrow(() -> new org.workrelief.common.NotFoundException("Enrollment", workerId));
+        enrollments.get(viewer, enrollment.getId());
+        Map<Long, Map<LocalDate, Map<Slot, PunchView>>> punches = punchesByWorkerAndDay(projectId, month.atDay(1),
+                month.atEndOfMonth());
+        Map<LocalDate, Map<Slot, PunchView>> mine = punches.getOrDefault(workerId, Map.of());
+        Map<LocalDate, WorkerDay> days = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()) && !day.isAfter(today); day = day.plusDays(1)) {
+            Map<Slot, PunchView> punched = mine.getOrDefault(day, Map.of());
+            days.put(day, new WorkerDay(enrollment, punched.get(Slot.AM), punched.get(Slot.PM)));
+        }
+        return days;
+    }
+
+    /** 考勤台账: every worker on the roster during the month, with each day's status. */
+    @Transactional(readOnly = true)
+    public List<LedgerRow> ledger(SignedInUser viewer, long projectId, YearMonth month) {
+        projects.get(viewer, projectId);
+        Map<Long, String> teamNames = new HashMap<>();
+        teams.teamsOfProject(projectId).forEach(t -> teamNames.put(t.getId(), t.getName()));
+        Map<Long, Map<LocalDate, Map<Slot, PunchView>>> punches = punchesByWorkerAndDay(projectId, month.atDay(1),
+                month.atEndOfMonth());
+        List<LedgerRow> rows = new ArrayList<>();
+        for (Enrollment e : enrollments.wholeRoster(viewer, projectId)) {
+            Map<LocalDate, Map<Slot, PunchView>> mine = punches.getOrDefault(e.getWorker().getId(), Map.of());
+            boolean onRoster = !e.getEnrolledOn().isAfter(month.atEndOfMonth())
+                    && (e.getLeftOn() == null || !e.getLeftOn().isBefore(month.atDay(1)));
+            if (!onRoster && mine.isEmpty()) {
+                continue;
+            }
+            Map<LocalDate, DayStatus> days = new LinkedHashMap<>();
+            for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+                Map<Slot, PunchView> punched = mine.getOrDefault(day, Map.of());
+                days.put(day, DayStatus.of(punched.containsKey(Slot.AM), punched.containsKey(Slot.PM)));
+            }
+            rows.add(new LedgerRow(e, teamNames.getOrDefault(e.getTeamId(), ""), days));
+        }
+        return rows;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public LocalTime localTime(Instant instant) {
+        return instant.atZone(clock.getZone()).toLocalTime();
+    }
+
+    private static boolean onRosterOn(Enrollment e, LocalDate day) {
+        return !e.getEnrolledOn().isAfter(day) && (e.getLeftOn() == null || e.getLeftOn().isAfter(day));
+    }
+
+    private List<PunchView> punches(long projectId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                select worker_id, work_date, slot, punched_at, source, flag_too_soon, flag_outside
+                from punch where project_id = ? and work_date between ? and ?
+                """, (rs, i) -> new PunchView(rs.getLong(1), rs.getDate(2).toLocalDate(), Slot.valueOf(rs.getString(3)),
+                rs.getTimestamp(4).toInstant(), PunchSource.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7)),
+                projectId, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    private Map<Long, Map<Slot, PunchView>> punchesByWorker(long projectId, LocalDate from, LocalDate to) {
+        Map<Long, Map<Slot, PunchView>> map = new HashMap<>();
+        for (PunchView p : punches(projectId, from, to)) {
+            map.computeIfAbsent(p.workerId(), k -> new java.util.EnumMap<>(Slot.class)).put(p.slot(), p);
+        }
+        return map;
+    }
+
+    private Map<Long, Map<LocalDate, Map<Slot, PunchView>>> punchesByWorkerAndDay(long projectId, LocalDate from, LocalDate to) {
+        Map<Long, Map<LocalDate, Map<Slot, PunchView>>> map = new HashMap<>();
+        for (PunchView p : punches(projectId, from, to)) {
+            map.computeIfAbsent(p.workerId(), k -> new HashMap<>())
+                    .computeIfAbsent(p.day(), k -> new java.util.EnumMap<>(Slot.class)).put(p.slot(), p);
+        }
+        return map;
+    }
+}

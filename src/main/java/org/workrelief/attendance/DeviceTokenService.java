@@ -1,0 +1,143 @@
+package org.workrelief.attendance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.NotFoundException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+
+/**
+ * Tokens for attendance terminals. A token is shown once when created and stored only as its
+ * SHA-256 (a leaked database does not give working tokens); a revoked token stops working at once.
+ */
+@Service
+public class DeviceTokenService {
+
+    /** Last use is written at most once a minute per token, so the hot sign-in path rarely writes it. */
+    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcTemplate jdbc;
+    private final ProjectService projects;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    DeviceTokenService(JdbcTemplate jdbc, ProjectService projects, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** A new token for a terminal; the plain token is in the answer and nowhere else. */
+    public record IssuedToken(DeviceToken token, String plainToken) {
+    }
+
+    @Transactional
+    public IssuedToken issue(SignedInUser actor, long projectId, String name) {
+        Project project = adminProject(actor, projectId);
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 64) {
+            throw new BusinessRuleException("device.name.required");
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String plain = "wrd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Timestamp now = Timestamp.from(clock.instant());
+        Long id = jdbc.queryForObject("""
+                insert into device_token (project_id, name, token_hash, created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, projectId, trimmed, hash(plain), now, actor.getUsername(), now, actor.getUsername());
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("DEVICE_TOKEN_ISSUED", "DeviceToken", id)
+                .inTown(project.getTownId()).detail(trimmed));
+        return new IssuedToken(new DeviceToken(id, projectId, trimmed, now.toInstant(), null, null), plain);
+    }
+
+    @Transactional
+    public void revoke(SignedInUser actor, long tokenId) {
+        DeviceToken token = find(tokenId).orElseThrow(() -> new NotFoundException("DeviceToken", tokenId));
+        Project project = adminProject(actor, token.projectId());
+        jdbc.update("update device_token set revoked_at = ?, updated_at = ?, updated_by = ?, version = version + 1 "
+                + "where id = ? and revoked_at is null", Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
+                actor.getUsername(), tokenId);
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("DEVICE_TOKEN_REVOKED", "DeviceToken", tokenId)
+                .inTown(project.getTownId()).detail(token.name()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeviceToken> tokensOf(SignedInUser viewer, long projectId) {
+        adminProject(viewer, projectId);
+        return jdbc.query("select * from device_token where project_id = ? order by id", this::toToken, projectId);
+    }
+
+    /** The live token with this plain value, noting its use; empty for an unknown or revoked token. */
+    @Transactional
+    public Optional<DeviceToken> authenticate(String plainToken) {
+        if (plainToken == null || plainToken.isBlank()) {
+            return Optional.empty();
+        }
+        List<DeviceToken> found = jdbc.query("select * from device_token where token_hash = ? and revoked_at is null",
+                this::toToken, hash(plainToken.trim()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DeviceToken token = found.get(0);
+        Instant now = clock.instant();
+        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
+            jdbc.update("update device_token set last_used_at = ? where id = ?", Timestamp.from(now), token.id());
+        }
+        return Optional.of(token);
+    }
+
+    private Optional<DeviceToken> find(long id) {
+        return jdbc.query("select * from device_token where id = ?", this::toToken, id).stream().findFirst();
+    }
+
+    private Project adminProject(SignedInUser actor, long projectId) {
+        if (!actor.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("administrators only");
+        }
+        return projects.get(actor, projectId);
+    }
+
+    private DeviceToken toToken(ResultSet rs, int row) throws SQLException {
+        return new DeviceToken(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"),
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static String hash(String plain) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
