@@ -38,6 +38,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(int port) {
+        return open(port, 1280, 900);
+    }
+
+    /** A browser window of the given size, e.g. 360 wide for a team leader's phone. */
+    public static Browser open(int port, int width, int height) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String why = "Chromium or chromedriver missing (apt-get install -y chromium chromium-driver)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -51,7 +56,7 @@ public final class Browser implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=zh-CN",
+                    "--no-first-run", "--disable-quic", "--window-size=" + width + "," + height, "--lang=zh-CN",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
