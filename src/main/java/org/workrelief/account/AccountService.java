@@ -11,6 +11,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,7 @@ public class AccountService {
 
     static final String ENTITY_USER = "User";
     static final String ENTITY_TOWN = "Town";
+    static final String UNKNOWN_ACTOR = "(unknown user)";
 
     private static final String TEMPORARY_PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
@@ -38,10 +41,12 @@ public class AccountService {
     private final AuditLog auditLog;
     private final LoginLockoutPolicy lockoutPolicy;
     private final Clock clock;
+    private final SessionRegistry sessions;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(UserAccountRepository users, TownRepository towns, PasswordEncoder passwordEncoder,
-            AuditLog auditLog, LoginLockoutPolicy lockoutPolicy, Clock clock) {
+            AuditLog auditLog, LoginLockoutPolicy lockoutPolicy, Clock clock, SessionRegistry sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.towns = towns;
         this.passwordEncoder = passwordEncoder;
@@ -96,6 +101,7 @@ public class AccountService {
         UserAccount.UserSnapshot before = user.snapshot();
         user.change(changes.displayName(), changes.role(), town, changes.enabled());
         users.flush();
+        signOutEverywhere(user);
         auditLog.recordAs(actor.getUsername(), AuditEvent.of(before.enabled() && !changes.enabled() ? "USER_DISABLED" : "USER_UPDATED",
                 ENTITY_USER, user.getId()).inTown(user.getTownId()).change(before, user.snapshot()));
         return user;
@@ -110,6 +116,7 @@ public class AccountService {
         UserAccount user = getUser(actor, id);
         String temporary = temporaryPassword();
         user.resetPassword(passwordEncoder.encode(temporary));
+        signOutEverywhere(user);
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("USER_PASSWORD_RESET", ENTITY_USER, user.getId()).inTown(user.getTownId()));
         return temporary;
     }
@@ -152,7 +159,8 @@ public class AccountService {
             userId = user.getId();
             townId = user.getTownId();
         }
-        auditLog.recordAs(name.isEmpty() ? "?" : name,
+        // an unknown name is not written down: it may be a password or an ID number typed into the wrong box
+        auditLog.recordAs(userId == null ? UNKNOWN_ACTOR : found.get().getUsername(),
                 AuditEvent.of("LOGIN_FAILED", ENTITY_USER, userId).inTown(townId).detail(reason));
         if (lockedNow) {
             auditLog.recordAs(name, AuditEvent.of("USER_LOCKED", ENTITY_USER, userId).inTown(townId));
@@ -253,6 +261,14 @@ public class AccountService {
             throw new BusinessRuleException("user.town.notYours");
         }
         return towns.findById(townId).orElseThrow(() -> new BusinessRuleException("user.town.unknown"));
+    }
+
+    /**
+     * Ends the user's open sessions: a session keeps the role and town of its sign-in, so after a
+     * change (or a password reset) the user must sign in again to get what they now may see.
+     */
+    private void signOutEverywhere(UserAccount user) {
+        sessions.getAllSessions(new SignedInUser(user, false), false).forEach(SessionInformation::expireNow);
     }
 
     private static void requireAdmin(SignedInUser actor) {

@@ -12,12 +12,12 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The principal of a signed-in session: who they are, their role and their town. Every module asks
  * it whether a record's town may be shown ({@link #maySee(Long)}); county-level users (no town) see all.
  */
-public final class SignedInUser implements UserDetails {
+public final class SignedInUser implements UserDetails, org.springframework.security.core.CredentialsContainer {
 
     private final long id;
     private final String username;
     private final String displayName;
-    private final transient String passwordHash;
+    private transient String passwordHash;
     private final Role role;
     private final Long townId;
     private final String townName;
@@ -93,6 +93,12 @@ public final class SignedInUser implements UserDetails {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** The hash is needed only while signing in; it is not kept in the session. */
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
     }
 
     @Override

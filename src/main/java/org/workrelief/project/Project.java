@@ -83,7 +83,9 @@ public class Project extends BaseEntity {
         }
         this.code = form.code().trim().toUpperCase();
         this.name = form.name().trim();
-        this.townId = form.townId();
+        if (this.townId == null) {
+            this.townId = form.townId(); // a project stays in the town that created it: its roster belongs there
+        }
         this.villages = form.villages().trim();
         this.location = trimToNull(form.location());
         this.latitude = form.latitude();

@@ -91,7 +91,9 @@ public class ProjectService {
         if (project.getVersion() != form.version()) {
             throw new ObjectOptimisticLockingFailureException(Project.class, id);
         }
-        requireTown(actor, form.townId());
+        if (!project.getTownId().equals(form.townId())) {
+            throw new BusinessRuleException("project.town.fixed");
+        }
         if (projects.existsByCodeAndIdNot(form.code().trim().toUpperCase(), id)) {
             throw new BusinessRuleException("project.code.taken", form.code().trim().toUpperCase());
         }

@@ -37,6 +37,9 @@ public class WorkTeam extends BaseEntity {
         if (form.dayRate().signum() <= 0) {
             throw new BusinessRuleException("team.dayRate.positive");
         }
+        if (form.dayRate().stripTrailingZeros().scale() > 2) {
+            throw new BusinessRuleException("money.format");
+        }
         if (form.dayRate().compareTo(maxDayRate) > 0) {
             throw new BusinessRuleException("team.dayRate.tooHigh", maxDayRate);
         }

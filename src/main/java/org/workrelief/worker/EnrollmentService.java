@@ -49,7 +49,12 @@ public class EnrollmentService {
 
     /** Filters of the project roster. {@code insuranceExpiring}: insurance ends within 7 days. */
     public record RosterFilter(String query, Long teamId, EnrollmentStatus status, boolean insuranceExpiring,
-            boolean noContract) {
+            boolean noContract, String idHash) {
+
+        public RosterFilter(String query, Long teamId, EnrollmentStatus status, boolean insuranceExpiring,
+                boolean noContract) {
+            this(query, teamId, status, insuranceExpiring, noContract, null);
+        }
 
         public static RosterFilter none() {
             return new RosterFilter("", null, null, false, false);
@@ -62,6 +67,10 @@ public class EnrollmentService {
         Project project = projects.get(actor, projectId);
         Worker worker = workers.get(actor, workerId);
         requireTeamOf(actor, projectId, form.teamId());
+        if (!worker.getTownId().equals(project.getTownId())) {
+            // the roster, its contracts and the wages of a project are kept by the project's town
+            throw new BusinessRuleException("enrollment.otherTown");
+        }
         if (enrollments.existsByProjectIdAndWorkerIdAndStatus(projectId, workerId, EnrollmentStatus.ACTIVE)) {
             throw new BusinessRuleException("enrollment.alreadyActive");
         }
@@ -70,7 +79,10 @@ public class EnrollmentService {
             enrollment = enrollments.saveAndFlush(new Enrollment(projectId, worker, form));
         }
         catch (DataIntegrityViolationException raced) {
-            throw new BusinessRuleException("enrollment.alreadyActive");
+            if (org.workrelief.common.Constraints.violated(raced, "uk_enrollment_active")) {
+                throw new BusinessRuleException("enrollment.alreadyActive");
+            }
+            throw raced;
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLED", ENTITY, enrollment.getId())
                 .inTown(project.getTownId()).change(null, enrollment.toForm())
@@ -90,7 +102,7 @@ public class EnrollmentService {
         enrollment.apply(form);
         enrollments.flush();
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLMENT_UPDATED", ENTITY, enrollment.getId())
-                .inTown(enrollment.getWorker().getTownId()).change(before, enrollment.toForm()));
+                .inTown(projects.get(actor, enrollment.getProjectId()).getTownId()).change(before, enrollment.toForm()));
         return enrollment;
     }
 
@@ -100,7 +112,8 @@ public class EnrollmentService {
         Enrollment enrollment = get(actor, enrollmentId);
         enrollment.leave(LocalDate.now(clock));
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLMENT_LEFT", ENTITY, enrollment.getId())
-                .inTown(enrollment.getWorker().getTownId()).change(Map.of("status", "ACTIVE"), Map.of("status", "LEFT")));
+                .inTown(projects.get(actor, enrollment.getProjectId()).getTownId())
+                .change(Map.of("status", "ACTIVE"), Map.of("status", "LEFT")));
         return enrollment;
     }
 
@@ -123,9 +136,10 @@ public class EnrollmentService {
         projects.get(viewer, projectId);
         LocalDate today = LocalDate.now(clock);
         String query = filter.query() == null ? "" : filter.query().trim();
+        boolean byHash = filter.idHash() != null && !filter.idHash().isBlank();
         return enrollments.roster(projectId, filter.teamId(), filter.status(), today,
                 filter.insuranceExpiring(), today.plusDays(INSURANCE_EXPIRY_WARNING_DAYS), filter.noContract(),
-                query, workers.idHashOf(query), pageable);
+                byHash ? WorkerService.MATCH_NO_TEXT : query, byHash ? filter.idHash() : workers.idHashOf(query), pageable);
     }
 
     /** The whole roster of a project, for the export. */

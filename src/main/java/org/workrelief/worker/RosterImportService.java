@@ -114,6 +114,7 @@ public class RosterImportService {
         LocalDate today = LocalDate.now(clock);
         List<CheckedRow> checked = new ArrayList<>();
         Map<String, Integer> firstRowOfHash = new HashMap<>();
+        Map<String, Integer> firstRowOfCard = new HashMap<>();
         for (SheetRow row : rows.subList(1, rows.size())) {
             if (row.isBlank()) {
                 continue;
@@ -124,6 +125,11 @@ public class RosterImportService {
                 if (earlier != null) {
                     errors.add(new RowError(row.number(), RosterColumn.ID_NUMBER.header(), "import.idNumber.duplicateInFile",
                             List.of(earlier)));
+                }
+                else if (good.bankCard() != null
+                        && firstRowOfCard.putIfAbsent(good.bankCard().hash(), row.number()) != null) {
+                    errors.add(new RowError(row.number(), RosterColumn.BANK_CARD.header(), "import.bankCard.duplicateInFile",
+                            List.of(firstRowOfCard.get(good.bankCard().hash()))));
                 }
                 else {
                     checked.add(good);
@@ -141,16 +147,30 @@ public class RosterImportService {
         for (int from = 0; from < hashes.size(); from += 1000) {
             registered.addAll(workerRepository.findExistingIdHashes(hashes.subList(from, Math.min(hashes.size(), from + 1000))));
         }
+        Set<String> cardsTaken = new HashSet<>();
+        List<String> cards = checked.stream().filter(r -> r.bankCard() != null).map(r -> r.bankCard().hash()).toList();
+        for (int from = 0; from < cards.size(); from += 1000) {
+            cardsTaken.addAll(workerRepository.findExistingCardHashes(cards.subList(from, Math.min(cards.size(), from + 1000))));
+        }
         for (CheckedRow row : checked) {
             if (registered.contains(row.protectedId().hash())) {
                 errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "worker.idNumber.registered", List.of()));
+            }
+            if (row.bankCard() != null && cardsTaken.contains(row.bankCard().hash())) {
+                errors.add(new RowError(row.row(), RosterColumn.BANK_CARD.header(), "worker.bankCard.registered", List.of()));
             }
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(RowError::row));
             return new ImportResult(0, errors);
         }
-        write(actor, project, checked);
+        try {
+            write(actor, project, checked);
+        }
+        catch (org.springframework.dao.DuplicateKeyException raced) {
+            // someone registered one of these people while the file was being checked: nothing was saved
+            throw new BusinessRuleException("import.raced");
+        }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ROSTER_IMPORTED", "Project", projectId)
                 .inTown(project.getTownId()).detail(checked.size() + " rows from " + filename));
         return new ImportResult(checked.size(), List.of());
@@ -171,8 +191,15 @@ public class RosterImportService {
             if (text.isBlank()) {
                 throw new BusinessRuleException("worker.village.required");
             }
-            return limit(text, 64);
+            return text;
         });
+        String villageGroup = text(row, columns, RosterColumn.VILLAGE_GROUP, 64, errors);
+        String householdNo = text(row, columns, RosterColumn.HOUSEHOLD_NO, 32, errors);
+        String skills = text(row, columns, RosterColumn.SKILLS, 200, errors);
+        String bankName = text(row, columns, RosterColumn.BANK_NAME, 64, errors);
+        text(row, columns, RosterColumn.INSURER, 100, errors);
+        text(row, columns, RosterColumn.POLICY_NUMBER, 64, errors);
+        text(row, columns, RosterColumn.VILLAGE, 64, errors);
         HouseholdStatus household = attempt(row, RosterColumn.HOUSEHOLD_STATUS, errors,
                 () -> RosterLabels.household(cell(row, columns, RosterColumn.HOUSEHOLD_STATUS)));
         ProtectedNumber card = attempt(row, RosterColumn.BANK_CARD, errors,
@@ -206,10 +233,8 @@ public class RosterImportService {
         if (!periodsOk) {
             return null;
         }
-        return new CheckedRow(row.number(), name, id, workers.protectId(id), phone, village,
-                limit(cell(row, columns, RosterColumn.VILLAGE_GROUP), 64), limit(cell(row, columns, RosterColumn.HOUSEHOLD_NO), 32),
-                household, limit(cell(row, columns, RosterColumn.SKILLS), 200), limit(cell(row, columns, RosterColumn.BANK_NAME), 64),
-                card, enrollment);
+        return new CheckedRow(row.number(), name, id, workers.protectId(id), phone, village, villageGroup, householdNo,
+                household, skills, bankName, card, enrollment);
     }
 
     private void write(SignedInUser actor, Project project, List<CheckedRow> rows) {
@@ -293,10 +318,16 @@ public class RosterImportService {
         return index == null ? "" : row.cell(index).trim();
     }
 
-    private static String limit(String text, int max) {
-        if (text == null || text.isBlank()) {
+    /** An optional text cell: blank is null, longer than the column allows is a row error (never cut short). */
+    private static String text(SheetRow row, Map<RosterColumn, Integer> columns, RosterColumn column, int max,
+            List<RowError> errors) {
+        String text = cell(row, columns, column);
+        if (text.isBlank()) {
             return null;
         }
-        return text.length() <= max ? text : text.substring(0, max);
+        if (text.length() > max) {
+            errors.add(new RowError(row.number(), column.header(), "import.text.tooLong", List.of(max)));
+        }
+        return text;
     }
 }

@@ -23,6 +23,12 @@ interface WorkerRepository extends JpaRepository<Worker, Long> {
 
     Optional<Worker> findByWorkerCode(String workerCode);
 
+    @Query("select w.id from Worker w where w.bankCard.hash = :hash")
+    Optional<Long> findIdByBankCardHash(@Param("hash") String hash);
+
+    @Query("select w.bankCard.hash from Worker w where w.bankCard.hash in :hashes")
+    List<String> findExistingCardHashes(@Param("hashes") Collection<String> hashes);
+
     /** Workers of a town (all towns when null) matching a name, phone, village or code fragment, or an exact ID hash. */
     @Query("""
             select w from Worker w

@@ -33,6 +33,9 @@ public class WorkerService {
 
     static final String ENTITY = "Worker";
 
+    /** A search text no name, phone, village or code contains: with it only the ID hash can match. */
+    static final String MATCH_NO_TEXT = "\u001F";
+
     private final WorkerRepository workers;
     private final AccountService accounts;
     private final DataProtector protector;
@@ -69,14 +72,15 @@ public class WorkerService {
         if (workers.existsByIdNumberHash(protectedId.hash())) {
             throw new BusinessRuleException("worker.idNumber.registered");
         }
+        requireCardFree(card, null);
         String code = nextWorkerCode(accounts.getTown(actor, form.townId()).getCode());
         Worker worker;
         try {
             worker = workers.saveAndFlush(new Worker(code, form.townId(), id, protectedId, details, card));
         }
         catch (DataIntegrityViolationException raced) {
-            // two clerks registering the same person at once: the unique hash lets only one through
-            throw new BusinessRuleException("worker.idNumber.registered");
+            // two clerks registering the same person at once: the unique hashes let only one through
+            throw translated(raced);
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("WORKER_REGISTERED", ENTITY, worker.getId())
                 .inTown(worker.getTownId()).change(null, snapshot(worker)));
@@ -103,12 +107,14 @@ public class WorkerService {
                 worker.changeIdNumber(newId, protectedId);
             }
         }
-        worker.change(details(form), protectCard(form.bankCard()));
+        ProtectedNumber card = protectCard(form.bankCard());
+        requireCardFree(card, worker.getId());
+        worker.change(details(form), card);
         try {
             workers.flush();
         }
         catch (DataIntegrityViolationException raced) {
-            throw new BusinessRuleException("worker.idNumber.registered");
+            throw translated(raced);
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("WORKER_UPDATED", ENTITY, worker.getId())
                 .inTown(worker.getTownId()).change(before, snapshot(worker)));
@@ -137,6 +143,25 @@ public class WorkerService {
     public Page<Worker> search(SignedInUser viewer, String query, Pageable pageable) {
         String q = query == null ? "" : query.trim();
         return workers.search(viewer.townId(), q, idHashOf(q), pageable);
+    }
+
+    /** Workers with exactly this ID number's keyed hash (the search link carries the hash, never the number). */
+    @Transactional(readOnly = true)
+    public Page<Worker> searchByIdHash(SignedInUser viewer, String idHash, Pageable pageable) {
+        return workers.search(viewer.townId(), MATCH_NO_TEXT, idHash, pageable);
+    }
+
+    /**
+     * The keyed hash to search by when the typed text is a whole ID number, so that the number itself
+     * need not travel in a link (browser history, proxy logs); empty when it is not one.
+     */
+    public java.util.Optional<String> idSearchKey(String typed) {
+        if (typed == null) {
+            return java.util.Optional.empty();
+        }
+        String candidate = typed.replace(" ", "").trim().toUpperCase();
+        return candidate.matches("\\d{17}[\\dX]") ? java.util.Optional.of(protector.hash(candidate))
+                : java.util.Optional.empty();
     }
 
     /** The exact worker with this ID number, if registered and visible. */
@@ -186,6 +211,23 @@ public class WorkerService {
 
     int ageWarning() {
         return ageWarning;
+    }
+
+    /** A card belongs to one worker only (rule 2: wages go to the worker's own card). */
+    private void requireCardFree(ProtectedNumber card, Long self) {
+        if (card != null && workers.findIdByBankCardHash(card.hash()).filter(id -> !id.equals(self)).isPresent()) {
+            throw new BusinessRuleException("worker.bankCard.registered");
+        }
+    }
+
+    private static RuntimeException translated(DataIntegrityViolationException e) {
+        if (org.workrelief.common.Constraints.violated(e, "uk_worker_id_number")) {
+            return new BusinessRuleException("worker.idNumber.registered");
+        }
+        if (org.workrelief.common.Constraints.violated(e, "uk_worker_bank_card")) {
+            return new BusinessRuleException("worker.bankCard.registered");
+        }
+        return e;
     }
 
     static void requireKeeper(SignedInUser actor) {

@@ -85,6 +85,14 @@ class AttendanceScreensTests {
     }
 
     @Test
+    void theDeviceApiIsDescribedWithOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(user(site.staff())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/punches")))
+                .andExpect(content().string(containsString("/api/v1/punches/batch")));
+    }
+
+    @Test
     void anotherTownSeesNoAttendance() throws Exception {
         ActiveProject other = ActiveProject.create(accounts, projects, registry, LocalDate.of(2025, 6, 3));
         mvc.perform(get("/projects/{p}/attendance", site.project().getId()).with(user(other.admin())))

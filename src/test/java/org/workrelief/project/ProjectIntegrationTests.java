@@ -139,6 +139,21 @@ class ProjectIntegrationTests {
     }
 
     @Test
+    void aProjectStaysInItsTown() {
+        Fixtures fixtures = new Fixtures(accounts);
+        Town other = fixtures.town();
+        SignedInUser county = Principals.of(fixtures.user(Role.ADMIN, null));
+        Project project = registry.project(admin, town);
+        ProjectForm f = projects.formOf(county, project.getId());
+        assertThatThrownBy(() -> projects.update(county, project.getId(), new ProjectForm(f.code(), f.name(), other.getId(),
+                f.villages(), f.location(), null, null, null, f.entityName(), f.entityKind(), f.entityCreditCode(),
+                f.contractingMode(), f.councilResolutionDate(), f.councilResolutionRef(), f.townApprovalRef(),
+                f.centralFunds(), f.localFunds(), f.socialCapital(), f.plannedRemuneration(), f.plannedWorkers(),
+                f.plannedTrainees(), f.incomeTargetPerWorker(), f.startDate(), f.plannedCompletion(), null, f.version())))
+                .hasMessageContaining("project.town.fixed");
+    }
+
+    @Test
     void onlyAdministratorsCreateProjects() {
         assertThatThrownBy(() -> projects.create(staff, RegistryFixtures.projectForm(town)))
                 .isInstanceOf(AccessDeniedException.class);

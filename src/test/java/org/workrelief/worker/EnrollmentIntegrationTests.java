@@ -85,6 +85,16 @@ class EnrollmentIntegrationTests {
     }
 
     @Test
+    void aWorkerOfAnotherTownCannotBeEnrolledEvenByTheCounty() {
+        Fixtures fixtures = new Fixtures(accounts);
+        Town other = fixtures.town();
+        SignedInUser county = Principals.of(fixtures.user(Role.ADMIN, null));
+        Worker stranger = registry.worker(Principals.of(fixtures.user(Role.STAFF, other)), other);
+        assertThatThrownBy(() -> registry.enroll(county, project, team, stranger, today, today.plusDays(10)))
+                .hasMessageContaining("enrollment.otherTown");
+    }
+
+    @Test
     void aTeamOfAnotherProjectIsRefused() {
         Project other = registry.project(admin, town);
         WorkTeam otherTeam = registry.team(admin, other, "开挖组");

@@ -132,6 +132,18 @@ class RosterImportIntegrationTests {
     }
 
     @Test
+    void aSharedBankCardAndAnOverlongCellAreRowErrorsNotSilentFixes() throws IOException {
+        String first = row("张三", TestNumbers.idNumber(), "开挖组", "");
+        String card = first.split(",")[9];
+        String second = row("李四", TestNumbers.idNumber(), "开挖组", "").replaceFirst(",6228\\d+,", "," + card + ",");
+        String third = row("王五", TestNumbers.idNumber(), "开挖组", "").replace(",POL-1,", "," + "P".repeat(65) + ",");
+        ImportResult result = importCsv(HEADER + "\n" + first + "\n" + second + "\n" + third + "\n", StandardCharsets.UTF_8);
+        assertThat(result.errors()).extracting(RowError::row, RowError::column, RowError::messageKey).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, "银行卡号", "import.bankCard.duplicateInFile"),
+                org.assertj.core.groups.Tuple.tuple(4, "保单号", "import.text.tooLong"));
+    }
+
+    @Test
     void aMissingRequiredColumnIsReported() throws IOException {
         ImportResult result = importCsv("姓名,身份证号,村\n张三," + TestNumbers.idNumber() + ",前埠村\n", StandardCharsets.UTF_8);
         assertThat(result.errors()).singleElement().satisfies(error -> {

@@ -130,6 +130,16 @@ class WorkerRegistryIntegrationTests {
     }
 
     @Test
+    void aBankCardBelongsToOneWorkerOnly() {
+        String card = TestNumbers.bankCard();
+        workers.register(staff, new WorkerForm(town.getId(), "王小明", TestNumbers.idNumber(), "", "前埠村", null, null,
+                HouseholdStatus.ORDINARY, null, "农业银行", card, 0));
+        assertThatThrownBy(() -> workers.register(staff, new WorkerForm(town.getId(), "王大明", TestNumbers.idNumber(), "",
+                "前埠村", null, null, HouseholdStatus.ORDINARY, null, "农业银行", card, 0)))
+                .hasMessageContaining("worker.bankCard.registered");
+    }
+
+    @Test
     void minorityNamesWithAMiddleDotAreAcceptedAndOtherSymbolsAreNot() {
         WorkerForm dotted = new WorkerForm(town.getId(), "阿卜杜·热合曼", TestNumbers.idNumber(), "", "前埠村", null, null,
                 HouseholdStatus.ORDINARY, null, null, null, 0);

@@ -66,10 +66,9 @@ public class AuditLog {
     }
 
     private AuditEntry toEntry(ResultSet rs, int row) throws SQLException {
-        long townId = rs.getLong("town_id");
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
-                rs.getString("entity_id"), rs.wasNull() ? null : townId, rs.getString("before_state"),
+                rs.getString("entity_id"), rs.getObject("town_id", Long.class), rs.getString("before_state"),
                 rs.getString("after_state"), rs.getString("detail"));
     }
 

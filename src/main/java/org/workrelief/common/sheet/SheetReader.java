@@ -61,7 +61,12 @@ public final class SheetReader {
             return readXlsx(bytes);
         }
         if (name.endsWith(".csv")) {
-            return readCsv(bytes);
+            try {
+                return readCsv(bytes);
+            }
+            catch (java.io.UncheckedIOException | IllegalStateException malformed) {
+                throw new BusinessRuleException("import.file.unreadable");
+            }
         }
         throw new BusinessRuleException("import.file.type");
     }

@@ -21,6 +21,13 @@ class ErrorPageAdvice {
         return "error/404";
     }
 
+    /** A unique key hit by two people saving the same thing at once: the later one is asked to reload. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflictingWrite() {
+        return "error/409";
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String changedBySomeoneElse() {

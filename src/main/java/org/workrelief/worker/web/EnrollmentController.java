@@ -44,6 +44,14 @@ class EnrollmentController {
     /** Step one: who? An ID number already registered goes straight to enrollment, else to registration. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping("/projects/{projectId}/enrollments/find")
+    String findForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
+        model.addAttribute("project", projects.get(me, projectId));
+        return "enrollment/find";
+    }
+
+    /** Posted, so the ID number never stands in a link. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    @PostMapping("/projects/{projectId}/enrollments/find")
     String find(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam(required = false) String idNumber, Model model) {
         model.addAttribute("project", projects.get(me, projectId));

@@ -33,6 +33,8 @@ import org.workrelief.worker.EnrollmentStatus;
 import org.workrelief.worker.RosterFiles;
 import org.workrelief.worker.RosterImportService;
 import org.workrelief.worker.RosterImportService.ImportResult;
+import org.workrelief.worker.WorkerService;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 花名册: a project's roster with search and filters, its import and export, and the project page's registry panel. */
 @Controller
@@ -51,9 +53,11 @@ class RosterController {
     private final TeamService teams;
     private final RosterFiles files;
     private final RosterImportService importer;
+    private final WorkerService workers;
 
     RosterController(EnrollmentService enrollments, ProjectService projects, TeamService teams, RosterFiles files,
-            RosterImportService importer) {
+            RosterImportService importer, WorkerService workers) {
+        this.workers = workers;
         this.enrollments = enrollments;
         this.projects = projects;
         this.teams = teams;
@@ -80,9 +84,11 @@ class RosterController {
             @RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) EnrollmentStatus status,
             @RequestParam(defaultValue = "false") boolean expiring, @RequestParam(defaultValue = "false") boolean noContract,
-            @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String idh,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         Project project = projects.get(me, projectId);
-        RosterFilter filter = new RosterFilter(q, teamId, status, expiring, noContract);
+        boolean byId = idh != null && !idh.isBlank();
+        RosterFilter filter = new RosterFilter(byId ? "" : q, teamId, status, expiring, noContract, byId ? idh : null);
         String sortKey = SORTS.containsKey(sort) ? sort : "name";
         model.addAttribute("project", project);
         model.addAttribute("roster", enrollments.roster(me, projectId, filter,
@@ -95,6 +101,24 @@ class RosterController {
         model.addAttribute("statuses", EnrollmentStatus.values());
         model.addAttribute("today", enrollments.today());
         return "roster/list";
+    }
+
+    /** The filter form posts here: a typed ID number travels on only as its keyed hash. */
+    @PostMapping("/projects/{projectId}/roster")
+    String filter(@PathVariable long projectId, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Long teamId, @RequestParam(required = false) EnrollmentStatus status,
+            @RequestParam(defaultValue = "false") boolean expiring, @RequestParam(defaultValue = "false") boolean noContract,
+            @RequestParam(defaultValue = "name") String sort, RedirectAttributes redirect) {
+        workers.idSearchKey(q).ifPresentOrElse(hash -> redirect.addAttribute("idh", hash),
+                () -> redirect.addAttribute("q", q.trim()));
+        if (teamId != null) {
+            redirect.addAttribute("teamId", teamId);
+        }
+        if (status != null) {
+            redirect.addAttribute("status", status);
+        }
+        redirect.addAttribute("expiring", expiring).addAttribute("noContract", noContract).addAttribute("sort", sort);
+        return "redirect:/projects/" + projectId + "/roster";
     }
 
     @GetMapping("/projects/{projectId}/roster.xlsx")

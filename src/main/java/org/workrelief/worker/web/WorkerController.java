@@ -48,12 +48,24 @@ class WorkerController {
         this.cards = cards;
     }
 
+    /** {@code idh}: the keyed hash of an ID number searched for (see {@link #search}). */
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("workers", workers.search(me, q, PageRequests.of(page, PageRequests.DEFAULT_SIZE, Sort.by("name", "id"))));
-        model.addAttribute("q", q);
+            @RequestParam(required = false) String idh, @RequestParam(defaultValue = "0") int page, Model model) {
+        var pageable = PageRequests.of(page, PageRequests.DEFAULT_SIZE, Sort.by("name", "id"));
+        boolean byId = idh != null && !idh.isBlank();
+        model.addAttribute("workers", byId ? workers.searchByIdHash(me, idh, pageable) : workers.search(me, q, pageable));
+        model.addAttribute("q", byId ? "" : q);
+        model.addAttribute("idh", byId ? idh : null);
         return "worker/list";
+    }
+
+    /** The search box posts here, so that a typed ID number never appears in a link, only its keyed hash. */
+    @PostMapping
+    String search(@RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
+        workers.idSearchKey(q).ifPresentOrElse(hash -> redirect.addAttribute("idh", hash),
+                () -> redirect.addAttribute("q", q.trim()));
+        return "redirect:/workers";
     }
 
     /** Registration; with {@code projectId} the clerk continues to enroll the new worker on that project. */

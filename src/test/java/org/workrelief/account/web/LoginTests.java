@@ -72,10 +72,13 @@ class LoginTests {
     }
 
     @Test
-    void anUnknownUserNameIsAuditedUnderTheTypedName() throws Exception {
+    void aFailureUnderAnUnknownNameIsAuditedWithoutWritingTheTypedText() throws Exception {
+        // what was typed may be a password or an ID number in the wrong box: it must not stay in the log
         String typed = Fixtures.unique("nobody");
+        int before = auditLog.latestByActor("(unknown user)", 1000).size();
         login(typed, "whatever-password").andExpect(redirectedUrl("/login?error=bad"));
-        assertThat(auditLog.latestByActor(typed, 5)).extracting(e -> e.action()).containsExactly("LOGIN_FAILED");
+        assertThat(auditLog.latestByActor("(unknown user)", 1000)).hasSize(before + 1);
+        assertThat(auditLog.latestByActor(typed, 5)).isEmpty();
     }
 
     @Test
@@ -107,6 +110,22 @@ class LoginTests {
                 Role.STAFF, town.getId(), false, clerk.getVersion()));
 
         login(clerk.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
+    }
+
+    @Test
+    void disablingAUserEndsTheirOpenSession() throws Exception {
+        Fixtures fixtures = new Fixtures(accounts);
+        var town = fixtures.town();
+        var admin = org.workrelief.account.Principals.of(fixtures.user(Role.ADMIN, town));
+        UserAccount clerk = fixtures.user(Role.STAFF, town);
+        var session = (org.springframework.mock.web.MockHttpSession) login(clerk.getUsername(), Fixtures.PASSWORD)
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        accounts.updateUser(admin, clerk.getId(), new org.workrelief.account.UserChanges(clerk.getDisplayName(),
+                Role.STAFF, town.getId(), false, accounts.getUser(admin, clerk.getId()).getVersion()));
+
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test

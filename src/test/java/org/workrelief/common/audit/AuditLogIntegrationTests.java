@@ -40,6 +40,13 @@ class AuditLogIntegrationTests {
     }
 
     @Test
+    void anEntryWithoutATownReadsBackWithoutOne() {
+        String id = Fixtures.unique("notown");
+        auditLog.recordAs("li.si", AuditEvent.of("X", "Thing", id));
+        assertThat(auditLog.historyOf("Thing", id)).singleElement().satisfies(e -> assertThat(e.townId()).isNull());
+    }
+
+    @Test
     void theDatabaseRefusesToUpdateAnAuditRecord() {
         String id = Fixtures.unique("upd");
         auditLog.record(AuditEvent.of("X", "Thing", id));

@@ -138,6 +138,31 @@ class RegistryControllerTests {
     }
 
     @Test
+    void searchingByIdNumberNeverPutsTheNumberInALink() throws Exception {
+        Worker worker = registry.worker(staff, town);
+        String id = org.workrelief.support.TestNumbers.idNumber();
+        registry.enroll(staff, project, registry.team(admin, project, "搜索组"),
+                workersService.register(staff, RegistryFixtures.workerForm(town, id)).worker(), java.time.LocalDate.of(2025, 6, 1),
+                java.time.LocalDate.of(2025, 9, 1));
+        String location = mvc.perform(post("/workers").param("q", id).with(user(staff)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        org.assertj.core.api.Assertions.assertThat(location).contains("idh=").doesNotContain(id);
+        mvc.perform(get(location).with(user(staff)))
+                .andExpect(content().string(containsString(id.substring(0, 6) + "********" + id.substring(14))))
+                .andExpect(content().string(not(containsString(id))))
+                .andExpect(content().string(not(containsString(worker.getWorkerCode()))));
+        String rosterLocation = mvc.perform(post("/projects/{p}/roster", project.getId()).param("q", id)
+                        .with(user(staff)).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        org.assertj.core.api.Assertions.assertThat(rosterLocation).contains("idh=").doesNotContain(id);
+        mvc.perform(get(rosterLocation).with(user(staff)))
+                .andExpect(content().string(containsString(id.substring(0, 6) + "********" + id.substring(14))));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.workrelief.worker.WorkerService workersService;
+
+    @Test
     void aBadIdNumberIsShownOnTheRegistrationForm() throws Exception {
         mvc.perform(post("/workers/new").with(user(staff)).with(csrf())
                         .param("townId", town.getId().toString()).param("name", "王小明")
