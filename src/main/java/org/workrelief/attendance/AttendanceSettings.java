@@ -37,6 +37,21 @@ public class AttendanceSettings {
         return found.isEmpty() ? SlotWindows.DEFAULT : found.get(0);
     }
 
+    /** A project's windows and whether a day is locked, in one query (the sign-in's hot path). */
+    record DayRules(SlotWindows windows, boolean locked) {
+    }
+
+    DayRules dayRules(long projectId, java.time.LocalDate day) {
+        return jdbc.queryForObject("""
+                select s.am_start, s.am_end, s.pm_start, s.pm_end, s.min_gap_minutes,
+                       exists (select 1 from attendance_lock l where l.project_id = ? and l.work_date = ?)
+                from (select 1) one left join attendance_settings s on s.project_id = ?
+                """, (rs, i) -> new DayRules(rs.getTime(1) == null ? SlotWindows.DEFAULT
+                : new SlotWindows(rs.getTime(1).toLocalTime(), rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime(),
+                        rs.getTime(4).toLocalTime(), Duration.ofMinutes(rs.getInt(5))), rs.getBoolean(6)),
+                projectId, java.sql.Date.valueOf(day), projectId);
+    }
+
     @Transactional
     public void change(long projectId, SlotWindows windows, String by) {
         if (!windows.amStart().isBefore(windows.amEnd()) || windows.pmStart().isBefore(windows.amEnd())

@@ -93,7 +93,6 @@ public class DeviceTokenService {
     }
 
     /** The live token with this plain value, noting its use; empty for an unknown or revoked token. */
-    @Transactional
     public Optional<DeviceToken> authenticate(String plainToken) {
         if (plainToken == null || plainToken.isBlank()) {
             return Optional.empty();

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,10 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
-import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
-import org.workrelief.worker.Enrollment;
 import org.workrelief.worker.EnrollmentService;
+import org.workrelief.worker.SignInFacts;
 import org.workrelief.worker.WorkEligibility;
 
 /**
@@ -41,19 +39,17 @@ public class PunchService {
     private final ProjectService projects;
     private final EnrollmentService enrollments;
     private final AttendanceSettings settings;
-    private final AttendanceLocks locks;
     private final AuditLog auditLog;
     private final Clock clock;
     private final Duration clockTolerance;
 
     PunchService(JdbcTemplate jdbc, ProjectService projects, EnrollmentService enrollments, AttendanceSettings settings,
-            AttendanceLocks locks, AuditLog auditLog, Clock clock,
+            AuditLog auditLog, Clock clock,
             @Value("${workrelief.attendance.clock-tolerance:PT2M}") Duration clockTolerance) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.enrollments = enrollments;
         this.settings = settings;
-        this.locks = locks;
         this.auditLog = auditLog;
         this.clock = clock;
         this.clockTolerance = clockTolerance;
@@ -66,9 +62,9 @@ public class PunchService {
 
     /** The rules and the insert, inside the caller's transaction (the file import runs many in one). */
     PunchResult punchInCurrentTransaction(PunchRequest request) {
-        Project project = projects.find(request.projectId())
+        ProjectService.SiteFacts site = projects.siteFacts(request.projectId())
                 .orElseThrow(() -> new NotFoundException("Project", request.projectId()));
-        if (!project.getStatus().acceptsAttendance()) {
+        if (!site.status().acceptsAttendance()) {
             throw new PunchRefusedException(Refusal.PROJECT_NOT_ACTIVE);
         }
         // a terminal's clock may run a little fast; beyond the tolerance the time is in the future
@@ -77,20 +73,23 @@ public class PunchService {
         }
         ZonedDateTime local = request.punchedAt().atZone(clock.getZone());
         LocalDate day = local.toLocalDate();
-        SlotWindows windows = settings.windowsOf(project.getId());
-        Slot slot = windows.slotAt(local.toLocalTime())
+        AttendanceSettings.DayRules rules = settings.dayRules(site.projectId(), day);
+        Slot slot = rules.windows().slotAt(local.toLocalTime())
                 .orElseThrow(() -> new PunchRefusedException(Refusal.OUTSIDE_SLOT_WINDOWS));
-        Enrollment enrollment = enrollmentOf(request);
-        WorkEligibility eligibility = enrollment.eligibilityOn(day);
+        SignInFacts worker = enrollments.signInFacts(site.projectId(), request.workerCode(), request.workerId(),
+                request.idNumber()).orElseThrow(() -> new PunchRefusedException(Refusal.UNKNOWN_WORKER));
+        if (!worker.enrolled()) {
+            throw new PunchRefusedException(Refusal.WORKER_OF_ANOTHER_PROJECT);
+        }
+        WorkEligibility eligibility = worker.eligibilityOn(day);
         if (eligibility != WorkEligibility.ELIGIBLE) {
             throw new PunchRefusedException(Refusal.valueOf(eligibility.name()));
         }
-        if (locks.isLocked(project.getId(), day)) {
+        if (rules.locked()) {
             throw new PunchRefusedException(Refusal.DAY_APPROVED);
         }
-        long workerId = enrollment.getWorker().getId();
-        boolean outside = Worksite.isOutside(project.getLatitude(), project.getLongitude(), project.getRadiusMetres(),
-                request.latitude(), request.longitude());
+        boolean outside = Worksite.isOutside(site.latitude(), site.longitude(), site.radiusMetres(), request.latitude(),
+                request.longitude());
         Timestamp now = Timestamp.from(clock.instant());
         List<Long> inserted = jdbc.queryForList("""
                 insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
@@ -98,43 +97,25 @@ public class PunchService {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (project_id, worker_id, work_date, slot) do nothing
                 returning id
-                """, Long.class, project.getId(), workerId, Date.valueOf(day), slot.name(),
+                """, Long.class, site.projectId(), worker.workerId(), Date.valueOf(day), slot.name(),
                 Timestamp.from(request.punchedAt()), request.source().name(), request.deviceId(), request.recordedBy(),
                 request.latitude(), request.longitude(), outside, now, request.recordedBy(), now, request.recordedBy());
         if (inserted.isEmpty()) {
-            return stored(project.getId(), workerId, enrollment.getWorker().getName(), day, slot, false);
+            return stored(site.projectId(), worker.workerId(), worker.workerName(), day, slot, false);
         }
-        flagPmTooSoon(project.getId(), workerId, day, windows.minGap());
+        boolean pmFlagged = flagPmTooSoon(site.projectId(), worker.workerId(), day, rules.windows().minGap());
         auditLog.recordAs(request.recordedBy(), AuditEvent.of("PUNCH_RECORDED", ENTITY, inserted.get(0))
-                .inTown(project.getTownId())
-                .change(null, Map.of("workerId", workerId, "day", day.toString(), "slot", slot.name(),
+                .inTown(site.townId())
+                .change(null, Map.of("workerId", worker.workerId(), "day", day.toString(), "slot", slot.name(),
                         "punchedAt", request.punchedAt().toString(), "source", request.source().name()))
                 .detail(request.deviceId()));
-        return stored(project.getId(), workerId, enrollment.getWorker().getName(), day, slot, true);
-    }
-
-    private Enrollment enrollmentOf(PunchRequest request) {
-        Optional<Enrollment> found;
-        boolean workerExists;
-        if (request.workerId() != null) {
-            found = enrollments.onProjectByWorkerId(request.projectId(), request.workerId());
-            workerExists = true;
-        }
-        else if (request.workerCode() != null && !request.workerCode().isBlank()) {
-            found = enrollments.onProjectByWorkerCode(request.projectId(), request.workerCode());
-            workerExists = found.isPresent() || enrollments.workerCodeExists(request.workerCode());
-        }
-        else {
-            found = enrollments.onProjectByIdNumber(request.projectId(), request.idNumber() == null ? "" : request.idNumber());
-            workerExists = found.isPresent();
-        }
-        return found.orElseThrow(() -> new PunchRefusedException(
-                workerExists ? Refusal.WORKER_OF_ANOTHER_PROJECT : Refusal.UNKNOWN_WORKER));
+        return new PunchResult(true, worker.workerId(), worker.workerName(), day, slot, request.punchedAt(),
+                slot == Slot.PM && pmFlagged, outside);
     }
 
     /** Flags the day's PM sign-in when it came less than the minimum gap after the AM one, whichever arrived first. */
-    private void flagPmTooSoon(long projectId, long workerId, LocalDate day, Duration minGap) {
-        jdbc.update("""
+    private boolean flagPmTooSoon(long projectId, long workerId, LocalDate day, Duration minGap) {
+        return 1 == jdbc.update("""
                 update punch pm set flag_too_soon = true, version = pm.version + 1
                 from punch am
                 where pm.project_id = ? and pm.worker_id = ? and pm.work_date = ? and pm.slot = 'PM'

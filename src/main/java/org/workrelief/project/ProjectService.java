@@ -36,9 +36,12 @@ public class ProjectService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final BigDecimal shareThresholdPercent;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ProjectService(ProjectRepository projects, ObjectProvider<ConstructionReadiness> readiness, AuditLog auditLog, Clock clock,
-            @Value("${workrelief.remuneration-share-threshold-percent:30}") BigDecimal shareThresholdPercent) {
+            @Value("${workrelief.remuneration-share-threshold-percent:30}") BigDecimal shareThresholdPercent,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.projects = projects;
         this.readiness = readiness;
         this.auditLog = auditLog;
@@ -63,6 +66,19 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public java.util.Optional<Project> find(long id) {
         return projects.findById(id);
+    }
+
+    /** What a sign-in needs of a project, in one query (the device API's hot path). */
+    public record SiteFacts(long projectId, long townId, ProjectStatus status, BigDecimal latitude, BigDecimal longitude,
+            Integer radiusMetres) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<SiteFacts> siteFacts(long projectId) {
+        return jdbc.query("select id, town_id, status, latitude, longitude, radius_m from project where id = ?",
+                (rs, i) -> new SiteFacts(rs.getLong(1), rs.getLong(2), ProjectStatus.valueOf(rs.getString(3)),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), (Integer) rs.getObject(6)), projectId)
+                .stream().findFirst();
     }
 
     /** The project's form, for editing. */

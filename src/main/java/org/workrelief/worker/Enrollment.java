@@ -105,16 +105,7 @@ public class Enrollment extends BaseEntity {
 
     /** Rule 4: may sign in on {@code day} only if active, with a signed contract and insurance valid that day. */
     public WorkEligibility eligibilityOn(LocalDate day) {
-        if (!isActive()) {
-            return WorkEligibility.ENROLLMENT_LEFT;
-        }
-        if (!hasSignedContract()) {
-            return WorkEligibility.NO_CONTRACT;
-        }
-        if (!isInsuredOn(day)) {
-            return WorkEligibility.INSURANCE_NOT_VALID;
-        }
-        return WorkEligibility.ELIGIBLE;
+        return WorkEligibility.on(day, isActive(), contractSignedOn, insuranceFrom, insuranceTo);
     }
 
     public boolean mayWorkOn(LocalDate day) {

@@ -36,9 +36,11 @@ public class EnrollmentService {
     private final TeamService teams;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     EnrollmentService(EnrollmentRepository enrollments, WorkerService workers, ProjectService projects,
-            TeamService teams, AuditLog auditLog, Clock clock) {
+            TeamService teams, AuditLog auditLog, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.enrollments = enrollments;
         this.workers = workers;
         this.projects = projects;
@@ -216,6 +218,42 @@ public class EnrollmentService {
     @Transactional(readOnly = true)
     public java.util.Optional<Enrollment> onProjectByIdNumber(long projectId, String idNumber) {
         return enrollments.findOnProjectByIdHash(projectId, workers.idHashOf(idNumber)).stream().findFirst();
+    }
+
+    /**
+     * The sign-in facts of a worker named by worker code, worker id or ID number: one indexed query,
+     * the active enrollment first; empty when no such worker exists.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SignInFacts> signInFacts(long projectId, String workerCode, Long workerId, String idNumber) {
+        String where;
+        Object key;
+        if (workerId != null) {
+            where = "w.id = ?";
+            key = workerId;
+        }
+        else if (workerCode != null && !workerCode.isBlank()) {
+            where = "w.worker_code = ?";
+            key = workerCode.trim().toUpperCase();
+        }
+        else {
+            where = "w.id_number_hash = ?";
+            key = workers.idHashOf(idNumber);
+        }
+        return jdbc.query("""
+                select w.id, w.name, e.id is not null, e.status = 'ACTIVE', e.contract_signed_on, e.insurance_from,
+                       e.insurance_to
+                from worker w left join enrollment e on e.worker_id = w.id and e.project_id = ?
+                where %s
+                order by (e.status = 'ACTIVE') desc nulls last, e.id desc
+                limit 1
+                """.formatted(where), (rs, i) -> new SignInFacts(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+                rs.getBoolean(4), localDate(rs.getDate(5)), localDate(rs.getDate(6)), localDate(rs.getDate(7))),
+                projectId, key).stream().findFirst();
+    }
+
+    private static LocalDate localDate(java.sql.Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     /** Whether a worker code belongs to any registered worker. */

@@ -1,0 +1,15 @@
+package org.workrelief.worker;
+
+import java.time.LocalDate;
+
+/**
+ * What a sign-in needs to know of a worker on a project, read in one query on the hot path of
+ * the device API. {@code enrolled} is false when the worker exists but has no enrollment on the project.
+ */
+public record SignInFacts(long workerId, String workerName, boolean enrolled, boolean active, LocalDate contractSignedOn,
+        LocalDate insuredFrom, LocalDate insuredTo) {
+
+    public WorkEligibility eligibilityOn(LocalDate day) {
+        return WorkEligibility.on(day, active, contractSignedOn, insuredFrom, insuredTo);
+    }
+}

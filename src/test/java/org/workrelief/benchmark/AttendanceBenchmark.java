@@ -1,0 +1,236 @@
+package org.workrelief.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.workrelief.account.AccountService;
+import org.workrelief.account.Principals;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.account.Town;
+import org.workrelief.attendance.DeviceTokenService;
+import org.workrelief.common.sheet.SheetWriter;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+import org.workrelief.project.ProjectStatus;
+import org.workrelief.support.Fixtures;
+import org.workrelief.support.RegistryFixtures;
+import org.workrelief.support.TestNumbers;
+import org.workrelief.worker.RosterImportService;
+
+/**
+ * Device API throughput: a project with 1,000 enrolled workers, 32 concurrent terminals posting
+ * sign-ins for 20 seconds, then the same inserts by plain JDBC against the same database for the
+ * same time. Prints punches per second, p50 and p99 latency and the ratio (targets: at least
+ * 1,000/s, p99 under 50 ms, at least half the plain-JDBC rate). A measurement, not part of
+ * {@code ./mvnw verify}; the README gives the command.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RegistryFixtures.class)
+class AttendanceBenchmark {
+
+    private static final int WORKERS = 1000;
+    private static final int CLIENTS = 32;
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    RegistryFixtures registry;
+
+    @Autowired
+    RosterImportService importer;
+
+    @Autowired
+    DeviceTokenService tokens;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void deviceApiAgainstPlainJdbc() throws Exception {
+        Fixtures fixtures = new Fixtures(accounts);
+        Town town = fixtures.town();
+        SignedInUser admin = Principals.of(fixtures.user(Role.ADMIN, town));
+        LocalDate today = LocalDate.now(ZONE);
+        Project project = registry.project(admin, town);
+        registry.team(admin, project, "开挖组");
+        List<String> codes = enrollWorkers(admin, project, today);
+        projects.advance(admin, project.getId(), ProjectStatus.RECRUITING);
+        projects.advance(admin, project.getId(), ProjectStatus.UNDER_CONSTRUCTION);
+        String token = tokens.issue(admin, project.getId(), "bench-gate").plainToken();
+        List<Long> workerIds = jdbc.queryForList("select worker_id from enrollment where project_id = ? order by id",
+                Long.class, project.getId());
+
+        run(CLIENTS, Duration.ofSeconds(3), apiClient(token, codes, today), 600_000L); // warm-up, 300 days back
+        Result api = run(CLIENTS, RUN, apiClient(token, codes, today), 0);
+        Project baselineProject = registry.project(admin, town);
+        Result jdbcRun = run(CLIENTS, RUN, jdbcClient(baselineProject.getId(), workerIds, today), 0);
+
+        System.out.println("\n=== Device API benchmark: " + WORKERS + " workers, " + CLIENTS + " clients, " + RUN.toSeconds()
+                + " s each ===");
+        System.out.printf("%-22s %10s %12s %10s %10s%n", "path", "punches", "punches/s", "p50 ms", "p99 ms");
+        api.print("device API (HTTP)");
+        jdbcRun.print("plain JDBC insert");
+        System.out.printf("ratio API / JDBC: %.2f (target >= 0.50); API rate target >= 1000/s; API p99 target < 50 ms%n%n",
+                api.rate() / jdbcRun.rate());
+        assertThat(api.errors).as("requests that did not answer 201").isZero();
+    }
+
+    private List<String> enrollWorkers(SignedInUser admin, Project project, LocalDate today) throws Exception {
+        List<String> headers = List.of("姓名", "身份证号", "村", "班组", "合同签订日期", "保险公司", "保单号", "保险起期", "保险止期");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            rows.add(List.of("王小明", TestNumbers.idNumber(), "前埠村", "开挖组", today.minusDays(400).toString(), "中国人寿",
+                    "B-" + i, today.minusDays(400).toString(), today.plusDays(30).toString()));
+        }
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        SheetWriter.csv(headers, rows, csv);
+        var result = importer.importRoster(admin, project.getId(), "bench.csv", new ByteArrayInputStream(csv.toByteArray()));
+        assertThat(result.errors()).isEmpty();
+        return jdbc.queryForList("""
+                select w.worker_code from enrollment e join worker w on w.id = e.worker_id where e.project_id = ? order by e.id
+                """, String.class, project.getId());
+    }
+
+    /** The n-th sign-in: worker n mod 1000, AM or PM, on day n / 2000 before yesterday: never a repeat. */
+    private interface Client {
+        void call(long n) throws Exception;
+    }
+
+    private Client apiClient(String token, List<String> codes, LocalDate today) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/punches");
+        return n -> {
+            String code = codes.get((int) (n % codes.size()));
+            String at = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(moment(today, n));
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"workerCode\":\"" + code + "\",\"punchedAt\":\"" + at + "\"}"))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        };
+    }
+
+    private Client jdbcClient(long projectId, List<Long> workerIds, LocalDate today) {
+        return n -> {
+            ZonedDateTime at = moment(today, n);
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            jdbc.update("""
+                    insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
+                                       created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, 'DEVICE', 'bench', 'bench', ?, 'bench', ?, 'bench')
+                    """, projectId, workerIds.get((int) (n % workerIds.size())), Date.valueOf(at.toLocalDate()),
+                    at.getHour() < 12 ? "AM" : "PM", Timestamp.from(at.toInstant()), now, now);
+        };
+    }
+
+    private static ZonedDateTime moment(LocalDate today, long n) {
+        LocalDate day = today.minusDays(2 + n / (2L * WORKERS));
+        int hour = (n / WORKERS) % 2 == 0 ? 8 : 15;
+        return day.atTime(hour, 0).atZone(ZONE);
+    }
+
+    private static final class Result {
+        long count;
+        long errors;
+        double seconds;
+        long[] latenciesMicros;
+
+        double rate() {
+            return count / seconds;
+        }
+
+        void print(String label) {
+            Arrays.sort(latenciesMicros);
+            System.out.printf("%-22s %10d %12.0f %10.2f %10.2f%n", label, count, rate(),
+                    percentile(0.50) / 1000.0, percentile(0.99) / 1000.0);
+        }
+
+        private long percentile(double p) {
+            return latenciesMicros.length == 0 ? 0 : latenciesMicros[(int) Math.min(latenciesMicros.length - 1,
+                    Math.floor(p * latenciesMicros.length))];
+        }
+    }
+
+    private static Result run(int clients, Duration duration, Client client, long firstSequence) throws Exception {
+        AtomicLong sequence = new AtomicLong(firstSequence);
+        long deadline = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        AtomicLong errors = new AtomicLong();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int count = 0;
+                while (System.nanoTime() < deadline) {
+                    long n = sequence.getAndIncrement();
+                    long t0 = System.nanoTime();
+                    try {
+                        client.call(n);
+                    }
+                    catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.out.println("benchmark error: " + e.getMessage());
+                        }
+                    }
+                    if (count == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, count * 2);
+                    }
+                    latencies[count++] = (System.nanoTime() - t0) / 1000;
+                }
+                return Arrays.copyOf(latencies, count);
+            }));
+        }
+        Result result = new Result();
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            all.add(future.get());
+        }
+        result.seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        result.latenciesMicros = all.stream().flatMapToLong(Arrays::stream).toArray();
+        result.count = result.latenciesMicros.length - errors.get();
+        result.errors = errors.get();
+        return result;
+    }
+}
