@@ -13,7 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
 import org.workrelief.account.Role;
 import org.workrelief.account.Town;
 import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
@@ -41,9 +43,9 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
-            Clock clock, PlatformTransactionManager transactionManager) {
+            PunchService punches, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
-        this.referenceProject = new ReferenceProject(projects, teams, roster);
+        this.referenceProject = new ReferenceProject(projects, teams, roster, punches, jdbc);
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -66,6 +68,7 @@ class DemoData implements ApplicationRunner {
         accounts.createInitialUser("js-staff", "项目实施人员", DEMO_PASSWORD, Role.STAFF, jiangshan.getId());
         accounts.createInitialUser("js-supervisor", "监督委员会成员", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
         accounts.createInitialUser("js-finance", "财务人员", DEMO_PASSWORD, Role.FINANCE, jiangshan.getId());
-        referenceProject.load(accounts.principalOf("js-admin"), LocalDate.now(clock));
+        var project = referenceProject.load(accounts.principalOf("js-admin"), LocalDate.now(clock));
+        referenceProject.attendance(project.getId(), "js-staff", LocalDate.now(clock), 5, clock.getZone());
     }
 }

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.attendance.PunchRequest;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.attendance.PunchSource;
 import org.workrelief.project.ContractingMode;
 import org.workrelief.project.EntityKind;
 import org.workrelief.project.Project;
@@ -43,12 +47,17 @@ final class ReferenceProject {
     private final ProjectService projects;
     private final TeamService teams;
     private final RosterImportService roster;
+    private final PunchService punches;
+    private final JdbcTemplate jdbc;
     private final Random random = new Random(20250601L);
 
-    ReferenceProject(ProjectService projects, TeamService teams, RosterImportService roster) {
+    ReferenceProject(ProjectService projects, TeamService teams, RosterImportService roster, PunchService punches,
+            JdbcTemplate jdbc) {
         this.projects = projects;
         this.teams = teams;
         this.roster = roster;
+        this.punches = punches;
+        this.jdbc = jdbc;
     }
 
     Project load(SignedInUser townAdmin, LocalDate today) {
@@ -75,9 +84,35 @@ final class ReferenceProject {
         return project;
     }
 
+    /**
+     * The last {@code days} days of sign-ins by the team leaders' roll call: most workers twice a
+     * day, a few only in the morning (half days, for the daily review), a few absent.
+     */
+    void attendance(long projectId, String recordedBy, LocalDate today, int days, java.time.ZoneId zone) {
+        List<Long> workers = jdbc.queryForList("select worker_id from enrollment where project_id = ? order by id",
+                Long.class, projectId);
+        for (int d = days; d >= 1; d--) {
+            LocalDate day = today.minusDays(d);
+            for (long workerId : workers) {
+                int roll = random.nextInt(100);
+                if (roll < 5) {
+                    continue; // absent
+                }
+                punch(projectId, workerId, day.atTime(7, 30).plusMinutes(random.nextInt(40)).atZone(zone).toInstant(), recordedBy);
+                if (roll >= 8) {
+                    punch(projectId, workerId, day.atTime(13, 30).plusMinutes(random.nextInt(25)).atZone(zone).toInstant(), recordedBy);
+                }
+            }
+        }
+    }
+
+    private void punch(long projectId, long workerId, java.time.Instant at, String recordedBy) {
+        punches.punch(PunchRequest.byWorkerId(projectId, workerId, at, PunchSource.ROLL_CALL, recordedBy));
+    }
+
     private void importRoster(SignedInUser townAdmin, long projectId, LocalDate start, LocalDate today) {
         String[] teamNames = { "开挖组", "运输组", "筑坝组", "护坡砌筑组", "棚体搭建组", "养殖设施组" };
-        StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,村,组,户号,户类型,技能,开户银行,银行卡号,班组,招募来源,"
+        StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,村,组,户号,户类型,技能,开户银行,银行卡号,班组,招募来源,登记日期,"
                 + "合同签订日期,合同开始日期,合同结束日期,保险公司,保单号,保险起期,保险止期\n");
         List<String> households = new ArrayList<>();
         for (int i = 0; i < ENROLLED; i++) {
@@ -95,7 +130,7 @@ final class ReferenceProject {
             LocalDate insuranceTo = i % 40 == 7 ? today.plusDays(1 + i % 5) : today.plusDays(150);
             csv.append(String.join(",", name(), idNumber(i), "13" + String.format("%09d", 500000000L + i * 7919L), village,
                     (1 + i % 6) + "组", household, status, "", "莱西农商银行", bankCard(i), teamNames[i % teamNames.length],
-                    source, start.minusDays(5).toString(), start.toString(), today.plusDays(150).toString(), "中国人寿",
+                    source, start.minusDays(5).toString(), start.minusDays(5).toString(), start.toString(), today.plusDays(150).toString(), "中国人寿",
                     "LX-ACC-2025-" + String.format("%04d", i + 1), start.toString(), insuranceTo.toString())).append('\n');
         }
         try {

@@ -127,6 +127,7 @@ public class ProjectService {
         Project project = get(actor, id);
         ProjectStatus before = project.getStatus();
         project.advanceTo(target, readiness.getObject(), LocalDate.now(clock));
+        projects.flush(); // sign-ins read the status by plain SQL, also within this transaction
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("PROJECT_STATUS_CHANGED", ENTITY, project.getId())
                 .inTown(project.getTownId()).change(Map.of("status", before), Map.of("status", target)));
         return project;

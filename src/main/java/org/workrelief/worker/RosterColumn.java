@@ -17,6 +17,7 @@ enum RosterColumn {
     BANK_CARD("银行卡号", false),
     TEAM("班组", true),
     SOURCE("招募来源", false),
+    ENROLLED_ON("登记日期", false),
     CONTRACT_SIGNED_ON("合同签订日期", false),
     CONTRACT_FROM("合同开始日期", false),
     CONTRACT_TO("合同结束日期", false),

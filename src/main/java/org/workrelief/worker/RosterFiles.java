@@ -70,7 +70,7 @@ public class RosterFiles {
         String card18 = "622848000000000001";
         return List.of("张三", id17 + ResidentIdNumber.checkCharacter(id17), "13800000000", "姜山村", "一组",
                 "H001", "一般农户", "挖掘", "农业银行", card18 + BankCardNumber.checkDigit(card18), "开挖组", "前期摸排",
-                "2025-05-20", "2025-06-01", "2025-08-31", "中国人寿", "PICC2025001", "2025-06-01", "2025-08-31");
+                "2025-05-20", "2025-05-20", "2025-06-01", "2025-08-31", "中国人寿", "PICC2025001", "2025-06-01", "2025-08-31");
     }
 
     private static String text(Object value) {

@@ -214,6 +214,7 @@ public class RosterImportService {
         });
         RecruitmentSource source = attempt(row, RosterColumn.SOURCE, errors,
                 () -> RosterLabels.source(cell(row, columns, RosterColumn.SOURCE)));
+        LocalDate enrolledOn = date(row, columns, RosterColumn.ENROLLED_ON, errors);
         LocalDate signedOn = date(row, columns, RosterColumn.CONTRACT_SIGNED_ON, errors);
         LocalDate contractFrom = date(row, columns, RosterColumn.CONTRACT_FROM, errors);
         LocalDate contractTo = date(row, columns, RosterColumn.CONTRACT_TO, errors);
@@ -222,7 +223,7 @@ public class RosterImportService {
         if (errors.size() > before) {
             return null;
         }
-        EnrollmentForm enrollment = new EnrollmentForm(teamId, source, today, signedOn, contractFrom, contractTo,
+        EnrollmentForm enrollment = new EnrollmentForm(teamId, source, enrolledOn == null ? today : enrolledOn, signedOn, contractFrom, contractTo,
                 cell(row, columns, RosterColumn.INSURER), cell(row, columns, RosterColumn.POLICY_NUMBER), insuranceFrom,
                 insuranceTo, 0);
         // the same period rules as the enrollment form, checked on a throw-away enrollment
