@@ -1,7 +1,6 @@
 package org.workrelief.attendance.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,8 +9,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +25,7 @@ import org.workrelief.attendance.AttendanceQueries.LedgerRow;
 import org.workrelief.attendance.DayStatus;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.sheet.SheetWriter;
+import org.workrelief.common.web.Downloads;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.worker.WorkerService;
@@ -91,9 +89,7 @@ class AttendanceController {
             line.add(row.total().stripTrailingZeros().toPlainString());
             lines.add(line);
         }
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(project.getCode() + "-考勤台账-" + shown + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(response, Downloads.XLSX, project.getCode() + "-考勤台账-" + shown + ".xlsx");
         SheetWriter.xlsx("考勤台账 " + shown, headers, lines, response.getOutputStream());
     }
 

@@ -50,11 +50,9 @@ class DataKeyConfiguration {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Files.writeString(file, Base64.getEncoder().encodeToString(key));
-        try {
+        // only the owner may read the key; on Windows the data folder's own permissions apply
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException notPosix) {
-            // Windows: the data folder's own permissions apply
         }
         log.info("Generated the data key for the embedded database in {}", file.toAbsolutePath());
         return key;

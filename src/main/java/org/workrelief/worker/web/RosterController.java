@@ -1,15 +1,13 @@
 package org.workrelief.worker.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Downloads;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
@@ -40,7 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RosterController {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Map<String, Sort> SORTS = Map.of(
             "name", Sort.by("worker.name", "id"),
             "code", Sort.by("worker.workerCode"),
@@ -70,7 +68,12 @@ class RosterController {
     String panel(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
         Project project = projects.get(me, projectId);
         model.addAttribute("project", project);
-        model.addAttribute("teams", teams.teamsOf(me, projectId));
+        List<WorkTeam> projectTeams = teams.teamsOf(me, projectId);
+        Map<Long, String> leaders = new java.util.HashMap<>();
+        projectTeams.stream().filter(t -> t.getLeaderWorkerId() != null)
+                .forEach(t -> leaders.put(t.getId(), workers.get(me, t.getLeaderWorkerId()).getName()));
+        model.addAttribute("teams", projectTeams);
+        model.addAttribute("leaders", leaders);
         model.addAttribute("byTeam", enrollments.headCountByTeam(me, projectId));
         Map<?, Long> bySource = enrollments.headCountBySource(me, projectId);
         model.addAttribute("bySource", bySource);
@@ -125,19 +128,19 @@ class RosterController {
     void export(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, HttpServletResponse response)
             throws IOException {
         Project project = projects.get(me, projectId);
-        attachment(response, XLSX, project.getCode() + "-花名册.xlsx");
+        Downloads.attachment(response, Downloads.XLSX, project.getCode() + "-花名册.xlsx");
         files.exportXlsx(me, projectId, response.getOutputStream());
     }
 
     @GetMapping("/roster/template.xlsx")
     void templateXlsx(HttpServletResponse response) throws IOException {
-        attachment(response, XLSX, "花名册导入模板.xlsx");
+        Downloads.attachment(response, Downloads.XLSX, "花名册导入模板.xlsx");
         files.templateXlsx(response.getOutputStream());
     }
 
     @GetMapping("/roster/template.csv")
     void templateCsv(HttpServletResponse response) throws IOException {
-        attachment(response, "text/csv;charset=UTF-8", "花名册导入模板.csv");
+        Downloads.attachment(response, Downloads.CSV, "花名册导入模板.csv");
         files.templateCsv(response.getOutputStream());
     }
 
@@ -174,11 +177,5 @@ class RosterController {
             names.put(team.getId(), team.getName());
         }
         return names;
-    }
-
-    private static void attachment(HttpServletResponse response, String type, String filename) {
-        response.setContentType(type);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString());
     }
 }

@@ -185,6 +185,19 @@ class RegistryControllerTests {
     }
 
     @Test
+    void aTeamLeaderIsAppointedFromTheRosterAndShownWithTheTeam() throws Exception {
+        var team = registry.team(admin, project, "筑坝组");
+        Worker worker = registry.worker(staff, town);
+        var enrollment = registry.enroll(staff, project, team, worker, java.time.LocalDate.of(2025, 6, 1),
+                java.time.LocalDate.of(2025, 9, 1));
+        mvc.perform(post("/teams/{t}/leader", team.getId()).param("enrollmentId", enrollment.getId().toString())
+                        .with(user(staff)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/projects/{p}/registry-panel", project.getId()).with(user(staff)))
+                .andExpect(content().string(containsString("<td>" + worker.getName() + "</td>")));
+    }
+
+    @Test
     void theRosterExportIsAnExcelFile() throws Exception {
         mvc.perform(get("/projects/{id}/roster.xlsx", project.getId()).with(user(staff)))
                 .andExpect(status().isOk())
