@@ -45,11 +45,24 @@ public class RosterImportService {
     public record RowError(int row, String column, String messageKey, List<Object> args) {
     }
 
-    public record ImportResult(int imported, List<RowError> errors) {
+    /**
+     * {@code imported}: rows enrolled, of which {@code alreadyRegistered} were people already in the
+     * registry (enrolled as they are: their registered details are not changed by a file);
+     * {@code warnings}: rows saved but worth a look (age above the warning limit).
+     */
+    public record ImportResult(int imported, int alreadyRegistered, List<RowError> errors, List<RowError> warnings) {
+
+        ImportResult(List<RowError> errors) {
+            this(0, 0, errors, List.of());
+        }
 
         public boolean succeeded() {
             return errors.isEmpty();
         }
+    }
+
+    /** A person of the file who is already registered. */
+    private record Registered(long workerId, long townId) {
     }
 
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
@@ -104,7 +117,7 @@ public class RosterImportService {
             }
         }
         if (!errors.isEmpty()) {
-            return new ImportResult(0, errors);
+            return new ImportResult(errors);
         }
 
         Map<String, Long> teamIds = new HashMap<>();
@@ -142,30 +155,33 @@ public class RosterImportService {
         if (checked.isEmpty() && errors.isEmpty()) {
             throw new BusinessRuleException("import.file.noRows");
         }
-        Set<String> registered = new HashSet<>();
-        List<String> hashes = checked.stream().map(r -> r.protectedId().hash()).toList();
-        for (int from = 0; from < hashes.size(); from += 1000) {
-            registered.addAll(workerRepository.findExistingIdHashes(hashes.subList(from, Math.min(hashes.size(), from + 1000))));
-        }
-        Set<String> cardsTaken = new HashSet<>();
-        List<String> cards = checked.stream().filter(r -> r.bankCard() != null).map(r -> r.bankCard().hash()).toList();
-        for (int from = 0; from < cards.size(); from += 1000) {
-            cardsTaken.addAll(workerRepository.findExistingCardHashes(cards.subList(from, Math.min(cards.size(), from + 1000))));
-        }
+        Map<String, Registered> registered = registeredByIdHash(checked);
+        Set<Long> activeHere = activeOnProject(projectId, registered.values());
+        Map<String, Long> cardOwners = cardOwners(checked);
+        List<RowError> warnings = new ArrayList<>();
         for (CheckedRow row : checked) {
-            if (registered.contains(row.protectedId().hash())) {
-                errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "worker.idNumber.registered", List.of()));
+            Registered existing = registered.get(row.protectedId().hash());
+            if (existing != null && existing.townId() != project.getTownId()) {
+                errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "enrollment.otherTown", List.of()));
             }
-            if (row.bankCard() != null && cardsTaken.contains(row.bankCard().hash())) {
+            else if (existing != null && activeHere.contains(existing.workerId())) {
+                errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "enrollment.alreadyActive", List.of()));
+            }
+            Long owner = row.bankCard() == null ? null : cardOwners.get(row.bankCard().hash());
+            if (owner != null && (existing == null || owner != existing.workerId())) {
                 errors.add(new RowError(row.row(), RosterColumn.BANK_CARD.header(), "worker.bankCard.registered", List.of()));
+            }
+            int age = row.id().ageOn(today);
+            if (existing == null && age > workers.ageWarning()) {
+                warnings.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "worker.age.warning", List.of(age)));
             }
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(RowError::row));
-            return new ImportResult(0, errors);
+            return new ImportResult(errors);
         }
         try {
-            write(actor, project, checked);
+            write(actor, project, checked, registered);
         }
         catch (org.springframework.dao.DuplicateKeyException raced) {
             // someone registered one of these people while the file was being checked: nothing was saved
@@ -173,7 +189,43 @@ public class RosterImportService {
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ROSTER_IMPORTED", "Project", projectId)
                 .inTown(project.getTownId()).detail(checked.size() + " rows from " + filename));
-        return new ImportResult(checked.size(), List.of());
+        int already = (int) checked.stream().filter(r -> registered.containsKey(r.protectedId().hash())).count();
+        return new ImportResult(checked.size(), already, List.of(), warnings);
+    }
+
+    private Map<String, Registered> registeredByIdHash(List<CheckedRow> rows) {
+        Map<String, Registered> found = new HashMap<>();
+        List<String> hashes = rows.stream().map(r -> r.protectedId().hash()).toList();
+        for (int from = 0; from < hashes.size(); from += 1000) {
+            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 1000));
+            jdbc.query("select id_number_hash, id, town_id from worker where id_number_hash = any (?)",
+                    rs -> {
+                        found.put(rs.getString(1), new Registered(rs.getLong(2), rs.getLong(3)));
+                    }, (Object) chunk.toArray(String[]::new));
+        }
+        return found;
+    }
+
+    private Set<Long> activeOnProject(long projectId, java.util.Collection<Registered> people) {
+        if (people.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "select worker_id from enrollment where project_id = ? and status = 'ACTIVE' and worker_id = any (?)",
+                Long.class, projectId, people.stream().map(Registered::workerId).toArray(Long[]::new)));
+    }
+
+    private Map<String, Long> cardOwners(List<CheckedRow> rows) {
+        Map<String, Long> owners = new HashMap<>();
+        List<String> cards = rows.stream().filter(r -> r.bankCard() != null).map(r -> r.bankCard().hash()).toList();
+        for (int from = 0; from < cards.size(); from += 1000) {
+            List<String> chunk = cards.subList(from, Math.min(cards.size(), from + 1000));
+            jdbc.query("select bank_card_hash, id from worker where bank_card_hash = any (?)",
+                    rs -> {
+                        owners.put(rs.getString(1), rs.getLong(2));
+                    }, (Object) chunk.toArray(String[]::new));
+        }
+        return owners;
     }
 
     private CheckedRow check(SheetRow row, Map<RosterColumn, Integer> columns, Map<String, Long> teamIds, LocalDate today,
@@ -238,28 +290,47 @@ public class RosterImportService {
                 household, skills, bankName, card, enrollment);
     }
 
-    private void write(SignedInUser actor, Project project, List<CheckedRow> rows) {
+    private void write(SignedInUser actor, Project project, List<CheckedRow> rows, Map<String, Registered> registered) {
         String townCode = accounts.getTown(actor, project.getTownId()).getCode().replace("-", "").toUpperCase();
+        List<CheckedRow> newPeople = rows.stream().filter(r -> !registered.containsKey(r.protectedId().hash())).toList();
         List<Long> ids = jdbc.queryForList(
-                "select nextval(pg_get_serial_sequence('worker', 'id')) from generate_series(1, ?)", Long.class, rows.size());
+                "select nextval(pg_get_serial_sequence('worker', 'id')) from generate_series(1, ?)", Long.class,
+                newPeople.size());
         List<Long> codes = jdbc.queryForList("select nextval('worker_code_seq') from generate_series(1, ?)", Long.class,
-                rows.size());
+                newPeople.size());
         Timestamp now = Timestamp.from(clock.instant());
         String by = actor.getUsername();
-        List<Object[]> workerRows = new ArrayList<>(rows.size());
+        List<Object[]> workerRows = new ArrayList<>(newPeople.size());
         List<Object[]> enrollmentRows = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            CheckedRow r = rows.get(i);
+        List<AuditEvent> audit = new ArrayList<>(rows.size() * 2);
+        Map<String, Long> workerIdOf = new HashMap<>();
+        registered.forEach((hash, person) -> workerIdOf.put(hash, person.workerId()));
+        for (int i = 0; i < newPeople.size(); i++) {
+            CheckedRow r = newPeople.get(i);
+            String code = townCode + String.format("%06d", codes.get(i));
+            workerIdOf.put(r.protectedId().hash(), ids.get(i));
             ProtectedNumber card = r.bankCard();
-            workerRows.add(new Object[] { ids.get(i), townCode + String.format("%06d", codes.get(i)), project.getTownId(),
+            Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+            snapshot.put("workerCode", code);
+            snapshot.put("name", r.name());
+            snapshot.put("idNumber", r.protectedId().masked());
+            snapshot.put("village", r.village());
+            snapshot.put("householdStatus", r.householdStatus());
+            snapshot.put("bankCard", card == null ? null : card.masked());
+            audit.add(AuditEvent.of("WORKER_REGISTERED", WorkerService.ENTITY, ids.get(i)).inTown(project.getTownId())
+                    .change(null, snapshot).detail("roster import"));
+            workerRows.add(new Object[] { ids.get(i), code, project.getTownId(),
                     r.name(), r.protectedId().cipher(), r.protectedId().hash(), r.protectedId().masked(),
                     Date.valueOf(r.id().birthDate()), r.id().sex().name(), r.phone(), r.village(), r.villageGroup(),
                     r.householdNo(), r.householdStatus().name(), r.skills(), r.bankName(),
                     card == null ? null : card.cipher(), card == null ? null : card.hash(), card == null ? null : card.masked(),
                     now, by, now, by });
+        }
+        for (CheckedRow r : rows) {
             EnrollmentForm e = r.enrollment();
             boolean insured = e.insuranceFrom() != null;
-            enrollmentRows.add(new Object[] { project.getId(), ids.get(i), e.teamId(), e.source().name(),
+            long workerId = workerIdOf.get(r.protectedId().hash());
+            enrollmentRows.add(new Object[] { project.getId(), workerId, e.teamId(), e.source().name(),
                     Date.valueOf(e.enrolledOn()), sqlDate(e.contractSignedOn()), sqlDate(e.contractFrom()),
                     sqlDate(e.contractTo()), insured ? e.insurer().trim() : null, insured ? e.policyNumber().trim() : null,
                     sqlDate(e.insuranceFrom()), sqlDate(e.insuranceTo()), now, by, now, by });
@@ -276,6 +347,15 @@ public class RosterImportService {
                     created_at, created_by, updated_at, updated_by)
                 values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
                 """, enrollmentRows);
+        List<Long> enrollmentIds = jdbc.queryForList("""
+                select id from enrollment where project_id = ? and status = 'ACTIVE' and worker_id = any (?) order by id
+                """, Long.class, project.getId(), rows.stream().map(r -> workerIdOf.get(r.protectedId().hash()))
+                .toArray(Long[]::new));
+        for (Long enrollmentId : enrollmentIds) {
+            audit.add(AuditEvent.of("ENROLLED", EnrollmentService.ENTITY, enrollmentId).inTown(project.getTownId())
+                    .detail("roster import"));
+        }
+        auditLog.recordAllAs(by, audit);
     }
 
     private static Date sqlDate(LocalDate day) {

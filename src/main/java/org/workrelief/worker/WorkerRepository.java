@@ -1,6 +1,5 @@
 package org.workrelief.worker;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,16 +17,11 @@ interface WorkerRepository extends JpaRepository<Worker, Long> {
     @Query("select w from Worker w where w.idNumber.hash = :hash")
     Optional<Worker> findByIdNumberHash(@Param("hash") String hash);
 
-    @Query("select w.idNumber.hash from Worker w where w.idNumber.hash in :hashes")
-    List<String> findExistingIdHashes(@Param("hashes") Collection<String> hashes);
 
     Optional<Worker> findByWorkerCode(String workerCode);
 
     @Query("select w.id from Worker w where w.bankCard.hash = :hash")
     Optional<Long> findIdByBankCardHash(@Param("hash") String hash);
-
-    @Query("select w.bankCard.hash from Worker w where w.bankCard.hash in :hashes")
-    List<String> findExistingCardHashes(@Param("hashes") Collection<String> hashes);
 
     /** Workers of a town (all towns when null) matching a name, phone, village or code fragment, or an exact ID hash. */
     @Query("""

@@ -106,7 +106,9 @@ class RosterImportIntegrationTests {
     @Test
     void aFileWithAnyBadRowSavesNothingAndListsEveryProblemWithRowAndColumn() throws IOException {
         String registered = TestNumbers.idNumber();
-        workers.register(staff, RegistryFixtures.workerForm(town, registered));
+        Worker alreadyHere = workers.register(staff, RegistryFixtures.workerForm(town, registered)).worker();
+        registry.enroll(staff, project, registry.team(Principals.of(new Fixtures(accounts).user(Role.ADMIN, town)), project,
+                "筑坝组"), alreadyHere, LocalDate.of(2025, 6, 1), LocalDate.of(2025, 9, 1));
         String good = TestNumbers.idNumber();
         String repeated = TestNumbers.idNumber();
         String csv = HEADER + "\n"
@@ -114,7 +116,7 @@ class RosterImportIntegrationTests {
                 + row("李四", TestNumbers.withWrongCheck(TestNumbers.idNumber()), "开挖组", "") + "\n" // row 3: check character
                 + row("王五", repeated, "开挖组", "") + "\n"                                        // row 4: fine
                 + row("赵六", repeated, "开挖组", "") + "\n"                                        // row 5: duplicate of row 4
-                + row("钱七", registered, "开挖组", "") + "\n"                                      // row 6: already registered
+                + row("钱七", registered, "开挖组", "") + "\n"                                      // row 6: already on this project
                 + row("孙八", TestNumbers.idNumber(), "钢筋组", "") + "\n"                          // row 7: unknown team
                 + row("周九", TestNumbers.idNumber(), "开挖组", "").replace(",6228", ",6229") + "\n"; // row 8: bad card
 
@@ -124,11 +126,12 @@ class RosterImportIntegrationTests {
         assertThat(result.errors()).extracting(RowError::row, RowError::column, RowError::messageKey).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3, "身份证号", "worker.idNumber.checkCharacter"),
                 org.assertj.core.groups.Tuple.tuple(5, "身份证号", "import.idNumber.duplicateInFile"),
-                org.assertj.core.groups.Tuple.tuple(6, "身份证号", "worker.idNumber.registered"),
+                org.assertj.core.groups.Tuple.tuple(6, "身份证号", "enrollment.alreadyActive"),
                 org.assertj.core.groups.Tuple.tuple(7, "班组", "import.team.unknown"),
                 org.assertj.core.groups.Tuple.tuple(8, "银行卡号", "worker.bankCard.checkDigit"));
         assertThat(workers.findByIdNumber(staff, good)).isEmpty();
-        assertThat(enrollments.roster(staff, project.getId(), RosterFilter.none(), PageRequest.of(0, 5))).isEmpty();
+        assertThat(enrollments.roster(staff, project.getId(), RosterFilter.none(), PageRequest.of(0, 5)).getTotalElements())
+                .isEqualTo(1); // only the one enrolled before the import
     }
 
     @Test
@@ -141,6 +144,35 @@ class RosterImportIntegrationTests {
         assertThat(result.errors()).extracting(RowError::row, RowError::column, RowError::messageKey).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3, "银行卡号", "import.bankCard.duplicateInFile"),
                 org.assertj.core.groups.Tuple.tuple(4, "保单号", "import.text.tooLong"));
+    }
+
+    @Test
+    void someoneAlreadyRegisteredInTheTownIsEnrolledAsRegisteredAndNewPeopleAreAuditedOneByOne() throws IOException {
+        String known = TestNumbers.idNumber();
+        Worker existing = workers.register(staff, RegistryFixtures.workerForm(town, known)).worker();
+        String fresh = TestNumbers.idNumber(LocalDate.of(1960, 3, 1));
+        ImportResult result = importCsv(HEADER + "\n" + row("改了名字", known, "开挖组", "") + "\n" + row("新来的", fresh, "运输组", "")
+                + "\n", StandardCharsets.UTF_8);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.imported()).isEqualTo(2);
+        assertThat(result.alreadyRegistered()).isEqualTo(1);
+        assertThat(result.warnings()).singleElement().satisfies(w -> assertThat(w.messageKey()).isEqualTo("worker.age.warning"));
+        assertThat(workers.get(staff, existing.getId()).getName()).isEqualTo("王小明");
+        Worker created = workers.findByIdNumber(staff, fresh).orElseThrow();
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where entity_type = 'Worker' and entity_id = ?",
+                Long.class, created.getId().toString())).isEqualTo(1);
+        assertThat(enrollments.roster(staff, project.getId(), RosterFilter.none(), PageRequest.of(0, 10)).getTotalElements())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void someoneRegisteredInAnotherTownIsARowError() throws IOException {
+        Fixtures fixtures = new Fixtures(accounts);
+        Town other = fixtures.town();
+        String theirs = TestNumbers.idNumber();
+        workers.register(Principals.of(fixtures.user(Role.STAFF, other)), RegistryFixtures.workerForm(other, theirs));
+        ImportResult result = importCsv(HEADER + "\n" + row("张三", theirs, "开挖组", "") + "\n", StandardCharsets.UTF_8);
+        assertThat(result.errors()).extracting(RowError::messageKey).containsExactly("enrollment.otherTown");
     }
 
     @Test
@@ -198,7 +230,8 @@ class RosterImportIntegrationTests {
         assertThat(rows.get(0).cells()).contains("姓名*", "身份证号*", "班组*");
         ImportResult result = importer.importRoster(staff, project.getId(), "t.xlsx", new ByteArrayInputStream(template.toByteArray()));
         // the example row is a fictitious person who may already have been imported by another test in this run
-        assertThat(result.errors()).allSatisfy(e -> assertThat(e.messageKey()).isEqualTo("worker.idNumber.registered"));
+        assertThat(result.errors()).allSatisfy(e -> assertThat(e.messageKey()).isIn("enrollment.otherTown",
+                "enrollment.alreadyActive"));
     }
 
     @Test

@@ -50,6 +50,19 @@ public class AuditLog {
                 truncate(event.detail(), 500));
     }
 
+    /** Records many events of one actor in one batch (a roster import writes one per worker and enrollment). */
+    @Transactional
+    public void recordAllAs(String actor, List<AuditEvent> events) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id,
+                                       before_state, after_state, detail)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
+                """, events.stream().map(event -> new Object[] { now, truncate(actor, 64), event.action(),
+                event.entityType(), event.entityId(), event.townId(), toJson(event.before()), toJson(event.after()),
+                truncate(event.detail(), 500) }).toList());
+    }
+
     /** The history of one record, oldest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> historyOf(String entityType, Object entityId) {
