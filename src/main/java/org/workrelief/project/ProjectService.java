@@ -62,12 +62,6 @@ public class ProjectService {
                 .orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
-    /** A project without a viewer's check, for callers that authenticated otherwise (attendance devices). */
-    @Transactional(readOnly = true)
-    public java.util.Optional<Project> find(long id) {
-        return projects.findById(id);
-    }
-
     /** What a sign-in needs of a project, in one query (the device API's hot path). */
     public record SiteFacts(long projectId, long townId, ProjectStatus status, BigDecimal latitude, BigDecimal longitude,
             Integer radiusMetres) {

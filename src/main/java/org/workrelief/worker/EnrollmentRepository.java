@@ -48,27 +48,12 @@ interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
             @Param("noContract") boolean noContract,
             @Param("query") String query, @Param("idHash") String idHash, Pageable pageable);
 
-    /** The worker's enrollments on a project, the active one first. */
-    @Query("""
-            select e from Enrollment e join fetch e.worker w
-            where e.projectId = :projectId and w.workerCode = :code
-            order by case when e.status = 'ACTIVE' then 0 else 1 end, e.id desc
-            """)
-    List<Enrollment> findOnProjectByWorkerCode(@Param("projectId") Long projectId, @Param("code") String code);
-
     @Query("""
             select e from Enrollment e join fetch e.worker w
             where e.projectId = :projectId and w.id = :workerId
             order by case when e.status = 'ACTIVE' then 0 else 1 end, e.id desc
             """)
     List<Enrollment> findOnProjectByWorkerId(@Param("projectId") Long projectId, @Param("workerId") Long workerId);
-
-    @Query("""
-            select e from Enrollment e join fetch e.worker w
-            where e.projectId = :projectId and w.idNumber.hash = :hash
-            order by case when e.status = 'ACTIVE' then 0 else 1 end, e.id desc
-            """)
-    List<Enrollment> findOnProjectByIdHash(@Param("projectId") Long projectId, @Param("hash") String hash);
 
     @Query("select e from Enrollment e join fetch e.worker w where e.projectId = :projectId and e.teamId = :teamId and e.status = 'ACTIVE' order by w.name")
     List<Enrollment> activeMembers(@Param("projectId") Long projectId, @Param("teamId") Long teamId);

@@ -203,21 +203,10 @@ public class EnrollmentService {
 
     // --- for attendance: no viewer, the caller (a device or a checked roll call) has its project ---------
 
-    /** How a worker stands on a project, looked up by worker code, for a sign-in. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<Enrollment> onProjectByWorkerCode(long projectId, String workerCode) {
-        return enrollments.findOnProjectByWorkerCode(projectId, workerCode.trim().toUpperCase()).stream().findFirst();
-    }
-
+    /** A worker's enrollment on a project (the active one first), for the roll call and the worker's month. */
     @Transactional(readOnly = true)
     public java.util.Optional<Enrollment> onProjectByWorkerId(long projectId, long workerId) {
         return enrollments.findOnProjectByWorkerId(projectId, workerId).stream().findFirst();
-    }
-
-    /** By ID number (through its keyed hash), for imported terminal exports that carry the ID number. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<Enrollment> onProjectByIdNumber(long projectId, String idNumber) {
-        return enrollments.findOnProjectByIdHash(projectId, workers.idHashOf(idNumber)).stream().findFirst();
     }
 
     /**
@@ -254,12 +243,6 @@ public class EnrollmentService {
 
     private static LocalDate localDate(java.sql.Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    /** Whether a worker code belongs to any registered worker. */
-    @Transactional(readOnly = true)
-    public boolean workerCodeExists(String workerCode) {
-        return workers.workerCodeExists(workerCode);
     }
 
     /** Active members of a team, by name, for the roll call. */

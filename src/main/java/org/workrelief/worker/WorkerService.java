@@ -172,11 +172,6 @@ public class WorkerService {
                 : workers.findByIdNumberHash(hash).filter(worker -> viewer.maySee(worker.getTownId()));
     }
 
-    @Transactional(readOnly = true)
-    public boolean workerCodeExists(String workerCode) {
-        return workers.findByWorkerCode(workerCode.trim().toUpperCase()).isPresent();
-    }
-
     // --- shared with the roster import ---------------------------------------------------------
 
     /** The hash a typed ID number would have, or a value that matches nothing when it is not one. */
