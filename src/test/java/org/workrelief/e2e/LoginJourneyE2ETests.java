@@ -2,30 +2,24 @@ package org.workrelief.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Role;
 import org.workrelief.account.Town;
 import org.workrelief.account.UserAccount;
-import org.workrelief.support.Browser;
+import org.workrelief.support.BrowserJourney;
 import org.workrelief.support.Fixtures;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LoginJourneyE2ETests {
-
-    @LocalServerPort
-    int port;
+class LoginJourneyE2ETests extends BrowserJourney {
 
     @Autowired
     AccountService accounts;
 
-    Browser browser;
     Town town;
     UserAccount admin;
     UserAccount staff;
@@ -36,14 +30,7 @@ class LoginJourneyE2ETests {
         town = fixtures.town();
         admin = fixtures.user(Role.ADMIN, town);
         staff = fixtures.user(Role.STAFF, town);
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -5,33 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Role;
 import org.workrelief.account.Town;
 import org.workrelief.account.UserAccount;
-import org.workrelief.support.Browser;
+import org.workrelief.support.BrowserJourney;
 import org.workrelief.support.Fixtures;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestNumbers;
 
 /** A town official sets up a project and its first worker, then finds them again by ID number. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RegistryJourneyE2ETests {
-
-    @LocalServerPort
-    int port;
+class RegistryJourneyE2ETests extends BrowserJourney {
 
     @Autowired
     AccountService accounts;
 
-    Browser browser;
     Town town;
     UserAccount admin;
 
@@ -40,14 +34,7 @@ class RegistryJourneyE2ETests {
         Fixtures fixtures = new Fixtures(accounts);
         town = fixtures.town();
         admin = fixtures.user(Role.ADMIN, town);
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test
@@ -56,8 +43,7 @@ class RegistryJourneyE2ETests {
         String code = Fixtures.unique("JS").toUpperCase();
         String idNumber = TestNumbers.idNumber();
 
-        browser.go("/login").type("#username", admin.getUsername()).type("#password", Fixtures.PASSWORD).click("#login-submit");
-        browser.find("#home-role");
+        signIn(admin.getUsername());
 
         // create the project
         browser.go("/projects").click("#new-project");

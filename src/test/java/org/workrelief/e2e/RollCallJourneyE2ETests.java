@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,13 +13,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.workrelief.account.AccountService;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.ActiveProject;
-import org.workrelief.support.Browser;
-import org.workrelief.support.Fixtures;
+import org.workrelief.support.BrowserJourney;
 import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestClockConfiguration;
@@ -29,10 +26,7 @@ import org.workrelief.worker.Worker;
 /** A team leader calls the roll on a 360-pixel phone: one tap per member, no page reload. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestClockConfiguration.class, RegistryFixtures.class })
-class RollCallJourneyE2ETests {
-
-    @LocalServerPort
-    int port;
+class RollCallJourneyE2ETests extends BrowserJourney {
 
     @Autowired
     AccountService accounts;
@@ -46,7 +40,6 @@ class RollCallJourneyE2ETests {
     @Autowired
     MutableClock clock;
 
-    Browser browser;
     ActiveProject site;
     Worker uninsured;
 
@@ -55,20 +48,12 @@ class RollCallJourneyE2ETests {
         clock.set(ZonedDateTime.of(2025, 6, 3, 7, 58, 0, 0, MutableClock.ZONE).toInstant());
         site = ActiveProject.create(accounts, projects, registry, LocalDate.of(2025, 6, 3));
         uninsured = site.addWorker(registry, LocalDate.of(2025, 6, 10), LocalDate.of(2025, 7, 10));
-        browser = Browser.open(port, 360, 780);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        openPhone();
     }
 
     @Test
     void aTeamLeaderSignsMembersInWithOneTapEach() {
-        browser.go("/login").type("#username", site.staff().getUsername()).type("#password", Fixtures.PASSWORD).click("#login-submit");
-        browser.find("#home-role");
+        signIn(site.staff().getUsername());
         browser.go("/projects/" + site.project().getId() + "/rollcall");
         browser.select("#rollcall-team", "开挖组").click("#rollcall-open");
         assertThat(browser.text("#rollcall-summary")).contains("2 人").contains("2 人今天未完成");
