@@ -37,8 +37,8 @@ create table punch (
     updated_by     varchar(64),
     constraint ck_punch_slot check (slot in ('AM', 'PM')),
     constraint ck_punch_source check (source in ('ROLL_CALL', 'DEVICE', 'IMPORT', 'CORRECTION')),
-    -- at most one AM and one PM sign-in per worker per day: a repeat stores nothing
-    constraint uk_punch_slot unique (project_id, worker_id, work_date, slot)
+    -- at most one AM and one PM sign-in per worker per day, whatever the project: a repeat stores nothing
+    constraint uk_punch_slot unique (worker_id, work_date, slot)
 );
 create index ix_punch_project_day on punch (project_id, work_date);
 create index ix_punch_worker_day on punch (worker_id, work_date);

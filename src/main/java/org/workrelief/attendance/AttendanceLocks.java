@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.ProjectService;
 
 /**
  * Days whose attendance is locked because the supervision committee approved them (rule 6): no
@@ -23,11 +24,26 @@ public class AttendanceLocks {
     private final JdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ProjectService projects;
 
-    AttendanceLocks(JdbcTemplate jdbc, AuditLog auditLog, Clock clock) {
+    AttendanceLocks(JdbcTemplate jdbc, AuditLog auditLog, Clock clock, ProjectService projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+    }
+
+    /**
+     * Waits for sign-ins of the day in flight to finish and keeps new ones out until this transaction
+     * ends: they hold the same key shared (PunchService), so none slips into a day being approved.
+     */
+    private void holdDay(long projectId, LocalDate day) {
+        jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", Object.class, Math.toIntExact(projectId),
+                (int) day.toEpochDay());
+    }
+
+    private Long townOf(long projectId) {
+        return projects.siteFacts(projectId).map(ProjectService.SiteFacts::townId).orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -39,23 +55,25 @@ public class AttendanceLocks {
 
     @Transactional
     public void lock(long projectId, LocalDate day, String by) {
+        holdDay(projectId, day);
         int added = jdbc.update("""
                 insert into attendance_lock (project_id, work_date, locked_at, locked_by) values (?, ?, ?, ?)
                 on conflict do nothing
                 """, projectId, Date.valueOf(day), Timestamp.from(clock.instant()), by);
         if (added == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_LOCKED", "AttendanceDay", projectId + "/" + day)
-                    .change(Map.of("locked", false), Map.of("locked", true)));
+                    .inTown(townOf(projectId)).change(Map.of("locked", false), Map.of("locked", true)));
         }
     }
 
     @Transactional
     public void unlock(long projectId, LocalDate day, String by, String reason) {
+        holdDay(projectId, day);
         int removed = jdbc.update("delete from attendance_lock where project_id = ? and work_date = ?", projectId,
                 Date.valueOf(day));
         if (removed == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_UNLOCKED", "AttendanceDay", projectId + "/" + day)
-                    .change(Map.of("locked", true), Map.of("locked", false)).detail(reason));
+                    .inTown(townOf(projectId)).change(Map.of("locked", true), Map.of("locked", false)).detail(reason));
         }
     }
 }

@@ -97,7 +97,7 @@ public class AttendanceQueries {
         projects.get(viewer, projectId);
         Map<Long, Map<Slot, PunchView>> byWorker = punchesByWorker(projectId, day, day);
         Map<Long, List<WorkerDay>> byTeam = new LinkedHashMap<>();
-        for (Enrollment e : enrollments.wholeRoster(viewer, projectId)) {
+        for (Enrollment e : onePerWorker(enrollments.wholeRoster(viewer, projectId), day, day)) {
             Map<Slot, PunchView> punched = byWorker.getOrDefault(e.getWorker().getId(), Map.of());
             if (!onRosterOn(e, day) && punched.isEmpty()) {
                 continue;
@@ -140,7 +140,7 @@ public class AttendanceQueries {
         Map<Long, Map<LocalDate, Map<Slot, PunchView>>> punches = punchesByWorkerAndDay(projectId, month.atDay(1),
                 month.atEndOfMonth());
         List<LedgerRow> rows = new ArrayList<>();
-        for (Enrollment e : enrollments.wholeRoster(viewer, projectId)) {
+        for (Enrollment e : onePerWorker(enrollments.wholeRoster(viewer, projectId), month.atDay(1), month.atEndOfMonth())) {
             Map<LocalDate, Map<Slot, PunchView>> mine = punches.getOrDefault(e.getWorker().getId(), Map.of());
             boolean onRoster = !e.getEnrolledOn().isAfter(month.atEndOfMonth())
                     && (e.getLeftOn() == null || !e.getLeftOn().isBefore(month.atDay(1)));
@@ -167,6 +167,25 @@ public class AttendanceQueries {
 
     public LocalTime localTime(Instant instant) {
         return instant.atZone(clock.getZone()).toLocalTime();
+    }
+
+    /**
+     * One enrollment per worker (a worker who left and was enrolled again has two): the one covering
+     * the period's end, else the latest. Sign-ins are per worker and day, so each worker is counted once.
+     */
+    private static List<Enrollment> onePerWorker(List<Enrollment> roster, LocalDate from, LocalDate to) {
+        Map<Long, Enrollment> chosen = new LinkedHashMap<>();
+        for (Enrollment e : roster) {
+            chosen.merge(e.getWorker().getId(), e, (a, b) -> {
+                boolean aCovers = onRosterOn(a, to) || onRosterOn(a, from);
+                boolean bCovers = onRosterOn(b, to) || onRosterOn(b, from);
+                if (aCovers != bCovers) {
+                    return aCovers ? a : b;
+                }
+                return a.getId() > b.getId() ? a : b;
+            });
+        }
+        return new ArrayList<>(chosen.values());
     }
 
     private static boolean onRosterOn(Enrollment e, LocalDate day) {

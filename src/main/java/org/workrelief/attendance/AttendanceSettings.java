@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.ProjectService;
 
 /** A project's sign-in windows; a project without its own uses the defaults. */
 @Service
@@ -21,8 +22,10 @@ public class AttendanceSettings {
     private final JdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ProjectService projects;
 
-    AttendanceSettings(JdbcTemplate jdbc, AuditLog auditLog, Clock clock) {
+    AttendanceSettings(JdbcTemplate jdbc, AuditLog auditLog, Clock clock, ProjectService projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -72,6 +75,7 @@ public class AttendanceSettings {
                 Time.valueOf(windows.pmStart()), Time.valueOf(windows.pmEnd()), (int) windows.minGap().toMinutes(), now,
                 by, now, by);
         auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_WINDOWS_CHANGED", "Project", projectId)
+                .inTown(projects.siteFacts(projectId).map(ProjectService.SiteFacts::townId).orElse(null))
                 .change(Map.of("windows", before.toString()), Map.of("windows", windows.toString())));
     }
 }

@@ -38,6 +38,9 @@ public class DeviceTokenService {
     /** Last use is written at most once a minute per token, so the hot sign-in path rarely writes it. */
     private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
+    /** Names fit "device:" + name in the 64 characters of recorded_by. */
+    static final int MAX_NAME = 57;
+
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
     private final AuditLog auditLog;
@@ -59,7 +62,7 @@ public class DeviceTokenService {
     public IssuedToken issue(SignedInUser actor, long projectId, String name) {
         Project project = adminProject(actor, projectId);
         String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 64) {
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw new BusinessRuleException("device.name.required");
         }
         byte[] secret = new byte[32];
@@ -79,9 +82,12 @@ public class DeviceTokenService {
     public void revoke(SignedInUser actor, long tokenId) {
         DeviceToken token = find(tokenId).orElseThrow(() -> new NotFoundException("DeviceToken", tokenId));
         Project project = adminProject(actor, token.projectId());
-        jdbc.update("update device_token set revoked_at = ?, updated_at = ?, updated_by = ?, version = version + 1 "
-                + "where id = ? and revoked_at is null", Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
-                actor.getUsername(), tokenId);
+        int revoked = jdbc.update("update device_token set revoked_at = ?, updated_at = ?, updated_by = ?, "
+                + "version = version + 1 where id = ? and revoked_at is null", Timestamp.from(clock.instant()),
+                Timestamp.from(clock.instant()), actor.getUsername(), tokenId);
+        if (revoked == 0) {
+            return; // already revoked (a second click): nothing changed, nothing to audit
+        }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("DEVICE_TOKEN_REVOKED", "DeviceToken", tokenId)
                 .inTown(project.getTownId()).detail(token.name()));
     }

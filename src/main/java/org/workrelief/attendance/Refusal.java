@@ -7,7 +7,9 @@ package org.workrelief.attendance;
 public enum Refusal {
     UNKNOWN_WORKER(422),
     WORKER_OF_ANOTHER_PROJECT(403),
+    NOT_YET_ENROLLED(422),
     ENROLLMENT_LEFT(422),
+    SIGNED_IN_ON_ANOTHER_PROJECT(422),
     NO_CONTRACT(422),
     INSURANCE_NOT_VALID(422),
     FUTURE_TIME(422),

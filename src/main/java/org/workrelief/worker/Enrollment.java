@@ -105,7 +105,7 @@ public class Enrollment extends BaseEntity {
 
     /** Rule 4: may sign in on {@code day} only if active, with a signed contract and insurance valid that day. */
     public WorkEligibility eligibilityOn(LocalDate day) {
-        return WorkEligibility.on(day, isActive(), contractSignedOn, insuranceFrom, insuranceTo);
+        return WorkEligibility.on(day, enrolledOn, leftOn, contractSignedOn, insuranceFrom, insuranceTo);
     }
 
     public boolean mayWorkOn(LocalDate day) {

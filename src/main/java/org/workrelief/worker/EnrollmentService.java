@@ -214,7 +214,8 @@ public class EnrollmentService {
      * the active enrollment first; empty when no such worker exists.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<SignInFacts> signInFacts(long projectId, String workerCode, Long workerId, String idNumber) {
+    public java.util.Optional<SignInFacts> signInFacts(long projectId, String workerCode, Long workerId, String idNumber,
+            LocalDate day) {
         String where;
         Object key;
         if (workerId != null) {
@@ -229,16 +230,18 @@ public class EnrollmentService {
             where = "w.id_number_hash = ?";
             key = workers.idHashOf(idNumber);
         }
+        // of several enrollments (left and enrolled again), the one covering the day, else the latest
         return jdbc.query("""
-                select w.id, w.name, e.id is not null, e.status = 'ACTIVE', e.contract_signed_on, e.insurance_from,
+                select w.id, w.name, e.id is not null, e.enrolled_on, e.left_on, e.contract_signed_on, e.insurance_from,
                        e.insurance_to
                 from worker w left join enrollment e on e.worker_id = w.id and e.project_id = ?
                 where %s
-                order by (e.status = 'ACTIVE') desc nulls last, e.id desc
+                order by (e.enrolled_on <= ? and (e.left_on is null or e.left_on > ?)) desc nulls last, e.id desc
                 limit 1
                 """.formatted(where), (rs, i) -> new SignInFacts(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-                rs.getBoolean(4), localDate(rs.getDate(5)), localDate(rs.getDate(6)), localDate(rs.getDate(7))),
-                projectId, key).stream().findFirst();
+                localDate(rs.getDate(4)), localDate(rs.getDate(5)), localDate(rs.getDate(6)), localDate(rs.getDate(7)),
+                localDate(rs.getDate(8))), projectId, key, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
+                .stream().findFirst();
     }
 
     private static LocalDate localDate(java.sql.Date date) {

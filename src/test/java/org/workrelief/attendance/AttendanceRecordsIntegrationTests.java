@@ -133,6 +133,44 @@ class AttendanceRecordsIntegrationTests {
                 site.project().getId())).containsOnly("IMPORT");
     }
 
+    @Test
+    void anXlsxExportWithDateTimeCellsImports() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = workbook.createSheet();
+            var head = sheet.createRow(0);
+            head.createCell(0).setCellValue("工号");
+            head.createCell(1).setCellValue("时间");
+            var style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(site.worker().getWorkerCode());
+            var time = row.createCell(1);
+            time.setCellValue(LocalDateTime.of(DAY, LocalTime.of(7, 58)));
+            time.setCellStyle(style);
+            workbook.write(out);
+        }
+        AttendanceImportService.ImportResult result = importer.importFile(site.staff(), site.project().getId(),
+                "export.xlsx", new ByteArrayInputStream(out.toByteArray()));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.stored()).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkerEnrolledTwiceIsCountedOnceInTheLedgerAndTheSheet() {
+        punch(site.worker(), at(DAY, 7, 50));
+        punch(site.worker(), at(DAY, 17, 0));
+        enrollmentsService.leave(site.staff(), site.enrollment().getId());
+        registry.enroll(site.staff(), site.project(), site.team(), site.worker(), DAY, DAY.plusDays(30));
+        List<AttendanceQueries.LedgerRow> rows = queries.ledger(site.staff(), site.project().getId(), YearMonth.of(2025, 6));
+        assertThat(rows).filteredOn(r -> r.enrollment().getWorker().getId().equals(site.worker().getId())).singleElement()
+                .satisfies(r -> assertThat(r.total()).isEqualByComparingTo("1"));
+        assertThat(queries.dailySheet(site.staff(), site.project().getId(), DAY).present()).isEqualTo(1);
+    }
+
+    @Autowired
+    org.workrelief.worker.EnrollmentService enrollmentsService;
+
     private AttendanceImportService.ImportResult importFile(String csv) throws IOException {
         return importer.importFile(site.staff(), site.project().getId(), "export.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));

@@ -143,6 +143,19 @@ class DeviceApiTests {
     }
 
     @Test
+    void aPositionOutOfRangeIsAnItemErrorNotAFailedBatch() throws Exception {
+        String batch = "{\"punches\": [{\"workerCode\": \"" + site.worker().getWorkerCode()
+                + "\", \"punchedAt\": \"2025-06-03T07:58:00+08:00\", \"lat\": 1000, \"lng\": 120.5},"
+                + body(site.worker().getWorkerCode(), "2025-06-03T08:00:00+08:00") + "]}";
+        mvc.perform(post("/api/v1/punches/batch").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value(400))
+                .andExpect(jsonPath("$.results[0].code").value("INVALID_POSITION"))
+                .andExpect(jsonPath("$.results[1].status").value(201));
+    }
+
+    @Test
     void aBatchOfMoreThanAThousandIsRefused() throws Exception {
         StringBuilder batch = new StringBuilder("{\"punches\": [");
         for (int i = 0; i < 1001; i++) {

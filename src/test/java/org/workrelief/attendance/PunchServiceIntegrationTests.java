@@ -115,6 +115,38 @@ class PunchServiceIntegrationTests {
     }
 
     @Test
+    void aPersonSignsInOncePerHalfDayWhateverTheProject() {
+        org.workrelief.project.Project second = registry.project(site.admin(), site.town());
+        org.workrelief.team.WorkTeam team = registry.team(site.admin(), second, "运输组");
+        registry.enroll(site.staff(), second, team, site.worker(), today.minusDays(5), today.plusDays(5));
+        projects.advance(site.admin(), second.getId(), org.workrelief.project.ProjectStatus.RECRUITING);
+        projects.advance(site.admin(), second.getId(), org.workrelief.project.ProjectStatus.UNDER_CONSTRUCTION);
+        punch(site.worker(), at(today, 7, 58));
+        assertRefused(() -> punches.punch(PunchRequest.byWorkerId(second.getId(), site.worker().getId(), at(today, 8, 5),
+                PunchSource.ROLL_CALL, "staff")), Refusal.SIGNED_IN_ON_ANOTHER_PROJECT);
+        assertThat(punches.punch(PunchRequest.byWorkerId(second.getId(), site.worker().getId(), at(today, 14, 0),
+                PunchSource.ROLL_CALL, "staff")).created()).isTrue();
+    }
+
+    @Test
+    void aRepeatAfterTheDayWasApprovedStillAnswersAlreadySignedIn() {
+        punch(site.worker(), at(today, 7, 58));
+        locks.lock(site.project().getId(), today, "supervisor");
+        PunchResult again = punch(site.worker(), at(today, 7, 58));
+        assertThat(again.created()).isFalse();
+        assertRefused(() -> punch(site.worker(), at(today, 16, 0)), Refusal.DAY_APPROVED);
+    }
+
+    @Test
+    void eligibilityIsJudgedForTheDayOfTheSignInNotForToday() {
+        assertRefused(() -> punch(site.worker(), at(today.minusDays(41), 8, 0)), Refusal.NOT_YET_ENROLLED);
+        enrollments.leave(site.staff(), site.enrollment().getId()); // leaves today
+        // a terminal sending yesterday's sign-in late: the worker was still on the project then
+        assertThat(punch(site.worker(), at(today.minusDays(1), 8, 0)).created()).isTrue();
+        assertRefused(() -> punch(site.worker(), at(today, 8, 0)), Refusal.ENROLLMENT_LEFT);
+    }
+
+    @Test
     void aWorkerWhoLeftIsRefused() {
         enrollments.leave(site.staff(), site.enrollment().getId());
         assertRefused(() -> punch(site.worker(), at(today, 8, 0)), Refusal.ENROLLMENT_LEFT);

@@ -69,11 +69,15 @@ public class RegistryFixtures {
         return workers.register(staff, workerForm(town, TestNumbers.idNumber())).worker();
     }
 
-    /** Enrolled with a contract and insurance valid from {@code from} to {@code to}. */
+    /**
+     * Enrolled (and under a signed contract) a month before {@code from}, insured from {@code from} to
+     * {@code to}: the insurance period alone decides the days the worker may sign in.
+     */
     public Enrollment enroll(SignedInUser staff, Project project, WorkTeam team, Worker worker, LocalDate from,
             LocalDate to) {
+        LocalDate enrolled = from.minusDays(30);
         return enrollments.enroll(staff, project.getId(), worker.getId(), new EnrollmentForm(team.getId(),
-                RecruitmentSource.SURVEYED, from, from.minusDays(1), from, to, "中国人寿", Fixtures.unique("POL"), from, to, 0));
+                RecruitmentSource.SURVEYED, enrolled, enrolled, enrolled, to, "中国人寿", Fixtures.unique("POL"), from, to, 0));
     }
 
     public Enrollment enrollWithoutPaperwork(SignedInUser staff, Project project, WorkTeam team, Worker worker,

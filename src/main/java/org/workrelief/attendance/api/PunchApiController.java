@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,8 @@ import org.workrelief.attendance.Slot;
 class PunchApiController {
 
     static final int MAX_BATCH = 1000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PunchApiController.class);
 
     private final PunchService punches;
     private final MessageSource messages;
@@ -80,6 +83,10 @@ class PunchApiController {
             return new PunchAnswer(index, 400, "REFUSED", "MISSING_FIELD", message("api.missingField"),
                     body == null ? null : body.workerCode(), null, null, null, List.of());
         }
+        if (outOfRange(body.lat(), 90) || outOfRange(body.lng(), 180)) {
+            return new PunchAnswer(index, 400, "REFUSED", "INVALID_POSITION", message("api.invalidPosition"),
+                    body.workerCode(), null, null, null, List.of());
+        }
         String deviceId = body.deviceId() == null || body.deviceId().isBlank() ? device.name() : body.deviceId().trim();
         try {
             PunchResult result = punches.punch(PunchRequest.byWorkerCode(device.projectId(), body.workerCode(),
@@ -97,6 +104,16 @@ class PunchApiController {
             return new PunchAnswer(index, refused.refusal().httpStatus(), "REFUSED", refused.refusal().name(),
                     message(refused.getMessageKey()), body.workerCode(), null, null, null, List.of());
         }
+        catch (DataAccessException storageFailed) {
+            // one item that cannot be stored must not block the rest of an offline terminal's backlog
+            log.warn("sign-in of {} could not be stored", body.workerCode(), storageFailed);
+            return new PunchAnswer(index, 500, "REFUSED", "STORAGE_ERROR", message("api.storageError"),
+                    body.workerCode(), null, null, null, List.of());
+        }
+    }
+
+    private static boolean outOfRange(BigDecimal degrees, int limit) {
+        return degrees != null && degrees.abs().compareTo(BigDecimal.valueOf(limit)) > 0;
     }
 
     private String message(String key, Object... args) {

@@ -104,7 +104,10 @@ public final class SheetReader {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.NUMERIC) {
             if (DateUtil.isCellDateFormatted(cell)) {
-                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                java.time.LocalDateTime value = cell.getLocalDateTimeCellValue();
+                // a date stays a date; a date with a time (a terminal's sign-in) keeps its time
+                return value.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? value.toLocalDate().toString()
+                        : value.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
             }
             return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
         }
