@@ -114,10 +114,11 @@ class AttendanceBenchmark {
     }
 
     private List<String> enrollWorkers(SignedInUser admin, Project project, LocalDate today) throws Exception {
-        List<String> headers = List.of("姓名", "身份证号", "村", "班组", "合同签订日期", "保险公司", "保单号", "保险起期", "保险止期");
+        List<String> headers = List.of("姓名", "身份证号", "村", "班组", "登记日期", "合同签订日期", "保险公司", "保单号", "保险起期", "保险止期");
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
-            rows.add(List.of("王小明", TestNumbers.idNumber(), "前埠村", "开挖组", today.minusDays(400).toString(), "中国人寿",
+            rows.add(List.of("王小明", TestNumbers.idNumber(), "前埠村", "开挖组", today.minusDays(400).toString(),
+                    today.minusDays(400).toString(), "中国人寿",
                     "B-" + i, today.minusDays(400).toString(), today.plusDays(30).toString()));
         }
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
