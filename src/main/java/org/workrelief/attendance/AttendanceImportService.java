@@ -18,6 +18,7 @@ import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.sheet.RowError;
 import org.workrelief.common.sheet.SheetReader;
 import org.workrelief.common.sheet.SheetReader.SheetRow;
 import org.workrelief.project.Project;
@@ -30,9 +31,6 @@ import org.workrelief.project.ProjectService;
  */
 @Service
 public class AttendanceImportService {
-
-    public record RowError(int row, String column, String messageKey, List<Object> args) {
-    }
 
     public record ImportResult(int stored, int alreadyThere, List<RowError> errors) {
 

@@ -25,6 +25,7 @@ import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.ProtectedNumber;
+import org.workrelief.common.sheet.RowError;
 import org.workrelief.common.sheet.SheetReader;
 import org.workrelief.common.sheet.SheetReader.SheetRow;
 import org.workrelief.project.Project;
@@ -40,10 +41,6 @@ import org.workrelief.team.WorkTeam;
  */
 @Service
 public class RosterImportService {
-
-    /** One problem in the file: the row (as Excel numbers it), the column header and a message key. */
-    public record RowError(int row, String column, String messageKey, List<Object> args) {
-    }
 
     /**
      * {@code imported}: rows enrolled, of which {@code alreadyRegistered} were people already in the

@@ -115,7 +115,7 @@ class AttendanceRecordsIntegrationTests {
                 + expired.getWorkerCode() + ",2025-06-03 08:00,gate-1\n" + "NOSUCH0001,2025-06-03 08:01,gate-1\n"
                 + site.worker().getWorkerCode() + ",yesterday,gate-1\n";
         AttendanceImportService.ImportResult refused = importFile(bad);
-        assertThat(refused.errors()).extracting(AttendanceImportService.RowError::row, AttendanceImportService.RowError::messageKey)
+        assertThat(refused.errors()).extracting(org.workrelief.common.sheet.RowError::row, org.workrelief.common.sheet.RowError::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "punch.refused.INSURANCE_NOT_VALID"),
                         org.assertj.core.groups.Tuple.tuple(4, "punch.refused.UNKNOWN_WORKER"),
                         org.assertj.core.groups.Tuple.tuple(5, "attendance.import.time"));

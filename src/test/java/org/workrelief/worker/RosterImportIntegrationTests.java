@@ -35,7 +35,7 @@ import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestNumbers;
 import org.workrelief.worker.EnrollmentService.RosterFilter;
 import org.workrelief.worker.RosterImportService.ImportResult;
-import org.workrelief.worker.RosterImportService.RowError;
+import org.workrelief.common.sheet.RowError;
 
 @IntegrationTest
 class RosterImportIntegrationTests {

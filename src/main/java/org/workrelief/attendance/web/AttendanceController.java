@@ -23,9 +23,9 @@ import org.workrelief.attendance.AttendanceImportService;
 import org.workrelief.attendance.AttendanceQueries;
 import org.workrelief.attendance.AttendanceQueries.LedgerRow;
 import org.workrelief.attendance.DayStatus;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.sheet.SheetWriter;
 import org.workrelief.common.web.Downloads;
+import org.workrelief.common.web.FileImports;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.worker.WorkerService;
@@ -105,16 +105,7 @@ class AttendanceController {
     String importFile(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam("file") MultipartFile file, Model model) throws IOException {
         model.addAttribute("project", projects.get(me, projectId));
-        if (file.isEmpty()) {
-            model.addAttribute("failureKey", "import.file.empty");
-            return "attendance/import";
-        }
-        try {
-            model.addAttribute("result", importer.importFile(me, projectId, file.getOriginalFilename(), file.getInputStream()));
-        }
-        catch (BusinessRuleException refused) {
-            model.addAttribute("failureKey", refused.getMessageKey());
-        }
+        FileImports.run(file, model, (name, content) -> importer.importFile(me, projectId, name, content));
         return "attendance/import";
     }
 }

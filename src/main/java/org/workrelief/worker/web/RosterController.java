@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Downloads;
+import org.workrelief.common.web.FileImports;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
@@ -31,7 +31,6 @@ import org.workrelief.worker.EnrollmentService.RosterFilter;
 import org.workrelief.worker.EnrollmentStatus;
 import org.workrelief.worker.RosterFiles;
 import org.workrelief.worker.RosterImportService;
-import org.workrelief.worker.RosterImportService.ImportResult;
 import org.workrelief.worker.WorkerService;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -156,18 +155,7 @@ class RosterController {
     String importRoster(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam("file") MultipartFile file, Model model) throws IOException {
         model.addAttribute("project", projects.get(me, projectId));
-        if (file.isEmpty()) {
-            model.addAttribute("failureKey", "import.file.empty");
-            return "roster/import";
-        }
-        try {
-            ImportResult result = importer.importRoster(me, projectId, file.getOriginalFilename(), file.getInputStream());
-            model.addAttribute("result", result);
-        }
-        catch (BusinessRuleException refused) {
-            model.addAttribute("failureKey", refused.getMessageKey());
-            model.addAttribute("failureArgs", refused.getArgs());
-        }
+        FileImports.run(file, model, (name, content) -> importer.importRoster(me, projectId, name, content));
         return "roster/import";
     }
 
