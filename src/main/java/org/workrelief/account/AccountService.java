@@ -241,6 +241,12 @@ public class AccountService {
         return town;
     }
 
+    /** The enabled users of a town with a role (for example the supervisors who may sit on a project's committee). */
+    @Transactional(readOnly = true)
+    public List<UserAccount> activeUsers(long townId, Role role) {
+        return users.findActive(townId, role);
+    }
+
     /** The principal of an existing account, for work done on its behalf without a web session (demo data, jobs). */
     @Transactional(readOnly = true)
     public SignedInUser principalOf(String username) {

@@ -18,6 +18,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(:username)")
     boolean existsByUsername(@Param("username") String username);
 
+    @Query("select u from UserAccount u where u.town.id = :townId and u.role = :role and u.enabled = true order by u.id")
+    java.util.List<UserAccount> findActive(@Param("townId") long townId, @Param("role") Role role);
+
     /** Users visible to a viewer: of one town, or of all towns when {@code townId} is null. */
     @EntityGraph(attributePaths = "town")
     @Query(value = """

@@ -62,7 +62,7 @@ public class AttendanceLocks {
                 """, projectId, Date.valueOf(day), Timestamp.from(clock.instant()), by);
         if (added == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_LOCKED", "AttendanceDay", projectId + "/" + day)
-                    .inTown(townOf(projectId)).change(Map.of("locked", false), Map.of("locked", true)));
+                    .inProject(projectId, townOf(projectId)).change(Map.of("locked", false), Map.of("locked", true)));
         }
     }
 
@@ -73,7 +73,7 @@ public class AttendanceLocks {
                 Date.valueOf(day));
         if (removed == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_UNLOCKED", "AttendanceDay", projectId + "/" + day)
-                    .inTown(townOf(projectId)).change(Map.of("locked", true), Map.of("locked", false)).detail(reason));
+                    .inProject(projectId, townOf(projectId)).change(Map.of("locked", true), Map.of("locked", false)).detail(reason));
         }
     }
 }

@@ -41,12 +41,12 @@ public class AuditLog {
     @Transactional
     public void recordAs(String actor, AuditEvent event) {
         jdbc.update("""
-                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id,
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id, project_id,
                                        before_state, after_state, detail)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
                 """,
                 Timestamp.from(clock.instant()), truncate(actor, 64), event.action(), event.entityType(),
-                event.entityId(), event.townId(), toJson(event.before()), toJson(event.after()),
+                event.entityId(), event.townId(), event.projectId(), toJson(event.before()), toJson(event.after()),
                 truncate(event.detail(), 500));
     }
 
@@ -55,11 +55,11 @@ public class AuditLog {
     public void recordAllAs(String actor, List<AuditEvent> events) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
-                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id,
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id, project_id,
                                        before_state, after_state, detail)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
                 """, events.stream().map(event -> new Object[] { now, truncate(actor, 64), event.action(),
-                event.entityType(), event.entityId(), event.townId(), toJson(event.before()), toJson(event.after()),
+                event.entityType(), event.entityId(), event.townId(), event.projectId(), toJson(event.before()), toJson(event.after()),
                 truncate(event.detail(), 500) }).toList());
     }
 
@@ -68,20 +68,21 @@ public class AuditLog {
     public List<AuditEntry> historyOf(String entityType, Object entityId) {
         return jdbc.query("""
                 select * from audit_log where entity_type = ? and entity_id = ? order by id
-                """, this::toEntry, entityType, String.valueOf(entityId));
+                """, AuditLog::toEntry, entityType, String.valueOf(entityId));
     }
 
     /** The latest entries about an actor (for example the login history of a user name), newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> latestByActor(String actor, int limit) {
         return jdbc.query("select * from audit_log where actor = ? order by id desc limit ?",
-                this::toEntry, actor, limit);
+                AuditLog::toEntry, actor, limit);
     }
 
-    private AuditEntry toEntry(ResultSet rs, int row) throws SQLException {
+    static AuditEntry toEntry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
-                rs.getString("entity_id"), rs.getObject("town_id", Long.class), rs.getString("before_state"),
+                rs.getString("entity_id"), rs.getObject("town_id", Long.class), rs.getObject("project_id", Long.class),
+                rs.getString("before_state"),
                 rs.getString("after_state"), rs.getString("detail"));
     }
 

@@ -1,0 +1,174 @@
+package org.workrelief.supervision;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds what the committee must look at in a project's day of sign-ins: half days, a PM sign-in
+ * too soon after the AM one, sign-ins away from the site, many workers signed in by one terminal
+ * within a minute, sign-ins entered by hand, and a head-count far from the previous working day's.
+ * Thresholds are settings ({@code workrelief.supervision.*}).
+ */
+@Component
+class AnomalyDetector {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final int burstWorkers;
+    private final Duration burstWindow;
+    private final int headcountChangePercent;
+
+    AnomalyDetector(JdbcTemplate jdbc, Clock clock,
+            @Value("${workrelief.supervision.burst-workers:10}") int burstWorkers,
+            @Value("${workrelief.supervision.burst-window:PT1M}") Duration burstWindow,
+            @Value("${workrelief.supervision.headcount-change-percent:30}") int headcountChangePercent) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.burstWorkers = burstWorkers;
+        this.burstWindow = burstWindow;
+        this.headcountChangePercent = headcountChangePercent;
+    }
+
+    private record Signed(long punchId, long workerId, String name, String code, String slot, Instant at,
+            String source, String device, String recordedBy, boolean tooSoon, boolean outside) {
+    }
+
+    DayFindings findings(long projectId, LocalDate day) {
+        List<Signed> punches = jdbc.query("""
+                select p.id, p.worker_id, w.name, w.worker_code, p.slot, p.punched_at, p.source, p.device_id,
+                       p.recorded_by, p.flag_too_soon, p.flag_outside
+                from punch p join worker w on w.id = p.worker_id
+                where p.project_id = ? and p.work_date = ? order by p.punched_at, p.id
+                """, (rs, i) -> new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getBoolean(10), rs.getBoolean(11)), projectId, Date.valueOf(day));
+        Map<Long, List<Signed>> byWorker = new LinkedHashMap<>();
+        punches.forEach(p -> byWorker.computeIfAbsent(p.workerId(), w -> new ArrayList<>()).add(p));
+
+        List<Anomaly> anomalies = new ArrayList<>();
+        int full = 0;
+        for (List<Signed> mine : byWorker.values()) {
+            Signed first = mine.get(0);
+            if (mine.size() == 1) {
+                anomalies.add(new Anomaly("HALF_DAY:w" + first.workerId(), AnomalyKind.HALF_DAY, List.of(first.workerId()),
+                        List.of(first.name(), first.code(), time(first.at()))));
+            }
+            else {
+                full++;
+            }
+            mine.stream().filter(Signed::tooSoon).findFirst().ifPresent(pm -> anomalies.add(new Anomaly(
+                    "PM_TOO_SOON:w" + pm.workerId(), AnomalyKind.PM_TOO_SOON, List.of(pm.workerId()),
+                    List.of(pm.name(), pm.code(), time(first.at()), time(pm.at())))));
+            List<String> away = mine.stream().filter(Signed::outside).map(p -> time(p.at())).toList();
+            if (!away.isEmpty()) {
+                anomalies.add(new Anomaly("OUTSIDE_SITE:w" + first.workerId(), AnomalyKind.OUTSIDE_SITE,
+                        List.of(first.workerId()), List.of(first.name(), first.code(), String.join(", ", away))));
+            }
+        }
+        anomalies.addAll(deviceBursts(punches));
+        anomalies.addAll(handRecorded(punches));
+
+        int present = byWorker.size();
+        List<Map<String, Object>> previous = jdbc.queryForList("""
+                select work_date, count(distinct worker_id) as present from punch
+                where project_id = ? and work_date = (select max(work_date) from punch where project_id = ? and work_date < ?)
+                group by work_date
+                """, projectId, projectId, Date.valueOf(day));
+        LocalDate previousDay = previous.isEmpty() ? null : ((Date) previous.get(0).get("work_date")).toLocalDate();
+        int previousPresent = previous.isEmpty() ? 0 : ((Number) previous.get(0).get("present")).intValue();
+        if (previousPresent > 0 && Math.abs(present - previousPresent) * 100 > headcountChangePercent * previousPresent) {
+            int percent = Math.round((present - previousPresent) * 100f / previousPresent);
+            anomalies.add(new Anomaly("HEADCOUNT_SWING", AnomalyKind.HEADCOUNT_SWING, List.of(),
+                    List.of(present, previousPresent, previousDay.toString(), (percent > 0 ? "+" : "") + percent + "%")));
+        }
+        return new DayFindings(day, present, full, present - full, previousDay, previousPresent, anomalies);
+    }
+
+    /**
+     * Per terminal, every stretch in which at least {@code burstWorkers} different workers signed in
+     * within {@code burstWindow}; overlapping windows join into one burst.
+     */
+    private List<Anomaly> deviceBursts(List<Signed> punches) {
+        Map<String, List<Signed>> byDevice = new LinkedHashMap<>();
+        punches.stream().filter(p -> "DEVICE".equals(p.source()) || "IMPORT".equals(p.source()))
+                .filter(p -> p.device() != null)
+                .forEach(p -> byDevice.computeIfAbsent(p.device(), d -> new ArrayList<>()).add(p));
+        List<Anomaly> bursts = new ArrayList<>();
+        for (Map.Entry<String, List<Signed>> device : byDevice.entrySet()) {
+            List<Signed> times = device.getValue().stream().sorted(Comparator.comparing(Signed::at)).toList();
+            boolean[] inBurst = new boolean[times.size()];
+            int start = 0;
+            for (int end = 0; end < times.size(); end++) {
+                while (Duration.between(times.get(start).at(), times.get(end).at()).compareTo(burstWindow) > 0) {
+                    start++;
+                }
+                Set<Long> workers = new LinkedHashSet<>();
+                for (int i = start; i <= end; i++) {
+                    workers.add(times.get(i).workerId());
+                }
+                if (workers.size() >= burstWorkers) {
+                    for (int i = start; i <= end; i++) {
+                        inBurst[i] = true;
+                    }
+                }
+            }
+            List<Signed> current = new ArrayList<>();
+            for (int i = 0; i <= times.size(); i++) {
+                boolean continues = i < times.size() && inBurst[i]
+                        && (current.isEmpty() || Duration.between(current.get(current.size() - 1).at(), times.get(i).at())
+                                .compareTo(burstWindow) <= 0);
+                if (!continues && !current.isEmpty()) {
+                    List<Long> workers = current.stream().map(Signed::workerId).distinct().toList();
+                    bursts.add(new Anomaly("DEVICE_BURST:" + device.getKey() + ":" + current.get(0).at().getEpochSecond(),
+                            AnomalyKind.DEVICE_BURST, workers, List.of(device.getKey(), workers.size(),
+                                    seconds(current.get(0).at()), seconds(current.get(current.size() - 1).at()))));
+                    current = new ArrayList<>();
+                }
+                if (i < times.size() && inBurst[i]) {
+                    current.add(times.get(i));
+                }
+            }
+        }
+        return bursts;
+    }
+
+    /** Sign-ins a person entered (roll call on a phone, a correction), one finding per person who entered them. */
+    private List<Anomaly> handRecorded(List<Signed> punches) {
+        Map<String, List<Signed>> byRecorder = new LinkedHashMap<>();
+        punches.stream().filter(p -> "ROLL_CALL".equals(p.source()) || "CORRECTION".equals(p.source()))
+                .forEach(p -> byRecorder.computeIfAbsent(p.recordedBy(), r -> new ArrayList<>()).add(p));
+        List<Anomaly> found = new ArrayList<>();
+        byRecorder.forEach((recorder, signed) -> {
+            List<Long> workers = signed.stream().map(Signed::workerId).distinct().toList();
+            found.add(new Anomaly("HAND_RECORDED:" + recorder, AnomalyKind.HAND_RECORDED, workers,
+                    List.of(recorder, signed.size(), workers.size())));
+        });
+        return found;
+    }
+
+    private String time(Instant at) {
+        return TIME.format(at.atZone(clock.getZone()));
+    }
+
+    private String seconds(Instant at) {
+        return SECONDS.format(at.atZone(clock.getZone()));
+    }
+}

@@ -1,0 +1,55 @@
+package org.workrelief.supervision;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.attendance.DayStatus;
+
+/**
+ * The attendance that may be paid (rule 7): sign-ins of days the committee approved, less the
+ * workers' days (or whole days) whose anomalies it rejected.
+ */
+@Service
+public class ApprovedAttendance {
+
+    private final JdbcTemplate jdbc;
+
+    ApprovedAttendance(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A worker's counted day: FULL or HALF. */
+    public record CountedDay(long workerId, LocalDate day, DayStatus status) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<CountedDay> countedDays(long projectId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                select p.worker_id, p.work_date, count(*) as signs
+                from punch p
+                join daily_review r on r.project_id = p.project_id and r.review_date = p.work_date and r.status = 'APPROVED'
+                where p.project_id = ? and p.work_date between ? and ?
+                  and not exists (select 1 from anomaly_decision d where d.review_id = r.id and d.decision = 'REJECTED'
+                                  and (cardinality(d.worker_ids) = 0 or p.worker_id = any (d.worker_ids)))
+                group by p.worker_id, p.work_date
+                order by p.work_date, p.worker_id
+                """, (rs, i) -> new CountedDay(rs.getLong(1), rs.getDate(2).toLocalDate(),
+                rs.getInt(3) >= 2 ? DayStatus.FULL : DayStatus.HALF), projectId, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** Days of the period with sign-ins but no approved review: a payout must wait for them. */
+    @Transactional(readOnly = true)
+    public List<LocalDate> unapprovedDays(long projectId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                select distinct p.work_date from punch p
+                where p.project_id = ? and p.work_date between ? and ?
+                  and not exists (select 1 from daily_review r where r.project_id = p.project_id
+                                  and r.review_date = p.work_date and r.status = 'APPROVED')
+                order by p.work_date
+                """, (rs, i) -> rs.getDate(1).toLocalDate(), projectId, Date.valueOf(from), Date.valueOf(to));
+    }
+}

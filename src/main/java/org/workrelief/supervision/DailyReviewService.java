@@ -1,0 +1,472 @@
+package org.workrelief.supervision;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.attendance.AttendanceLocks;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.NotFoundException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+
+/**
+ * 每日核查 (rule 6): a committee member on duty opens the day's review, decides every anomaly,
+ * records the quality and safety checks and approves; approval locks the day's attendance. Only
+ * an administrator can correct an approved day: with a reason, audited, and the day is open for a
+ * new review. Every step is audited (rule 10).
+ */
+@Service
+public class DailyReviewService {
+
+    static final String ENTITY = "DailyReview";
+    static final int MAX_PHOTOS = 3;
+    static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+    private final JdbcTemplate jdbc;
+    private final ProjectService projects;
+    private final DutyRosterService duty;
+    private final AnomalyDetector detector;
+    private final AttendanceLocks locks;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    DailyReviewService(JdbcTemplate jdbc, ProjectService projects, DutyRosterService duty, AnomalyDetector detector,
+            AttendanceLocks locks, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.duty = duty;
+        this.detector = detector;
+        this.locks = locks;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** A decision as stored; it answers its anomaly only while the anomaly names the same workers. */
+    public record DecisionView(String anomalyKey, AnomalyKind kind, Decision decision, String reason, List<Long> workerIds,
+            String decidedBy, Instant decidedAt) {
+    }
+
+    /** An anomaly with the committee's decision on it (null: still to be decided). */
+    public record DecidedAnomaly(Anomaly anomaly, DecisionView decision) {
+
+        public boolean decided() {
+            return decision != null;
+        }
+    }
+
+    /** Everything the review page shows for a project's day. */
+    public record ReviewPage(Project project, LocalDate day, DailyReview review, DayFindings findings,
+            List<DecidedAnomaly> anomalies, DutyDay duty, boolean onDuty, boolean locked, List<ReviewPhoto> photos,
+            List<DailyReview> earlierRounds) {
+
+        public long undecided() {
+            return anomalies.stream().filter(a -> !a.decided()).count();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewPage page(SignedInUser viewer, long projectId, LocalDate day) {
+        Project project = projects.get(viewer, projectId);
+        Optional<DailyReview> review = current(projectId, day);
+        DayFindings findings = detector.findings(projectId, day);
+        List<DecidedAnomaly> anomalies = review.map(r -> decide(findings.anomalies(), decisionsOf(r.id())))
+                .orElseGet(() -> findings.anomalies().stream().map(a -> new DecidedAnomaly(a, null)).toList());
+        List<DailyReview> rounds = jdbc.query("""
+                select * from daily_review where project_id = ? and review_date = ? and status = 'REOPENED' order by round
+                """, DailyReviewService::toReview, projectId, Date.valueOf(day));
+        return new ReviewPage(project, day, review.orElse(null), findings, anomalies,
+                duty.rosterOf(projectId, day, day).get(0), duty.isOnDuty(viewer.id(), projectId, day),
+                locks.isLocked(projectId, day), review.map(r -> photosOf(r.id())).orElse(List.of()), rounds);
+    }
+
+    /** Opens the day's review (or returns the open one). Only a member on duty that day, and not for a future day. */
+    @Transactional
+    public DailyReview open(SignedInUser actor, long projectId, LocalDate day) {
+        Project project = projects.get(actor, projectId);
+        requireOnDuty(actor, projectId, day);
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw new BusinessRuleException("review.future");
+        }
+        Optional<DailyReview> existing = current(projectId, day);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int added = jdbc.update("""
+                insert into daily_review (project_id, review_date, round, status, opened_by, opened_at,
+                                          created_at, created_by, updated_at, updated_by)
+                select ?, ?, coalesce(max(round), 0) + 1, 'OPEN', ?, ?, ?, ?, ?, ?
+                from daily_review where project_id = ? and review_date = ?
+                on conflict (project_id, review_date) where status <> 'REOPENED' do nothing
+                """, projectId, Date.valueOf(day), actor.getUsername(), now, now, actor.getUsername(), now,
+                actor.getUsername(), projectId, Date.valueOf(day));
+        DailyReview review = current(projectId, day).orElseThrow();
+        if (added == 1) {
+            audit(actor, "REVIEW_OPENED", review, project, null, Map.of("status", "OPEN", "round", review.round()), null);
+        }
+        return review;
+    }
+
+    /** Accepts or rejects one anomaly, with a reason; may be changed until the day is approved. */
+    @Transactional
+    public void decide(SignedInUser actor, long reviewId, String anomalyKey, Decision decision, String reason) {
+        DailyReview review = openReview(actor, reviewId);
+        if (decision == null) {
+            throw new BusinessRuleException("review.decision.required");
+        }
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty()) {
+            throw new BusinessRuleException("review.reason.required");
+        }
+        if (why.length() > 500) {
+            throw new BusinessRuleException("review.reason.tooLong", 500);
+        }
+        Anomaly anomaly = detector.findings(review.projectId(), review.day()).anomalies().stream()
+                .filter(a -> a.key().equals(anomalyKey)).findFirst()
+                .orElseThrow(() -> new BusinessRuleException("review.anomaly.gone"));
+        DecisionView before = decisionsOf(reviewId).get(anomalyKey);
+        Timestamp now = Timestamp.from(clock.instant());
+        Long[] workers = anomaly.workerIds().toArray(Long[]::new);
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    insert into anomaly_decision (review_id, anomaly_key, kind, decision, reason, worker_ids, decided_by,
+                                                  decided_at, created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (review_id, anomaly_key) do update set decision = excluded.decision,
+                        reason = excluded.reason, worker_ids = excluded.worker_ids, decided_by = excluded.decided_by,
+                        decided_at = excluded.decided_at, updated_at = excluded.updated_at,
+                        updated_by = excluded.updated_by, version = anomaly_decision.version + 1
+                    """);
+            statement.setLong(1, reviewId);
+            statement.setString(2, anomalyKey);
+            statement.setString(3, anomaly.kind().name());
+            statement.setString(4, decision.name());
+            statement.setString(5, why);
+            statement.setArray(6, connection.createArrayOf("bigint", workers));
+            statement.setString(7, actor.getUsername());
+            statement.setTimestamp(8, now);
+            statement.setTimestamp(9, now);
+            statement.setString(10, actor.getUsername());
+            statement.setTimestamp(11, now);
+            statement.setString(12, actor.getUsername());
+            return statement;
+        });
+        audit(actor, "ANOMALY_DECIDED", review, projects.get(actor, review.projectId()),
+                before == null ? null : Map.of("decision", before.decision().name(), "reason", before.reason()),
+                Map.of("anomaly", anomalyKey, "decision", decision.name(), "reason", why, "workers", anomaly.workerIds()),
+                anomalyKey);
+    }
+
+    @Transactional
+    public DailyReview recordChecks(SignedInUser actor, long reviewId, ReviewChecks checks) {
+        DailyReview review = openReview(actor, reviewId);
+        if (checks.quality() == null) {
+            throw new BusinessRuleException("review.quality.required");
+        }
+        int changed = jdbc.update("""
+                update daily_review set quality_result = ?, quality_notes = ?, safety_helmets = ?, safety_signage = ?,
+                    safety_slope = ?, safety_machinery = ?, safety_notes = ?, version = version + 1,
+                    updated_at = ?, updated_by = ?
+                where id = ? and version = ? and status = 'OPEN'
+                """, checks.quality().name(), blankToNull(checks.qualityNotes()), checks.helmets(), checks.signage(),
+                checks.slope(), checks.machinery(), blankToNull(checks.safetyNotes()), Timestamp.from(clock.instant()),
+                actor.getUsername(), reviewId, checks.version());
+        if (changed == 0) {
+            throw new BusinessRuleException("review.stale");
+        }
+        DailyReview after = find(reviewId);
+        audit(actor, "REVIEW_CHECKS_RECORDED", after, projects.get(actor, review.projectId()), checksOf(review),
+                checksOf(after), null);
+        return after;
+    }
+
+    @Transactional
+    public ReviewPhoto addPhoto(SignedInUser actor, long reviewId, String fileName, byte[] content) {
+        DailyReview review = openReview(actor, reviewId);
+        if (content == null || content.length == 0) {
+            throw new BusinessRuleException("review.photo.empty");
+        }
+        if (content.length > MAX_PHOTO_BYTES) {
+            throw new BusinessRuleException("review.photo.tooLarge", MAX_PHOTO_BYTES / 1024 / 1024);
+        }
+        ImageType type = ImageType.of(content).orElseThrow(() -> new BusinessRuleException("review.photo.type"));
+        // serialise uploads to one review so two at once cannot make a fourth photo
+        jdbc.queryForList("select id from daily_review where id = ? for update", Long.class, reviewId);
+        if (photosOf(reviewId).size() >= MAX_PHOTOS) {
+            throw new BusinessRuleException("review.photo.tooMany", MAX_PHOTOS);
+        }
+        String name = fileName == null || fileName.isBlank() ? "photo" : fileName.strip();
+        name = name.length() > 200 ? name.substring(name.length() - 200) : name;
+        Timestamp now = Timestamp.from(clock.instant());
+        Long id = jdbc.queryForObject("""
+                insert into review_photo (review_id, file_name, content_type, size_bytes, content,
+                                          created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, reviewId, name, type.contentType(), content.length, content, now, actor.getUsername(),
+                now, actor.getUsername());
+        audit(actor, "REVIEW_PHOTO_ADDED", review, projects.get(actor, review.projectId()), null,
+                Map.of("photo", id, "file", name, "type", type.contentType(), "bytes", content.length), null);
+        return new ReviewPhoto(id, reviewId, name, type.contentType(), content.length, null);
+    }
+
+    @Transactional
+    public void removePhoto(SignedInUser actor, long photoId) {
+        ReviewPhoto photo = photoRow(photoId, false);
+        DailyReview review = openReview(actor, photo.reviewId());
+        jdbc.update("delete from review_photo where id = ?", photoId);
+        audit(actor, "REVIEW_PHOTO_REMOVED", review, projects.get(actor, review.projectId()),
+                Map.of("photo", photoId, "file", photo.fileName()), null, null);
+    }
+
+    /** The photo with its bytes, for whoever may see the project. */
+    @Transactional(readOnly = true)
+    public ReviewPhoto photo(SignedInUser viewer, long photoId) {
+        ReviewPhoto photo = photoRow(photoId, true);
+        projects.get(viewer, find(photo.reviewId()).projectId());
+        return photo;
+    }
+
+    /**
+     * Approves the day: a member on duty, once, with both checks recorded and every anomaly decided.
+     * The day's attendance is locked first (waiting for sign-ins in flight), so the anomalies judged
+     * are exactly those of the attendance that is locked.
+     */
+    @Transactional
+    public DailyReview approve(SignedInUser actor, long reviewId) {
+        DailyReview review = find(reviewId);
+        Project project = projects.get(actor, review.projectId());
+        requireOnDuty(actor, review.projectId(), review.day());
+        if (review.status() != ReviewStatus.OPEN) {
+            throw new BusinessRuleException("review.notOpen");
+        }
+        if (!review.checksRecorded()) {
+            throw new BusinessRuleException("review.checks.missing");
+        }
+        locks.lock(review.projectId(), review.day(), actor.getUsername());
+        DayFindings findings = detector.findings(review.projectId(), review.day());
+        Map<String, DecisionView> decisions = decisionsOf(reviewId);
+        List<DecidedAnomaly> judged = decide(findings.anomalies(), decisions);
+        long undecided = judged.stream().filter(a -> !a.decided()).count();
+        if (undecided > 0) {
+            throw new BusinessRuleException("review.undecided", undecided);
+        }
+        // decisions on findings that are gone (a half day completed later) must not take anyone's day away
+        var current = new HashSet<>(findings.anomalies().stream().map(Anomaly::key).toList());
+        decisions.keySet().stream().filter(key -> !current.contains(key)).forEach(key -> jdbc.update(
+                "delete from anomaly_decision where review_id = ? and anomaly_key = ?", reviewId, key));
+        int approved = jdbc.update("""
+                update daily_review set status = 'APPROVED', approved_by = ?, approved_at = ?, version = version + 1,
+                    updated_at = ?, updated_by = ?
+                where id = ? and status = 'OPEN'
+                """, actor.getUsername(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
+                actor.getUsername(), reviewId);
+        if (approved == 0) {
+            throw new BusinessRuleException("review.notOpen");
+        }
+        long rejected = judged.stream().filter(a -> a.decision().decision() == Decision.REJECTED).count();
+        DailyReview after = find(reviewId);
+        audit(actor, "REVIEW_APPROVED", after, project, Map.of("status", "OPEN"), Map.of("status", "APPROVED",
+                "present", findings.present(), "full", findings.full(), "half", findings.half(),
+                "anomalies", judged.size(), "rejected", rejected, "quality", after.quality().name()), null);
+        return after;
+    }
+
+    /**
+     * An administrator's correction of an approved day: with a reason, it closes the approved round
+     * (kept, with its decisions), unlocks the day's attendance and leaves the day for a new review.
+     */
+    @Transactional
+    public void correct(SignedInUser actor, long projectId, LocalDate day, String reason) {
+        if (!actor.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("administrators only");
+        }
+        Project project = projects.get(actor, projectId);
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty()) {
+            throw new BusinessRuleException("review.reason.required");
+        }
+        if (why.length() > 500) {
+            throw new BusinessRuleException("review.reason.tooLong", 500);
+        }
+        DailyReview review = current(projectId, day).filter(r -> r.status() == ReviewStatus.APPROVED)
+                .orElseThrow(() -> new BusinessRuleException("review.correct.notApproved"));
+        Timestamp now = Timestamp.from(clock.instant());
+        int changed = jdbc.update("""
+                update daily_review set status = 'REOPENED', reopened_by = ?, reopened_at = ?, reopen_reason = ?,
+                    version = version + 1, updated_at = ?, updated_by = ?
+                where id = ? and status = 'APPROVED'
+                """, actor.getUsername(), now, why, now, actor.getUsername(), review.id());
+        if (changed == 0) {
+            throw new BusinessRuleException("review.correct.notApproved");
+        }
+        locks.unlock(projectId, day, actor.getUsername(), why);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("status", "APPROVED");
+        before.put("approvedBy", review.approvedBy());
+        before.put("approvedAt", review.approvedAt().toString());
+        before.put("round", review.round());
+        before.put("decisions", decisionsOf(review.id()).values().stream()
+                .map(d -> Map.of("anomaly", d.anomalyKey(), "decision", d.decision().name(), "reason", d.reason())).toList());
+        audit(actor, "REVIEW_CORRECTED", review, project, before, Map.of("status", "REOPENED", "reason", why), why);
+    }
+
+    /** A day with sign-ins, before today, whose review is not approved. */
+    public record OverdueDay(long projectId, String projectCode, String projectName, LocalDate day) {
+    }
+
+    /** Overdue days of the projects the viewer may see, oldest first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public List<OverdueDay> overdue(SignedInUser viewer, int limit) {
+        return overdueDays(null, viewer.townId(), limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OverdueDay> overdueOf(SignedInUser viewer, long projectId, int limit) {
+        projects.get(viewer, projectId);
+        return overdueDays(projectId, null, limit);
+    }
+
+    private List<OverdueDay> overdueDays(Long projectId, Long townId, int limit) {
+        return jdbc.query("""
+                select d.project_id, p.code, p.name, d.work_date
+                from (select distinct project_id, work_date from punch
+                      where work_date < ? and (? or project_id = ?)) d
+                join project p on p.id = d.project_id
+                where (? or p.town_id = ?)
+                  and not exists (select 1 from daily_review r where r.project_id = d.project_id
+                                  and r.review_date = d.work_date and r.status = 'APPROVED')
+                order by d.work_date, p.code limit ?
+                """, (rs, i) -> new OverdueDay(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()),
+                Date.valueOf(LocalDate.now(clock)), projectId == null, projectId == null ? 0L : projectId, townId == null,
+                townId == null ? 0L : townId, limit);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private void requireOnDuty(SignedInUser actor, long projectId, LocalDate day) {
+        if (!actor.hasRole(Role.SUPERVISOR) || !duty.isOnDuty(actor.id(), projectId, day)) {
+            throw new BusinessRuleException("review.notOnDuty", day);
+        }
+    }
+
+    /** The review, open, for a member on duty that day: the only one who may change it. */
+    private DailyReview openReview(SignedInUser actor, long reviewId) {
+        DailyReview review = find(reviewId);
+        projects.get(actor, review.projectId());
+        requireOnDuty(actor, review.projectId(), review.day());
+        if (review.status() != ReviewStatus.OPEN) {
+            throw new BusinessRuleException("review.notOpen");
+        }
+        return review;
+    }
+
+    private static List<DecidedAnomaly> decide(List<Anomaly> anomalies, Map<String, DecisionView> decisions) {
+        List<DecidedAnomaly> result = new ArrayList<>(anomalies.size());
+        for (Anomaly anomaly : anomalies) {
+            DecisionView decision = decisions.get(anomaly.key());
+            // a decision taken when the finding named other workers no longer answers it
+            boolean stillFits = decision != null
+                    && new HashSet<>(decision.workerIds()).equals(new HashSet<>(anomaly.workerIds()));
+            result.add(new DecidedAnomaly(anomaly, stillFits ? decision : null));
+        }
+        return result;
+    }
+
+    Optional<DailyReview> current(long projectId, LocalDate day) {
+        return jdbc.query("""
+                select * from daily_review where project_id = ? and review_date = ? and status <> 'REOPENED'
+                """, DailyReviewService::toReview, projectId, Date.valueOf(day)).stream().findFirst();
+    }
+
+    private DailyReview find(long reviewId) {
+        return jdbc.query("select * from daily_review where id = ?", DailyReviewService::toReview, reviewId).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException(ENTITY, reviewId));
+    }
+
+    private Map<String, DecisionView> decisionsOf(long reviewId) {
+        Map<String, DecisionView> decisions = new LinkedHashMap<>();
+        jdbc.query("select * from anomaly_decision where review_id = ? order by id", rs -> {
+            Long[] workers = (Long[]) rs.getArray("worker_ids").getArray();
+            decisions.put(rs.getString("anomaly_key"), new DecisionView(rs.getString("anomaly_key"),
+                    AnomalyKind.valueOf(rs.getString("kind")), Decision.valueOf(rs.getString("decision")),
+                    rs.getString("reason"), Arrays.asList(workers), rs.getString("decided_by"),
+                    rs.getTimestamp("decided_at").toInstant()));
+        }, reviewId);
+        return decisions;
+    }
+
+    private List<ReviewPhoto> photosOf(long reviewId) {
+        return jdbc.query("""
+                select id, review_id, file_name, content_type, size_bytes from review_photo where review_id = ? order by id
+                """, (rs, i) -> new ReviewPhoto(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                null), reviewId);
+    }
+
+    private ReviewPhoto photoRow(long photoId, boolean withContent) {
+        return jdbc.query("select * from review_photo where id = ?", (rs, i) -> new ReviewPhoto(rs.getLong("id"),
+                rs.getLong("review_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                withContent ? rs.getBytes("content") : null), photoId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("ReviewPhoto", photoId));
+    }
+
+    private static Map<String, Object> checksOf(DailyReview review) {
+        Map<String, Object> checks = new HashMap<>();
+        checks.put("quality", review.quality() == null ? null : review.quality().name());
+        checks.put("qualityNotes", review.qualityNotes());
+        checks.put("helmets", review.helmets());
+        checks.put("signage", review.signage());
+        checks.put("slope", review.slope());
+        checks.put("machinery", review.machinery());
+        checks.put("safetyNotes", review.safetyNotes());
+        return checks;
+    }
+
+    private void audit(SignedInUser actor, String action, DailyReview review, Project project, Object before,
+            Object after, String detail) {
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, ENTITY, review.id())
+                .inProject(project.getId(), project.getTownId()).change(before, after)
+                .detail(Objects.requireNonNullElse(detail, review.day().toString())));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    static DailyReview toReview(ResultSet rs, int row) throws SQLException {
+        return new DailyReview(rs.getLong("id"), rs.getLong("project_id"), rs.getDate("review_date").toLocalDate(),
+                rs.getInt("round"), ReviewStatus.valueOf(rs.getString("status")), rs.getString("opened_by"),
+                instant(rs.getTimestamp("opened_at")),
+                rs.getString("quality_result") == null ? null : QualityResult.valueOf(rs.getString("quality_result")),
+                rs.getString("quality_notes"), rs.getObject("safety_helmets", Boolean.class),
+                rs.getObject("safety_signage", Boolean.class), rs.getObject("safety_slope", Boolean.class),
+                rs.getObject("safety_machinery", Boolean.class), rs.getString("safety_notes"), rs.getString("approved_by"),
+                instant(rs.getTimestamp("approved_at")), rs.getString("reopened_by"), instant(rs.getTimestamp("reopened_at")),
+                rs.getString("reopen_reason"), rs.getLong("version"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

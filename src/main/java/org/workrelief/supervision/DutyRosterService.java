@@ -1,0 +1,198 @@
+package org.workrelief.supervision;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+
+/**
+ * 监督值班表: who of the committee is on duty on which day. Only a member on duty may open and
+ * approve that day's review (rule 6). Days whose review is under way or approved keep their duty.
+ */
+@Service
+public class DutyRosterService {
+
+    static final String ENTITY = "DutyRoster";
+    static final int MAX_DAYS = 366;
+    static final int MAX_PER_DAY = 10;
+
+    private final JdbcTemplate jdbc;
+    private final ProjectService projects;
+    private final CommitteeService committee;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final int defaultPerDay;
+
+    DutyRosterService(JdbcTemplate jdbc, ProjectService projects, CommitteeService committee, AuditLog auditLog,
+            Clock clock, @Value("${workrelief.supervision.members-per-day:2}") int defaultPerDay) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.committee = committee;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.defaultPerDay = defaultPerDay;
+    }
+
+    public int defaultPerDay() {
+        return defaultPerDay;
+    }
+
+    /**
+     * Plans the rotation from {@code from} to {@code to} with {@code perDay} members a day, replacing
+     * the duties of those days, except days whose review is open or approved. Returns the days planned.
+     */
+    @Transactional
+    public int generate(SignedInUser actor, long projectId, LocalDate from, LocalDate to, int perDay) {
+        Project project = committee.adminProject(actor, projectId);
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new BusinessRuleException("duty.range.invalid");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+            throw new BusinessRuleException("duty.range.tooLong", MAX_DAYS);
+        }
+        if (perDay < 1 || perDay > MAX_PER_DAY) {
+            throw new BusinessRuleException("duty.perDay.invalid", MAX_PER_DAY);
+        }
+        List<CommitteeMember> members = committee.membersOf(projectId, true);
+        if (members.isEmpty()) {
+            throw new BusinessRuleException("duty.noMembers");
+        }
+        Set<LocalDate> kept = reviewedDays(projectId, from, to);
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (!kept.contains(day)) {
+                days.add(day);
+            }
+        }
+        Map<LocalDate, List<Long>> plan = RotationPlanner.plan(
+                members.stream().map(m -> new RotationPlanner.Seat(m.id(), m.kind())).toList(), days, perDay);
+        for (LocalDate day : days) {
+            replaceDay(actor, projectId, day, plan.get(day));
+        }
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("DUTY_ROSTER_GENERATED", ENTITY, projectId)
+                .inProject(projectId, project.getTownId())
+                .change(null, Map.of("from", from.toString(), "to", to.toString(), "perDay", perDay, "days", days.size(),
+                        "keptDays", kept.size())));
+        return days.size();
+    }
+
+    /** Sets who is on duty on one day (at least one present member); refused once the day is approved. */
+    @Transactional
+    public void setDay(SignedInUser actor, long projectId, LocalDate day, List<Long> memberIds) {
+        Project project = committee.adminProject(actor, projectId);
+        Set<Long> wanted = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
+        if (wanted.isEmpty()) {
+            throw new BusinessRuleException("duty.day.empty");
+        }
+        List<CommitteeMember> present = committee.membersOf(projectId, true);
+        if (!present.stream().map(CommitteeMember::id).toList().containsAll(wanted)) {
+            throw new BusinessRuleException("duty.day.notMember");
+        }
+        if (Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from daily_review where project_id = ? and review_date = ? and status = 'APPROVED')",
+                Boolean.class, projectId, Date.valueOf(day)))) {
+            throw new BusinessRuleException("duty.day.approved");
+        }
+        List<String> before = namesOn(projectId, day);
+        replaceDay(actor, projectId, day, List.copyOf(wanted));
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("DUTY_DAY_CHANGED", ENTITY, projectId + "/" + day)
+                .inProject(projectId, project.getTownId())
+                .change(Map.of("onDuty", before), Map.of("onDuty", namesOn(projectId, day))));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DutyDay> roster(SignedInUser viewer, long projectId, LocalDate from, LocalDate to) {
+        projects.get(viewer, projectId);
+        return rosterOf(projectId, from, to);
+    }
+
+    List<DutyDay> rosterOf(long projectId, LocalDate from, LocalDate to) {
+        Map<Long, CommitteeMember> members = new HashMap<>();
+        committee.membersOf(projectId, false).forEach(m -> members.put(m.id(), m));
+        Map<LocalDate, List<CommitteeMember>> byDay = new HashMap<>();
+        jdbc.query("""
+                select duty_date, member_id from duty_assignment where project_id = ? and duty_date between ? and ?
+                order by duty_date, member_id
+                """, rs -> {
+            byDay.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new ArrayList<>()).add(members.get(rs.getLong(2)));
+        }, projectId, Date.valueOf(from), Date.valueOf(to));
+        Map<LocalDate, ReviewStatus> reviews = new HashMap<>();
+        jdbc.query("""
+                select review_date, status from daily_review where project_id = ? and review_date between ? and ?
+                  and status <> 'REOPENED'
+                """, rs -> {
+            reviews.put(rs.getDate(1).toLocalDate(), ReviewStatus.valueOf(rs.getString(2)));
+        }, projectId, Date.valueOf(from), Date.valueOf(to));
+        List<DutyDay> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(new DutyDay(day, byDay.getOrDefault(day, List.of()), reviews.get(day)));
+        }
+        return days;
+    }
+
+    /** Whether the user is a present committee member on duty on the project that day. */
+    @Transactional(readOnly = true)
+    public boolean isOnDuty(long userId, long projectId, LocalDate day) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from duty_assignment d join committee_member m on m.id = d.member_id
+                               where d.project_id = ? and d.duty_date = ? and m.user_id = ? and m.active)
+                """, Boolean.class, projectId, Date.valueOf(day), userId));
+    }
+
+    /** A supervisor's duties in a date range, across projects: for the home page. */
+    public record Duty(long projectId, String projectName, LocalDate day) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Duty> dutiesOf(long userId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                select d.project_id, p.name, d.duty_date from duty_assignment d
+                join committee_member m on m.id = d.member_id join project p on p.id = d.project_id
+                where m.user_id = ? and m.active and d.duty_date between ? and ? order by d.duty_date, p.name
+                """, (rs, i) -> new Duty(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()), userId,
+                Date.valueOf(from), Date.valueOf(to));
+    }
+
+    private void replaceDay(SignedInUser actor, long projectId, LocalDate day, List<Long> memberIds) {
+        jdbc.update("delete from duty_assignment where project_id = ? and duty_date = ?", projectId, Date.valueOf(day));
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                insert into duty_assignment (project_id, duty_date, member_id, created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, memberIds.stream().map(id -> new Object[] { projectId, Date.valueOf(day), id, now,
+                actor.getUsername(), now, actor.getUsername() }).toList());
+    }
+
+    private List<String> namesOn(long projectId, LocalDate day) {
+        return jdbc.queryForList("""
+                select u.display_name from duty_assignment d join committee_member m on m.id = d.member_id
+                join app_user u on u.id = m.user_id where d.project_id = ? and d.duty_date = ? order by m.id
+                """, String.class, projectId, Date.valueOf(day));
+    }
+
+    /** Days whose review is open or approved: their duty stands. */
+    private Set<LocalDate> reviewedDays(long projectId, LocalDate from, LocalDate to) {
+        return new java.util.HashSet<>(jdbc.query("""
+                select review_date from daily_review where project_id = ? and review_date between ? and ?
+                  and status <> 'REOPENED'
+                """, (rs, i) -> rs.getDate(1).toLocalDate(), projectId, Date.valueOf(from), Date.valueOf(to)));
+    }
+}
