@@ -41,8 +41,8 @@ import org.workrelief.project.ProjectService;
 public class DailyReviewService {
 
     static final String ENTITY = "DailyReview";
-    static final int MAX_PHOTOS = 3;
-    static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_PHOTOS = 3;
+    public static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
@@ -330,6 +330,10 @@ public class DailyReviewService {
         before.put("decisions", decisionsOf(review.id()).values().stream()
                 .map(d -> Map.of("anomaly", d.anomalyKey(), "decision", d.decision().name(), "reason", d.reason())).toList());
         audit(actor, "REVIEW_CORRECTED", review, project, before, Map.of("status", "REOPENED", "reason", why), why);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** A day with sign-ins, before today, whose review is not approved. */

@@ -43,7 +43,7 @@ class MessagesTests {
     private static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([a-zA-Z][\\w.]*\\w)'\\)");
     private static final Pattern FRAGMENT_LABEL = Pattern.compile("::\\s*(?:field|money|enumSelect)\\('([\\w.]+)'");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field|attendance|rollcall|device|punch|api|slot)\\.[a-zA-Z][\\w.]*\\w)\"");
+            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field|attendance|rollcall|device|punch|api|slot|committee|duty|review|anomaly|audit|weekday)\\.[a-zA-Z][\\w.]*\\w)\"");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
@@ -102,6 +102,15 @@ class MessagesTests {
         names("slot.", org.workrelief.attendance.Slot.values(), used);
         names("attendance.day.", org.workrelief.attendance.DayStatus.values(), used);
         Arrays.stream(org.workrelief.attendance.Refusal.values()).forEach(r -> used.add(r.messageKey()));
+        names("committee.kind.", org.workrelief.supervision.MemberKind.values(), used);
+        names("review.status.", org.workrelief.supervision.ReviewStatus.values(), used);
+        names("review.quality.", org.workrelief.supervision.QualityResult.values(), used);
+        names("review.decision.", org.workrelief.supervision.Decision.values(), used);
+        names("weekday.", java.time.DayOfWeek.values(), used);
+        for (org.workrelief.supervision.AnomalyKind kind : org.workrelief.supervision.AnomalyKind.values()) {
+            used.add(kind.messageKey());
+            used.add("anomaly.detail." + kind.name());
+        }
         for (String sort : new String[] { "name", "code", "team", "enrolled", "insurance" }) {
             used.add("roster.sort." + sort);
         }

@@ -25,10 +25,10 @@ import org.workrelief.worker.Worker;
  * A project under construction with a committee of three supervisors (a cadre, a party member and a
  * villager representative); {@code onDuty} is the cadre, on duty on {@code day}.
  */
-record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onDuty, CommitteeMember onDutyMember,
+public record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onDuty, CommitteeMember onDutyMember,
         SignedInUser offDuty, SignedInUser third, PunchService punches) {
 
-    static SupervisedSite create(AccountService accounts, ProjectService projects, RegistryFixtures registry,
+    public static SupervisedSite create(AccountService accounts, ProjectService projects, RegistryFixtures registry,
             CommitteeService committee, DutyRosterService duty, PunchService punches, LocalDate day) {
         ActiveProject site = ActiveProject.create(accounts, projects, registry, day);
         Fixtures fixtures = new Fixtures(accounts);
@@ -43,40 +43,40 @@ record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onDuty, Co
         return new SupervisedSite(site, day, cadre, onDuty, partyMember, villager, punches);
     }
 
-    long projectId() {
+    public long projectId() {
         return site.project().getId();
     }
 
-    Worker addWorker(RegistryFixtures registry) {
+    public Worker addWorker(RegistryFixtures registry) {
         return site.addWorker(registry, day.minusDays(10), day.plusDays(30));
     }
 
-    PunchResult device(Worker worker, LocalDate on, int hour, int minute, int second, String device) {
+    public PunchResult device(Worker worker, LocalDate on, int hour, int minute, int second, String device) {
         return punches.punch(PunchRequest.byWorkerCode(projectId(), worker.getWorkerCode(), at(on, hour, minute, second),
                 PunchSource.DEVICE, device, "device:" + device, null, null));
     }
 
-    PunchResult device(Worker worker, int hour, int minute) {
+    public PunchResult device(Worker worker, int hour, int minute) {
         return device(worker, day, hour, minute, 0, "gate-1");
     }
 
-    PunchResult deviceAt(Worker worker, int hour, int minute, BigDecimal lat, BigDecimal lng) {
+    public PunchResult deviceAt(Worker worker, int hour, int minute, BigDecimal lat, BigDecimal lng) {
         return punches.punch(PunchRequest.byWorkerCode(projectId(), worker.getWorkerCode(), at(day, hour, minute, 0),
                 PunchSource.DEVICE, "gate-1", "device:gate-1", lat, lng));
     }
 
-    PunchResult rollCall(Worker worker, int hour, int minute) {
+    public PunchResult rollCall(Worker worker, int hour, int minute) {
         return punches.punch(PunchRequest.byWorkerId(projectId(), worker.getId(), at(day, hour, minute, 0),
                 PunchSource.ROLL_CALL, site.staff().getUsername()));
     }
 
     /** A full day at the gate: 07:58 and 17:02. */
-    void fullDay(Worker worker, LocalDate on) {
+    public void fullDay(Worker worker, LocalDate on) {
         device(worker, on, 7, 58, 0, "gate-1");
         device(worker, on, 17, 2, 0, "gate-1");
     }
 
-    static Instant at(LocalDate day, int hour, int minute, int second) {
+    public static Instant at(LocalDate day, int hour, int minute, int second) {
         return ZonedDateTime.of(day.atTime(hour, minute, second), MutableClock.ZONE).toInstant();
     }
 }

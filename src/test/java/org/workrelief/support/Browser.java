@@ -116,6 +116,15 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Answers "OK" to the confirmation the last click raised (data-confirm) and returns its question. */
+    public String acceptConfirm() {
+        org.openqa.selenium.Alert alert = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.accept();
+        return question;
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }

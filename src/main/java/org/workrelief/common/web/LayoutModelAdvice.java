@@ -1,18 +1,36 @@
 package org.workrelief.common.web;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives the layout the path of the current page, so the language switch returns to it. */
+/**
+ * What every page may use: the path of the current page (the language switch returns to it) and
+ * the zone in which times are shown (the clock's, the projects' zone, whatever the browser's or
+ * server's zone).
+ */
 @ControllerAdvice
 class LayoutModelAdvice {
+
+    private final Clock clock;
+
+    LayoutModelAdvice(Clock clock) {
+        this.clock = clock;
+    }
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return clock.getZone();
     }
 }

@@ -1,0 +1,21 @@
+package org.workrelief.common.web;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.common.BusinessRuleException;
+
+/** Messages carried across a redirect to the next page's banner (layout: success / failure). */
+public final class Flash {
+
+    private Flash() {
+    }
+
+    public static void success(RedirectAttributes redirect, String key) {
+        redirect.addFlashAttribute("success", key);
+    }
+
+    /** A refused rule, said in the user's language with its arguments; nothing was saved. */
+    public static void refused(RedirectAttributes redirect, BusinessRuleException refused) {
+        redirect.addFlashAttribute("failure", refused.getMessageKey());
+        redirect.addFlashAttribute("failureArgs", refused.getArgs());
+    }
+}

@@ -1,0 +1,174 @@
+package org.workrelief.supervision.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
+import org.workrelief.supervision.DailyReview;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.Decision;
+import org.workrelief.supervision.QualityResult;
+import org.workrelief.supervision.ReviewChecks;
+import org.workrelief.supervision.ReviewPhoto;
+
+/** 每日核查: the review page of a project's day and the committee's steps on it. */
+@Controller
+class ReviewController {
+
+    private final DailyReviewService reviews;
+
+    ReviewController(DailyReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/projects/{projectId}/reviews/{day}")
+    String page(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
+        DailyReviewService.ReviewPage page = reviews.page(me, projectId, day);
+        model.addAttribute("page", page);
+        model.addAttribute("project", page.project());
+        model.addAttribute("qualityResults", QualityResult.values());
+        model.addAttribute("previous", day.minusDays(1));
+        model.addAttribute("next", day.plusDays(1));
+        model.addAttribute("maxPhotos", DailyReviewService.MAX_PHOTOS);
+        return "supervision/review";
+    }
+
+    @PostMapping("/projects/{projectId}/reviews/{day}/open")
+    String open(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
+        try {
+            reviews.open(me, projectId, day);
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+        }
+        return back(projectId, day);
+    }
+
+    @PostMapping("/reviews/{reviewId}/decisions")
+    String decide(@AuthenticationPrincipal SignedInUser me, @PathVariable long reviewId, @RequestParam long projectId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @RequestParam String anomalyKey,
+            @RequestParam(required = false) Decision decision, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            reviews.decide(me, reviewId, anomalyKey, decision, reason);
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+        }
+        return back(projectId, day) + "#anomalies";
+    }
+
+    @PostMapping("/reviews/{reviewId}/checks")
+    String checks(@AuthenticationPrincipal SignedInUser me, @PathVariable long reviewId, @RequestParam long projectId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @Valid @ModelAttribute ReviewChecks checks, BindingResult binding, RedirectAttributes redirect) {
+        try {
+            if (binding.hasErrors()) {
+                throw new BusinessRuleException(binding.getFieldError("quality") != null ? "review.quality.required"
+                        : "review.notes.tooLong", 1000);
+            }
+            reviews.recordChecks(me, reviewId, checks);
+            Flash.success(redirect, "review.checks.saved");
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+        }
+        return back(projectId, day) + "#checks";
+    }
+
+    @PostMapping("/reviews/{reviewId}/photos")
+    String addPhoto(@AuthenticationPrincipal SignedInUser me, @PathVariable long reviewId, @RequestParam long projectId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect)
+            throws IOException {
+        try {
+            if (photo == null || photo.isEmpty()) {
+                throw new BusinessRuleException("review.photo.empty");
+            }
+            if (photo.getSize() > DailyReviewService.MAX_PHOTO_BYTES) {
+                throw new BusinessRuleException("review.photo.tooLarge", DailyReviewService.MAX_PHOTO_BYTES / 1024 / 1024);
+            }
+            reviews.addPhoto(me, reviewId, photo.getOriginalFilename(), photo.getBytes());
+            Flash.success(redirect, "review.photo.added");
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+        }
+        return back(projectId, day) + "#photos";
+    }
+
+    @PostMapping("/reviews/photos/{photoId}/remove")
+    String removePhoto(@AuthenticationPrincipal SignedInUser me, @PathVariable long photoId, @RequestParam long projectId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
+        try {
+            reviews.removePhoto(me, photoId);
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+        }
+        return back(projectId, day) + "#photos";
+    }
+
+    @GetMapping("/reviews/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@AuthenticationPrincipal SignedInUser me, @PathVariable long photoId) {
+        ReviewPhoto photo = reviews.photo(me, photoId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate()).header("X-Content-Type-Options", "nosniff")
+                .body(photo.content());
+    }
+
+    @PostMapping("/reviews/{reviewId}/approve")
+    String approve(@AuthenticationPrincipal SignedInUser me, @PathVariable long reviewId, @RequestParam long projectId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
+        try {
+            DailyReview approved = reviews.approve(me, reviewId);
+            Flash.success(redirect, "review.approved");
+            return back(approved.projectId(), approved.day());
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+            return back(projectId, day);
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/projects/{projectId}/reviews/{day}/correct")
+    String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            reviews.correct(me, projectId, day, reason);
+            Flash.success(redirect, "review.corrected");
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+        }
+        return back(projectId, day);
+    }
+
+    private static String back(long projectId, LocalDate day) {
+        return "redirect:/projects/" + projectId + "/reviews/" + day;
+    }
+}
