@@ -117,7 +117,7 @@ public class AttendanceImportService {
                 return new ImportResult(0, 0, errors);
             }
             auditLog.recordAs(actor.getUsername(), AuditEvent.of("ATTENDANCE_IMPORTED", "Project", projectId)
-                    .inTown(project.getTownId()).detail(stored + " stored, " + already + " already there, from " + filename));
+                    .inProject(project.getId(), project.getTownId()).detail(stored + " stored, " + already + " already there, from " + filename));
             return new ImportResult(stored, already, List.of());
         });
     }

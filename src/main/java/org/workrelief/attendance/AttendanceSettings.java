@@ -75,7 +75,7 @@ public class AttendanceSettings {
                 Time.valueOf(windows.pmStart()), Time.valueOf(windows.pmEnd()), (int) windows.minGap().toMinutes(), now,
                 by, now, by);
         auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_WINDOWS_CHANGED", "Project", projectId)
-                .inTown(projects.siteFacts(projectId).map(ProjectService.SiteFacts::townId).orElse(null))
+                .inProject(projectId, projects.siteFacts(projectId).map(ProjectService.SiteFacts::townId).orElse(null))
                 .change(Map.of("windows", before.toString()), Map.of("windows", windows.toString())));
     }
 }

@@ -74,7 +74,7 @@ public class DeviceTokenService {
                 values (?, ?, ?, ?, ?, ?, ?) returning id
                 """, Long.class, projectId, trimmed, hash(plain), now, actor.getUsername(), now, actor.getUsername());
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("DEVICE_TOKEN_ISSUED", "DeviceToken", id)
-                .inTown(project.getTownId()).detail(trimmed));
+                .inProject(project.getId(), project.getTownId()).detail(trimmed));
         return new IssuedToken(new DeviceToken(id, projectId, trimmed, now.toInstant(), null, null), plain);
     }
 
@@ -89,7 +89,7 @@ public class DeviceTokenService {
             return; // already revoked (a second click): nothing changed, nothing to audit
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("DEVICE_TOKEN_REVOKED", "DeviceToken", tokenId)
-                .inTown(project.getTownId()).detail(token.name()));
+                .inProject(project.getId(), project.getTownId()).detail(token.name()));
     }
 
     @Transactional(readOnly = true)

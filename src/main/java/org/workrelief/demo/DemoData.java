@@ -20,6 +20,9 @@ import org.workrelief.account.Role;
 import org.workrelief.account.Town;
 import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
 import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.team.TeamService;
 import org.workrelief.worker.RosterImportService;
 
@@ -35,17 +38,22 @@ class DemoData implements ApplicationRunner {
     /** The password of every demo account, printed in the README; never used outside the embedded database. */
     static final String DEMO_PASSWORD = "workrelief-demo";
 
+    private static final int ATTENDANCE_DAYS = 5;
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final AccountService accounts;
     private final ReferenceProject referenceProject;
+    private final ReferenceCommittee referenceCommittee;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
-            PunchService punches, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+            PunchService punches, JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty,
+            DailyReviewService reviews, Clock clock, PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.referenceProject = new ReferenceProject(projects, teams, roster, punches, jdbc);
+        this.referenceCommittee = new ReferenceCommittee(accounts, committee, duty, reviews);
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -69,6 +77,7 @@ class DemoData implements ApplicationRunner {
         accounts.createInitialUser("js-supervisor", "监督委员会成员", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
         accounts.createInitialUser("js-finance", "财务人员", DEMO_PASSWORD, Role.FINANCE, jiangshan.getId());
         var project = referenceProject.load(accounts.principalOf("js-admin"), LocalDate.now(clock));
-        referenceProject.attendance(project.getId(), "js-staff", LocalDate.now(clock), 5, clock.getZone());
+        referenceProject.attendance(project.getId(), "js-staff", LocalDate.now(clock), ATTENDANCE_DAYS, clock.getZone());
+        referenceCommittee.load(accounts.principalOf("js-admin"), project.getId(), LocalDate.now(clock), ATTENDANCE_DAYS);
     }
 }

@@ -69,7 +69,7 @@ public class TeamService {
         }
         WorkTeam team = teams.save(new WorkTeam(projectId, form, maxDayRate));
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("TEAM_CREATED", ENTITY, team.getId())
-                .inTown(project.getTownId()).change(null, team.toForm()));
+                .inProject(project.getId(), project.getTownId()).change(null, team.toForm()));
         return team;
     }
 
@@ -93,7 +93,7 @@ public class TeamService {
         team.apply(form, maxDayRate);
         teams.flush();
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("TEAM_UPDATED", ENTITY, team.getId())
-                .inTown(project.getTownId()).change(before, team.toForm()));
+                .inProject(project.getId(), project.getTownId()).change(before, team.toForm()));
         return team;
     }
 
@@ -105,7 +105,7 @@ public class TeamService {
         Long before = team.getLeaderWorkerId();
         team.appointLeader(workerId);
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("TEAM_LEADER_APPOINTED", ENTITY, team.getId())
-                .inTown(project.getTownId()).change(mapOf(before), mapOf(workerId)));
+                .inProject(project.getId(), project.getTownId()).change(mapOf(before), mapOf(workerId)));
     }
 
     public BigDecimal maxDayRate() {

@@ -87,7 +87,7 @@ public class EnrollmentService {
             throw raced;
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLED", ENTITY, enrollment.getId())
-                .inTown(project.getTownId()).change(null, enrollment.toForm())
+                .inProject(project.getId(), project.getTownId()).change(null, enrollment.toForm())
                 .detail(worker.getWorkerCode() + " → " + project.getCode()));
         return enrollment;
     }
@@ -104,7 +104,7 @@ public class EnrollmentService {
         enrollment.apply(form);
         enrollments.flush();
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLMENT_UPDATED", ENTITY, enrollment.getId())
-                .inTown(projects.get(actor, enrollment.getProjectId()).getTownId()).change(before, enrollment.toForm()));
+                .inProject(enrollment.getProjectId(), projects.get(actor, enrollment.getProjectId()).getTownId()).change(before, enrollment.toForm()));
         return enrollment;
     }
 
@@ -114,7 +114,7 @@ public class EnrollmentService {
         Enrollment enrollment = get(actor, enrollmentId);
         enrollment.leave(LocalDate.now(clock));
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLMENT_LEFT", ENTITY, enrollment.getId())
-                .inTown(projects.get(actor, enrollment.getProjectId()).getTownId())
+                .inProject(enrollment.getProjectId(), projects.get(actor, enrollment.getProjectId()).getTownId())
                 .change(Map.of("status", "ACTIVE"), Map.of("status", "LEFT")));
         return enrollment;
     }

@@ -185,7 +185,7 @@ public class RosterImportService {
             throw new BusinessRuleException("import.raced");
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ROSTER_IMPORTED", "Project", projectId)
-                .inTown(project.getTownId()).detail(checked.size() + " rows from " + filename));
+                .inProject(project.getId(), project.getTownId()).detail(checked.size() + " rows from " + filename));
         int already = (int) checked.stream().filter(r -> registered.containsKey(r.protectedId().hash())).count();
         return new ImportResult(checked.size(), already, List.of(), warnings);
     }
@@ -314,7 +314,7 @@ public class RosterImportService {
             snapshot.put("village", r.village());
             snapshot.put("householdStatus", r.householdStatus());
             snapshot.put("bankCard", card == null ? null : card.masked());
-            audit.add(AuditEvent.of("WORKER_REGISTERED", WorkerService.ENTITY, ids.get(i)).inTown(project.getTownId())
+            audit.add(AuditEvent.of("WORKER_REGISTERED", WorkerService.ENTITY, ids.get(i)).inProject(project.getId(), project.getTownId())
                     .change(null, snapshot).detail("roster import"));
             workerRows.add(new Object[] { ids.get(i), code, project.getTownId(),
                     r.name(), r.protectedId().cipher(), r.protectedId().hash(), r.protectedId().masked(),
@@ -349,7 +349,7 @@ public class RosterImportService {
                 """, Long.class, project.getId(), rows.stream().map(r -> workerIdOf.get(r.protectedId().hash()))
                 .toArray(Long[]::new));
         for (Long enrollmentId : enrollmentIds) {
-            audit.add(AuditEvent.of("ENROLLED", EnrollmentService.ENTITY, enrollmentId).inTown(project.getTownId())
+            audit.add(AuditEvent.of("ENROLLED", EnrollmentService.ENTITY, enrollmentId).inProject(project.getId(), project.getTownId())
                     .detail("roster import"));
         }
         auditLog.recordAllAs(by, audit);
