@@ -1,0 +1,365 @@
+package org.workrelief.payout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.common.sheet.RowError;
+import org.workrelief.common.sheet.SheetReader;
+import org.workrelief.common.sheet.SheetReader.SheetRow;
+import org.workrelief.common.sheet.SheetWriter;
+import org.workrelief.project.Project;
+
+/**
+ * What finance sends to and gets back from the bank: the bank file of a released batch (the only
+ * place full ID and card numbers leave the system; finance only, every download audited), the
+ * bank's results (all rows or none), the follow-up batch for failed lines and settling the batch.
+ */
+@Service
+public class BankService {
+
+    public static final List<String> BANK_FILE_COLUMNS = List.of("序号", "姓名", "身份证号", "银行卡号", "开户银行", "金额(元)", "备注");
+    private static final int FETCH_SIZE = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final PayoutService payouts;
+    private final DataProtector protector;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+
+    BankService(JdbcTemplate jdbc, DataSource dataSource, PayoutService payouts, DataProtector protector, AuditLog auditLog,
+            Clock clock, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(FETCH_SIZE);
+        this.payouts = payouts;
+        this.protector = protector;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+    }
+
+    public enum Format {
+        CSV, XLSX
+    }
+
+    /**
+     * Writes the bank file (银行代发文件): one row per line with full ID and card numbers as text, and
+     * a totals row. Rows stream from the database a thousand at a time, so 100,000 lines fit in
+     * little memory. The download is audited before the first byte leaves.
+     */
+    public void writeBankFile(SignedInUser actor, long batchId, Format format, OutputStream out) throws IOException {
+        PayoutService.requireRole(actor, Role.FINANCE);
+        PayoutBatch batch = payouts.batch(actor, batchId);
+        if (batch.status() != BatchStatus.RELEASED && batch.status() != BatchStatus.SETTLED) {
+            throw new BusinessRuleException("payout.bankFile.notReleased");
+        }
+        Project project = payouts.projectOf(actor, batch);
+        transaction.executeWithoutResult(status -> auditLog.recordAs(actor.getUsername(),
+                AuditEvent.of("BANK_FILE_DOWNLOADED", PayoutService.ENTITY, batchId)
+                        .inProject(project.getId(), project.getTownId()).detail(format.name())));
+        IOException[] failure = new IOException[1];
+        readOnly.executeWithoutResult(status -> {
+            Map<String, Object> sums = jdbc.queryForMap(
+                    "select count(*) as lines, coalesce(sum(amount_payable), 0) as total from payout_line where batch_id = ?",
+                    batchId);
+            try (Stream<List<String>> rows = streaming.queryForStream("""
+                    select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable, l.team_name
+                    from payout_line l join worker w on w.id = l.worker_id
+                    where l.batch_id = ? order by l.team_id, w.worker_code
+                    """, (rs, i) -> List.of(String.valueOf(i + 1), rs.getString(1), protector.decrypt(rs.getString(2)),
+                    protector.decrypt(rs.getString(3)), nullToEmpty(rs.getString(4)), rs.getBigDecimal(5).toPlainString(),
+                    project.getCode() + " " + batch.periodFrom() + "~" + batch.periodTo() + " " + rs.getString(6)), batchId)) {
+                List<String> total = List.of("合计", sums.get("lines") + "人", "", "", "",
+                        ((BigDecimal) sums.get("total")).setScale(2).toPlainString(), "");
+                Iterable<List<String>> all = () -> withLast(rows.iterator(), total);
+                if (format == Format.CSV) {
+                    SheetWriter.csv(BANK_FILE_COLUMNS, all, out);
+                }
+                else {
+                    SheetWriter.xlsx("银行代发", BANK_FILE_COLUMNS, all, out);
+                }
+            }
+            catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private static <T> Iterator<T> withLast(Iterator<T> rows, T last) {
+        return new Iterator<>() {
+            private boolean lastGiven;
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext() || !lastGiven;
+            }
+
+            @Override
+            public T next() {
+                if (rows.hasNext()) {
+                    return rows.next();
+                }
+                lastGiven = true;
+                return last;
+            }
+        };
+    }
+
+    /** The outcome of a bank result import: lines marked, or every row that does not match. */
+    public record ResultImport(int paid, int failed, int stillPending, boolean settled, List<RowError> errors) {
+
+        public boolean succeeded() {
+            return errors.isEmpty();
+        }
+    }
+
+    private record Match(long lineId, long workerId, BigDecimal payable, LineStatus status) {
+    }
+
+    /**
+     * The bank's answer (CSV/XLSX: card or ID number, amount, 成功/失败, reason): each row must match
+     * a line of the batch by card or ID number and its exact amount; one bad row and nothing is
+     * marked. The batch is settled when every line is paid or re-issued.
+     */
+    public ResultImport importResults(SignedInUser actor, long batchId, String filename, InputStream in) throws IOException {
+        PayoutService.requireRole(actor, Role.FINANCE);
+        PayoutBatch batch = payouts.batch(actor, batchId);
+        if (batch.status() != BatchStatus.RELEASED) {
+            throw new BusinessRuleException("payout.results.notReleased");
+        }
+        List<SheetRow> rows = SheetReader.read(filename, in);
+        if (rows.size() < 2) {
+            throw new BusinessRuleException("import.file.noRows");
+        }
+        SheetRow header = rows.get(0);
+        int card = column(header, "银行卡号");
+        int id = column(header, "身份证号");
+        int amount = column(header, "金额(元)", "金额");
+        int result = column(header, "结果", "处理结果");
+        int reason = column(header, "原因", "失败原因", "备注");
+        List<RowError> headerErrors = new ArrayList<>();
+        if (card < 0 && id < 0) {
+            headerErrors.add(new RowError(1, "银行卡号", "import.header.missing", List.of("银行卡号 / 身份证号")));
+        }
+        if (amount < 0) {
+            headerErrors.add(new RowError(1, "金额", "import.header.missing", List.of("金额")));
+        }
+        if (result < 0) {
+            headerErrors.add(new RowError(1, "结果", "import.header.missing", List.of("结果")));
+        }
+        if (!headerErrors.isEmpty()) {
+            return new ResultImport(0, 0, 0, false, headerErrors);
+        }
+        Map<String, Match> byCard = new HashMap<>();
+        Map<String, Match> byId = new HashMap<>();
+        jdbc.query("""
+                select l.id, l.worker_id, l.amount_payable, l.status, l.bank_card_hash, w.id_number_hash
+                from payout_line l join worker w on w.id = l.worker_id where l.batch_id = ?
+                """, rs -> {
+            Match match = new Match(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), LineStatus.valueOf(rs.getString(4)));
+            if (rs.getString(5) != null) {
+                byCard.put(rs.getString(5), match);
+            }
+            byId.put(rs.getString(6), match);
+        }, batchId);
+        return transaction.execute(status -> {
+            List<RowError> errors = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            List<Object[]> paid = new ArrayList<>();
+            List<Object[]> failed = new ArrayList<>();
+            for (SheetRow row : rows.subList(1, rows.size())) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                String number = card >= 0 && !row.cell(card).isBlank() ? digits(row.cell(card)) : null;
+                String idNumber = number == null && id >= 0 ? row.cell(id).trim().toUpperCase() : null;
+                Match match = number != null ? byCard.get(protector.hash(number))
+                        : idNumber == null || idNumber.isEmpty() ? null : byId.get(protector.hash(idNumber));
+                String column = number != null ? "银行卡号" : "身份证号";
+                if (match == null) {
+                    errors.add(new RowError(row.number(), column, "payout.results.unknown", List.of()));
+                    continue;
+                }
+                if (!seen.add(match.lineId())) {
+                    errors.add(new RowError(row.number(), column, "payout.results.duplicate", List.of()));
+                    continue;
+                }
+                if (match.status() != LineStatus.PENDING) {
+                    errors.add(new RowError(row.number(), column, "payout.results.alreadyAnswered", List.of()));
+                    continue;
+                }
+                BigDecimal stated;
+                try {
+                    stated = new BigDecimal(row.cell(amount).trim().replace(",", ""));
+                }
+                catch (NumberFormatException bad) {
+                    errors.add(new RowError(row.number(), "金额", "payout.results.amountFormat", List.of(row.cell(amount))));
+                    continue;
+                }
+                if (stated.compareTo(match.payable()) != 0) {
+                    errors.add(new RowError(row.number(), "金额", "payout.results.amountMismatch",
+                            List.of(stated.toPlainString(), match.payable().toPlainString())));
+                    continue;
+                }
+                String outcome = row.cell(result).trim();
+                String why = reason >= 0 ? row.cell(reason).trim() : "";
+                if (List.of("成功", "SUCCESS", "S", "已成功").contains(outcome.toUpperCase())) {
+                    paid.add(new Object[] { Date.valueOf(LocalDate.now(clock)), match.lineId() });
+                }
+                else if (List.of("失败", "FAIL", "FAILED", "F", "已失败").contains(outcome.toUpperCase())) {
+                    failed.add(new Object[] { why.isEmpty() ? "失败" : truncate(why, 200), match.lineId() });
+                }
+                else {
+                    errors.add(new RowError(row.number(), "结果", "payout.results.outcome", List.of(outcome)));
+                }
+            }
+            if (!errors.isEmpty()) {
+                status.setRollbackOnly();
+                return new ResultImport(0, 0, 0, false, errors);
+            }
+            jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, version = version + 1 where id = ?", paid);
+            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, version = version + 1 where id = ?",
+                    failed);
+            boolean settled = settleIfDone(actor, batch);
+            Project project = payouts.projectOf(actor, batch);
+            auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutService.ENTITY, batchId)
+                    .inProject(project.getId(), project.getTownId())
+                    .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
+                    .detail(filename));
+            Integer pending = jdbc.queryForObject(
+                    "select count(*) from payout_line where batch_id = ? and status = 'PENDING'", Integer.class, batchId);
+            return new ResultImport(paid.size(), failed.size(), pending == null ? 0 : pending, settled, List.of());
+        });
+    }
+
+    /**
+     * A follow-up batch that pays the failed lines again, once their workers' cards were corrected.
+     * Its lines are the same amounts, already publicized and confirmed, so it waits only for a second
+     * administrator's approval and finance's release.
+     */
+    public PayoutBatch reissueFailed(SignedInUser actor, long batchId) {
+        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
+        return transaction.execute(status -> {
+            PayoutBatch batch = payouts.lockedBatch(actor, batchId);
+            if (batch.status() != BatchStatus.RELEASED) {
+                throw new BusinessRuleException("payout.reissue.notReleased");
+            }
+            List<Map<String, Object>> failed = jdbc.queryForList("""
+                    select l.id, w.name, l.bank_card_hash, w.bank_card_hash as current_hash
+                    from payout_line l join worker w on w.id = l.worker_id
+                    where l.batch_id = ? and l.status = 'FAILED' order by w.worker_code
+                    """, batchId);
+            if (failed.isEmpty()) {
+                throw new BusinessRuleException("payout.reissue.nothing");
+            }
+            List<String> uncorrected = failed.stream().filter(f -> f.get("current_hash") == null
+                    || f.get("current_hash").equals(f.get("bank_card_hash"))).map(f -> (String) f.get("name")).toList();
+            if (!uncorrected.isEmpty()) {
+                throw new BusinessRuleException("payout.reissue.cardNotCorrected", String.join("、", uncorrected));
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            Long followUp = jdbc.queryForObject("""
+                    insert into payout_batch (project_id, period_from, period_to, status, reissue_of, prepared_by,
+                                              publicized_at, notice_until, created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, 'PUBLICIZED', ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                    """, Long.class, batch.projectId(), Date.valueOf(batch.periodFrom()), Date.valueOf(batch.periodTo()),
+                    batchId, actor.getUsername(), now, now, now, actor.getUsername(), now, actor.getUsername());
+            for (Map<String, Object> line : failed) {
+                long lineId = ((Number) line.get("id")).longValue();
+                Long copy = jdbc.queryForObject("""
+                        insert into payout_line (batch_id, worker_id, team_id, team_name, full_days, half_days, days, day_rate,
+                                                 amount_due, deduction, deduction_reason, amount_payable, reissue_of_line,
+                                                 created_at, created_by, updated_at, updated_by)
+                        select ?, worker_id, team_id, team_name, full_days, half_days, days, day_rate, amount_due, deduction,
+                               deduction_reason, amount_payable, id, ?, ?, ?, ?
+                        from payout_line where id = ? returning id
+                        """, Long.class, followUp, now, actor.getUsername(), now, actor.getUsername(), lineId);
+                jdbc.update("""
+                        insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, sheet_ref,
+                                                        created_at, created_by, updated_at, updated_by)
+                        select ?, slot, witness_worker_id, payee_worker_id, sheet_ref, ?, ?, ?, ?
+                        from cross_confirmation where line_id = ?
+                        """, copy, now, actor.getUsername(), now, actor.getUsername(), lineId);
+                jdbc.update("update payout_line set status = 'REISSUED', reissued_in = ?, version = version + 1 where id = ?",
+                        followUp, lineId);
+            }
+            settleIfDone(actor, batch);
+            PayoutBatch created = payouts.find(followUp);
+            payouts.audit(actor, "PAYOUT_BATCH_REISSUED", created, payouts.projectOf(actor, batch), null,
+                    Map.of("reissueOf", batchId, "lines", failed.size()), null);
+            return created;
+        });
+    }
+
+    /** SETTLED once every line is paid or re-issued. */
+    private boolean settleIfDone(SignedInUser actor, PayoutBatch batch) {
+        int settled = jdbc.update("""
+                update payout_batch set status = 'SETTLED', settled_at = ?, version = version + 1
+                where id = ? and status = 'RELEASED'
+                  and not exists (select 1 from payout_line where batch_id = ? and status not in ('PAID', 'REISSUED'))
+                """, Timestamp.from(clock.instant()), batch.id(), batch.id());
+        if (settled == 1) {
+            payouts.audit(actor, "PAYOUT_BATCH_SETTLED", batch, payouts.projectOf(actor, batch),
+                    Map.of("status", "RELEASED"), Map.of("status", "SETTLED"), null);
+        }
+        return settled == 1;
+    }
+
+    private static int column(SheetRow header, String... names) {
+        for (int i = 0; i < header.cells().size(); i++) {
+            String cell = header.cell(i).replace("\uFEFF", "").replace("*", "").trim();
+            for (String name : names) {
+                if (cell.equals(name)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String digits(String text) {
+        return text.replaceAll("[\\s-]", "");
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

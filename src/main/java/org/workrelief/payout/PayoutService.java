@@ -1,0 +1,537 @@
+package org.workrelief.payout;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.NotFoundException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.ApprovedAttendance;
+
+/**
+ * Payout batches from creation to release (rules 7 and 9): lines computed from approved attendance
+ * only, the public notice, objections, maker-checker approval after the notice and with every line
+ * confirmed twice, and release by finance, after which no line changes. Every state move checks the
+ * version the user saw, so a batch changed by someone else meanwhile is refused with "reload".
+ */
+@Service
+public class PayoutService {
+
+    static final String ENTITY = "PayoutBatch";
+    static final String LINE = "PayoutLine";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final ProjectService projects;
+    private final ApprovedAttendance attendance;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final Duration noticePeriod;
+
+    PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, AuditLog auditLog,
+            Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.attendance = attendance;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.noticePeriod = noticePeriod;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // --- reading ------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public PayoutBatch batch(SignedInUser viewer, long batchId) {
+        PayoutBatch batch = find(batchId);
+        projects.get(viewer, batch.projectId());
+        return batch;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PayoutBatch> batchesOf(SignedInUser viewer, long projectId) {
+        projects.get(viewer, projectId);
+        return jdbc.query("select * from payout_batch where project_id = ? order by period_from desc, id desc",
+                PayoutService::toBatch, projectId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PayoutLine> lines(SignedInUser viewer, long batchId) {
+        batch(viewer, batchId);
+        return linesOf(batchId);
+    }
+
+    List<PayoutLine> linesOf(long batchId) {
+        return jdbc.query(LINE_SELECT + " where l.batch_id = ? order by l.team_id, w.worker_code", PayoutService::toLine,
+                batchId);
+    }
+
+    Optional<PayoutLine> line(long lineId) {
+        return jdbc.query(LINE_SELECT + " where l.id = ?", PayoutService::toLine, lineId).stream().findFirst();
+    }
+
+    /** Totals of a batch, per team and overall. */
+    public record Totals(String team, int lines, BigDecimal days, BigDecimal due, BigDecimal deducted, BigDecimal payable) {
+    }
+
+    public static List<Totals> totals(List<PayoutLine> lines) {
+        Map<String, List<PayoutLine>> byTeam = lines.stream()
+                .collect(Collectors.groupingBy(PayoutLine::teamName, LinkedHashMap::new, Collectors.toList()));
+        List<Totals> totals = new ArrayList<>();
+        byTeam.forEach((team, teamLines) -> totals.add(sum(team, teamLines)));
+        totals.add(sum(null, lines));
+        return totals;
+    }
+
+    /** The whole batch's totals. */
+    public static Totals overall(List<PayoutLine> lines) {
+        return sum(null, lines);
+    }
+
+    private static Totals sum(String team, List<PayoutLine> lines) {
+        return new Totals(team, lines.size(),
+                lines.stream().map(PayoutLine::days).reduce(BigDecimal.ZERO, BigDecimal::add),
+                lines.stream().map(PayoutLine::amountDue).reduce(BigDecimal.ZERO, BigDecimal::add),
+                lines.stream().map(PayoutLine::deduction).reduce(BigDecimal.ZERO, BigDecimal::add),
+                lines.stream().map(PayoutLine::amountPayable).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** What the public notice shows: no login, reached only by the batch's unguessable link. */
+    public record PublicNotice(String projectCode, String projectName, PayoutBatch batch, List<PayoutLine> lines,
+            Totals total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PublicNotice> publicNotice(String token) {
+        if (token == null || token.length() < 20) {
+            return Optional.empty();
+        }
+        return jdbc.query("select * from payout_batch where notice_token = ?", PayoutService::toBatch, token).stream()
+                .findFirst().map(batch -> {
+                    Map<String, Object> project = jdbc.queryForMap("select code, name from project where id = ?",
+                            batch.projectId());
+                    List<PayoutLine> lines = linesOf(batch.id());
+                    return new PublicNotice((String) project.get("code"), (String) project.get("name"), batch, lines,
+                            overall(lines));
+                });
+    }
+
+    /** A line not paid 30 days after its period ended (payment delay), for the dashboard. */
+    public record LatePayment(long batchId, long projectId, String projectName, LocalDate periodTo, String workerName,
+            long daysLate) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<LatePayment> latePayments(SignedInUser viewer, int limit) {
+        LocalDate today = today();
+        return jdbc.query("""
+                select b.id, b.project_id, p.name, b.period_to, w.name from payout_line l
+                join payout_batch b on b.id = l.batch_id join project p on p.id = b.project_id
+                join worker w on w.id = l.worker_id
+                where l.status in ('PENDING', 'FAILED') and b.period_to < ? and (? or p.town_id = ?)
+                order by b.period_to, w.worker_code limit ?
+                """, (rs, i) -> new LatePayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                rs.getString(5), java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(4).toLocalDate(), today)),
+                Date.valueOf(today.minusDays(LATE_AFTER_DAYS)), viewer.isCountyLevel(),
+                viewer.isCountyLevel() ? 0L : viewer.townId(), limit);
+    }
+
+    static final int LATE_AFTER_DAYS = 30;
+
+    // --- creating -----------------------------------------------------------------------------
+
+    /**
+     * A batch for a period inside one month, from approved attendance only. Refused while any day
+     * of the period with sign-ins lacks an approved review (the days are listed), when the period
+     * overlaps another batch of the project, or when nobody has a counted day.
+     */
+    @Transactional
+    public PayoutBatch create(SignedInUser actor, long projectId, LocalDate from, LocalDate to) {
+        requireRole(actor, Role.ADMIN, Role.STAFF);
+        Project project = projects.get(actor, projectId);
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new BusinessRuleException("payout.period.invalid");
+        }
+        if (!YearMonth.from(from).equals(YearMonth.from(to))) {
+            throw new BusinessRuleException("payout.period.oneMonth");
+        }
+        if (!to.isBefore(today())) {
+            throw new BusinessRuleException("payout.period.notOver");
+        }
+        // one batch creation per project at a time, so two overlapping periods cannot both pass the check
+        jdbc.queryForList("select pg_advisory_xact_lock(?, 0)", Object.class, Math.toIntExact(projectId) * -1);
+        List<LocalDate> unapproved = attendance.unapprovedDays(projectId, from, to);
+        if (!unapproved.isEmpty()) {
+            throw new BusinessRuleException("payout.unapprovedDays", unapproved.size(),
+                    unapproved.stream().map(LocalDate::toString).collect(Collectors.joining("、")));
+        }
+        List<PayoutBatch> overlapping = jdbc.query("""
+                select * from payout_batch where project_id = ? and reissue_of is null
+                  and period_from <= ? and period_to >= ?
+                """, PayoutService::toBatch, projectId, Date.valueOf(to), Date.valueOf(from));
+        if (!overlapping.isEmpty()) {
+            throw new BusinessRuleException("payout.period.overlaps", overlapping.get(0).periodFrom(),
+                    overlapping.get(0).periodTo());
+        }
+        List<ApprovedAttendance.WorkerTotals> totals = attendance.totals(projectId, from, to);
+        if (totals.isEmpty()) {
+            throw new BusinessRuleException("payout.noAttendance");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Long batchId = jdbc.queryForObject("""
+                insert into payout_batch (project_id, period_from, period_to, status, prepared_by,
+                                          created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?) returning id
+                """, Long.class, projectId, Date.valueOf(from), Date.valueOf(to), actor.getUsername(), now,
+                actor.getUsername(), now, actor.getUsername());
+        Map<Long, TeamOf> teams = teamsOf(projectId, to);
+        List<Object[]> rows = new ArrayList<>(totals.size());
+        for (ApprovedAttendance.WorkerTotals t : totals) {
+            TeamOf team = teams.get(t.workerId());
+            if (team == null) {
+                throw new BusinessRuleException("payout.noTeam", t.workerId());
+            }
+            Amounts amounts = Amounts.of(t.fullDays(), t.halfDays(), team.dayRate(), BigDecimal.ZERO);
+            rows.add(new Object[] { batchId, t.workerId(), team.teamId(), team.name(), t.fullDays(), t.halfDays(),
+                    amounts.days(), team.dayRate(), amounts.due(), amounts.payable(), now, actor.getUsername(), now,
+                    actor.getUsername() });
+        }
+        jdbc.batchUpdate("""
+                insert into payout_line (batch_id, worker_id, team_id, team_name, full_days, half_days, days, day_rate,
+                                         amount_due, deduction, amount_payable, created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+                """, rows);
+        PayoutBatch batch = find(batchId);
+        Totals all = overall(linesOf(batchId));
+        audit(actor, "PAYOUT_BATCH_CREATED", batch, project, null, Map.of("from", from.toString(), "to", to.toString(),
+                "lines", all.lines(), "days", all.days(), "payable", all.payable()), null);
+        return batch;
+    }
+
+    /** Days, amount due and payable of a line: days = full + half / 2; due = days × rate, to the fen. */
+    record Amounts(BigDecimal days, BigDecimal due, BigDecimal payable) {
+
+        static Amounts of(int fullDays, int halfDays, BigDecimal dayRate, BigDecimal deduction) {
+            BigDecimal days = BigDecimal.valueOf(fullDays).add(BigDecimal.valueOf(halfDays).multiply(new BigDecimal("0.5")))
+                    .setScale(1, RoundingMode.UNNECESSARY);
+            BigDecimal due = days.multiply(dayRate).setScale(2, RoundingMode.HALF_UP);
+            return new Amounts(days, due, due.subtract(deduction));
+        }
+    }
+
+    private record TeamOf(long teamId, String name, BigDecimal dayRate) {
+    }
+
+    /** Each worker's team on the project as of the period's end (the latest enrollment begun by then). */
+    private Map<Long, TeamOf> teamsOf(long projectId, LocalDate periodEnd) {
+        Map<Long, TeamOf> teams = new HashMap<>();
+        jdbc.query("""
+                select distinct on (e.worker_id) e.worker_id, t.id, t.name, t.day_rate
+                from enrollment e join work_team t on t.id = e.team_id
+                where e.project_id = ? and e.enrolled_on <= ?
+                order by e.worker_id, e.enrolled_on desc, e.id desc
+                """, rs -> {
+            teams.put(rs.getLong(1), new TeamOf(rs.getLong(2), rs.getString(3), rs.getBigDecimal(4)));
+        }, projectId, Date.valueOf(periodEnd));
+        return teams;
+    }
+
+    // --- changing lines -----------------------------------------------------------------------
+
+    /** A deduction (amount and reason) on a line; the line's confirmations are void when its amount changes. */
+    @Transactional
+    public PayoutLine deduct(SignedInUser actor, long lineId, BigDecimal amount, String reason, long version) {
+        requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutLine line = line(lineId).orElseThrow(() -> new NotFoundException(LINE, lineId));
+        PayoutBatch batch = editableBatch(actor, line.batchId());
+        BigDecimal deduction = amount == null ? BigDecimal.ZERO : amount;
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        if (deduction.signum() < 0 || deduction.stripTrailingZeros().scale() > 2) {
+            throw new BusinessRuleException("payout.deduction.invalid");
+        }
+        if (deduction.compareTo(line.amountDue()) > 0) {
+            throw new BusinessRuleException("payout.deduction.tooHigh", line.amountDue());
+        }
+        if (deduction.signum() > 0 && why == null) {
+            throw new BusinessRuleException("payout.deduction.reason");
+        }
+        if (why != null && why.length() > 200) {
+            throw new BusinessRuleException("payout.deduction.reasonTooLong", 200);
+        }
+        deduction = deduction.setScale(2, RoundingMode.UNNECESSARY);
+        int changed = jdbc.update("""
+                update payout_line set deduction = ?, deduction_reason = ?, amount_payable = amount_due - ?,
+                    version = version + 1, updated_at = ?, updated_by = ?
+                where id = ? and version = ?
+                """, deduction, deduction.signum() == 0 ? null : why, deduction, Timestamp.from(clock.instant()),
+                actor.getUsername(), lineId, version);
+        if (changed == 0) {
+            throw new BusinessRuleException("payout.stale");
+        }
+        PayoutLine after = line(lineId).orElseThrow();
+        auditLine(actor, "PAYOUT_LINE_DEDUCTED", after, batch, Map.of("deduction", line.deduction(),
+                "payable", line.amountPayable()), Map.of("deduction", after.deduction(), "payable", after.amountPayable(),
+                "reason", String.valueOf(why)));
+        voidConfirmationsIfChanged(actor, line, after, batch);
+        return line(lineId).orElseThrow();
+    }
+
+    /** Computes a line again from approved attendance (after a corrected review), keeping its deduction if it still fits. */
+    PayoutLine recompute(SignedInUser actor, PayoutLine line, PayoutBatch batch) {
+        ApprovedAttendance.WorkerTotals t = attendance.totals(batch.projectId(), batch.periodFrom(), batch.periodTo())
+                .stream().filter(w -> w.workerId() == line.workerId()).findFirst()
+                .orElse(new ApprovedAttendance.WorkerTotals(line.workerId(), 0, 0));
+        BigDecimal deduction = line.deduction();
+        Amounts amounts = Amounts.of(t.fullDays(), t.halfDays(), line.dayRate(), BigDecimal.ZERO);
+        if (deduction.compareTo(amounts.due()) > 0) {
+            deduction = BigDecimal.ZERO.setScale(2);
+        }
+        jdbc.update("""
+                update payout_line set full_days = ?, half_days = ?, days = ?, amount_due = ?, deduction = ?,
+                    deduction_reason = case when ? = 0 then null else deduction_reason end, amount_payable = ?,
+                    version = version + 1, updated_at = ?, updated_by = ?
+                where id = ?
+                """, t.fullDays(), t.halfDays(), amounts.days(), amounts.due(), deduction, deduction.signum(),
+                amounts.due().subtract(deduction), Timestamp.from(clock.instant()), actor.getUsername(), line.id());
+        PayoutLine after = line(line.id()).orElseThrow();
+        auditLine(actor, "PAYOUT_LINE_RECOMPUTED", after, batch, Map.of("days", line.days(), "payable", line.amountPayable()),
+                Map.of("days", after.days(), "payable", after.amountPayable()));
+        voidConfirmationsIfChanged(actor, line, after, batch);
+        return line(line.id()).orElseThrow();
+    }
+
+    /** Rule 8: a line whose days or amount changed loses its confirmations. */
+    private void voidConfirmationsIfChanged(SignedInUser actor, PayoutLine before, PayoutLine after, PayoutBatch batch) {
+        if (before.days().compareTo(after.days()) == 0 && before.amountPayable().compareTo(after.amountPayable()) == 0) {
+            return;
+        }
+        List<Long> witnesses = jdbc.queryForList("select witness_worker_id from cross_confirmation where line_id = ?",
+                Long.class, after.id());
+        if (witnesses.isEmpty()) {
+            return;
+        }
+        jdbc.update("delete from cross_confirmation where line_id = ?", after.id());
+        auditLine(actor, "CONFIRMATIONS_VOIDED", after, batch, Map.of("witnesses", witnesses), Map.of("witnesses", List.of()));
+    }
+
+    // --- state moves --------------------------------------------------------------------------
+
+    /** 公示: the notice period starts and the public list is reachable by its unguessable link. */
+    @Transactional
+    public PayoutBatch publicize(SignedInUser actor, long batchId, long version) {
+        requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatch batch = batch(actor, batchId);
+        if (batch.status() != BatchStatus.DRAFT) {
+            throw new BusinessRuleException("payout.state.notDraft");
+        }
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        Instant now = clock.instant();
+        move(batch, version, BatchStatus.PUBLICIZED, actor, """
+                notice_token = ?, publicized_at = ?, notice_until = ?
+                """, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), Timestamp.from(now),
+                Timestamp.from(now.plus(noticePeriod)));
+        PayoutBatch after = find(batchId);
+        audit(actor, "PAYOUT_BATCH_PUBLICIZED", after, projects.get(actor, batch.projectId()), Map.of("status", "DRAFT"),
+                Map.of("status", "PUBLICIZED", "noticeUntil", after.noticeUntil().toString()), null);
+        return after;
+    }
+
+    /**
+     * Maker-checker approval: an administrator who did not prepare the batch, after the notice period,
+     * with every objection resolved and every line confirmed by two co-workers.
+     */
+    @Transactional
+    public PayoutBatch approve(SignedInUser actor, long batchId, long version) {
+        requireRole(actor, Role.ADMIN);
+        PayoutBatch batch = lockedBatch(actor, batchId);
+        if (batch.status() != BatchStatus.PUBLICIZED) {
+            throw new BusinessRuleException("payout.state.notPublicized");
+        }
+        if (batch.preparedBy().equalsIgnoreCase(actor.getUsername())) {
+            throw new BusinessRuleException("payout.approve.maker");
+        }
+        if (clock.instant().isBefore(batch.noticeUntil())) {
+            throw new BusinessRuleException("payout.approve.noticeRunning", batch.noticeUntil().atZone(clock.getZone())
+                    .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
+        }
+        // lock the batch's lines so no confirmation or objection slips in between the checks and the move
+        jdbc.queryForList("select id from payout_line where batch_id = ? for update", Long.class, batchId);
+        Integer open = jdbc.queryForObject("select count(*) from payout_objection where batch_id = ? and status = 'OPEN'",
+                Integer.class, batchId);
+        if (open != null && open > 0) {
+            throw new BusinessRuleException("payout.approve.openObjections", open);
+        }
+        Integer unconfirmed = jdbc.queryForObject("""
+                select count(*) from payout_line l
+                where l.batch_id = ? and (select count(*) from cross_confirmation c where c.line_id = l.id) < 2
+                """, Integer.class, batchId);
+        if (unconfirmed != null && unconfirmed > 0) {
+            throw new BusinessRuleException("payout.approve.unconfirmed", unconfirmed);
+        }
+        move(batch, version, BatchStatus.APPROVED, actor, "approved_by = ?, approved_at = ?", actor.getUsername(),
+                Timestamp.from(clock.instant()));
+        PayoutBatch after = find(batchId);
+        audit(actor, "PAYOUT_BATCH_APPROVED", after, projects.get(actor, batch.projectId()), Map.of("status", "PUBLICIZED"),
+                Map.of("status", "APPROVED"), null);
+        return after;
+    }
+
+    /**
+     * Release by finance: each line takes the worker's own bank card at this moment (rule 2); from
+     * here no line changes. Two finance users releasing at once release it once.
+     */
+    @Transactional
+    public PayoutBatch release(SignedInUser actor, long batchId, long version) {
+        requireRole(actor, Role.FINANCE);
+        PayoutBatch batch = lockedBatch(actor, batchId);
+        if (batch.status() != BatchStatus.APPROVED) {
+            throw new BusinessRuleException("payout.state.notApproved");
+        }
+        List<String> withoutCard = jdbc.queryForList("""
+                select w.name from payout_line l join worker w on w.id = l.worker_id
+                where l.batch_id = ? and w.bank_card_cipher is null order by w.worker_code
+                """, String.class, batchId);
+        if (!withoutCard.isEmpty()) {
+            throw new BusinessRuleException("payout.release.noCard", withoutCard.size(),
+                    String.join("、", withoutCard.subList(0, Math.min(10, withoutCard.size()))));
+        }
+        // the cards are taken before the move: once released, the lines are frozen (V5 trigger)
+        jdbc.update("""
+                update payout_line l set bank_name = w.bank_name, bank_card_cipher = w.bank_card_cipher,
+                    bank_card_masked = w.bank_card_masked, bank_card_hash = w.bank_card_hash, version = l.version + 1
+                from worker w where w.id = l.worker_id and l.batch_id = ?
+                """, batchId);
+        move(batch, version, BatchStatus.RELEASED, actor, "released_by = ?, released_at = ?", actor.getUsername(),
+                Timestamp.from(clock.instant()));
+        PayoutBatch after = find(batchId);
+        audit(actor, "PAYOUT_BATCH_RELEASED", after, projects.get(actor, batch.projectId()), Map.of("status", "APPROVED"),
+                Map.of("status", "RELEASED", "payable", overall(linesOf(batchId)).payable()), null);
+        return after;
+    }
+
+    /** Moves the batch if it is still in the state and version the user saw; else "changed by someone else". */
+    private void move(PayoutBatch batch, long version, BatchStatus target, SignedInUser actor, String set, Object... args) {
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.add(target.name());
+        all.add(Timestamp.from(clock.instant()));
+        all.add(actor.getUsername());
+        all.add(batch.id());
+        all.add(batch.status().name());
+        all.add(version);
+        int moved = jdbc.update("update payout_batch set " + set + ", status = ?, version = version + 1, updated_at = ?, "
+                + "updated_by = ? where id = ? and status = ? and version = ?", all.toArray());
+        if (moved == 0) {
+            throw new BusinessRuleException("payout.stale");
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    Project projectOf(SignedInUser viewer, PayoutBatch batch) {
+        return projects.get(viewer, batch.projectId());
+    }
+
+    /** The batch, read after taking its row lock: state moves of one batch happen one after the other. */
+    PayoutBatch lockedBatch(SignedInUser actor, long batchId) {
+        jdbc.queryForList("select id from payout_batch where id = ? for update", Long.class, batchId);
+        return batch(actor, batchId);
+    }
+
+    PayoutBatch editableBatch(SignedInUser actor, long batchId) {
+        PayoutBatch batch = batch(actor, batchId);
+        if (!batch.editable()) {
+            throw new BusinessRuleException("payout.state.locked");
+        }
+        return batch;
+    }
+
+    static void requireRole(SignedInUser actor, Role... roles) {
+        for (Role role : roles) {
+            if (actor.hasRole(role)) {
+                return;
+            }
+        }
+        throw new AccessDeniedException("not allowed for " + actor.role());
+    }
+
+    PayoutBatch find(long batchId) {
+        return jdbc.query("select * from payout_batch where id = ?", PayoutService::toBatch, batchId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException(ENTITY, batchId));
+    }
+
+    void audit(SignedInUser actor, String action, PayoutBatch batch, Project project, Object before, Object after,
+            String detail) {
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, ENTITY, batch.id())
+                .inProject(project.getId(), project.getTownId()).change(before, after)
+                .detail(detail == null ? batch.periodFrom() + "~" + batch.periodTo() : detail));
+    }
+
+    void auditLine(SignedInUser actor, String action, PayoutLine line, PayoutBatch batch, Object before, Object after) {
+        Project project = projects.get(actor, batch.projectId());
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, LINE, line.id())
+                .inProject(project.getId(), project.getTownId()).change(before, after)
+                .detail("batch " + batch.id() + ", worker " + line.workerCode()));
+    }
+
+    static final String LINE_SELECT = """
+            select l.*, w.worker_code, w.name as worker_name, w.id_number_masked,
+                   (select count(*) from cross_confirmation c where c.line_id = l.id) as confirmations
+            from payout_line l join worker w on w.id = l.worker_id
+            """;
+
+    static PayoutLine toLine(ResultSet rs, int row) throws SQLException {
+        return new PayoutLine(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("worker_id"), rs.getString("worker_code"),
+                rs.getString("worker_name"), rs.getString("id_number_masked"), rs.getLong("team_id"),
+                rs.getString("team_name"), rs.getInt("full_days"), rs.getInt("half_days"), rs.getBigDecimal("days"),
+                rs.getBigDecimal("day_rate"), rs.getBigDecimal("amount_due"), rs.getBigDecimal("deduction"),
+                rs.getString("deduction_reason"), rs.getBigDecimal("amount_payable"),
+                LineStatus.valueOf(rs.getString("status")), rs.getString("bank_name"), rs.getString("bank_card_masked"),
+                rs.getString("bank_reason"), rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate(),
+                rs.getObject("reissued_in", Long.class), rs.getInt("confirmations"), rs.getLong("version"));
+    }
+
+    static PayoutBatch toBatch(ResultSet rs, int row) throws SQLException {
+        return new PayoutBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getDate("period_from").toLocalDate(),
+                rs.getDate("period_to").toLocalDate(), BatchStatus.valueOf(rs.getString("status")),
+                rs.getObject("reissue_of", Long.class), rs.getString("prepared_by"), rs.getString("notice_token"),
+                instant(rs.getTimestamp("publicized_at")), instant(rs.getTimestamp("notice_until")),
+                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getString("released_by"),
+                instant(rs.getTimestamp("released_at")), instant(rs.getTimestamp("settled_at")), rs.getLong("version"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,133 @@
+package org.workrelief.payout;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.workrelief.supervision.ApprovedAttendance;
+
+/**
+ * Rule 8, who may vouch for a payee's line (互证): a co-worker enrolled on the same project during the
+ * period, with approved attendance in that period, not the payee, and not of the payee's household
+ * (where households are recorded: same village and household number). The database backs the
+ * first rules too (witness not payee, no witness twice, at most two per line).
+ */
+@Component
+public class WitnessPolicy {
+
+    /** Why a co-worker cannot vouch for a line; {@code payout.witness.<NAME>} on screen. */
+    public enum Ineligible {
+        PAYEE, NOT_ENROLLED, NO_APPROVED_ATTENDANCE, SAME_HOUSEHOLD;
+
+        public String messageKey() {
+            return "payout.witness." + name();
+        }
+    }
+
+    /** A worker as a possible witness. */
+    public record Candidate(long workerId, String code, String name, String teamName) {
+    }
+
+    private record Facts(long workerId, String code, String name, String village, String household, boolean enrolled) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ApprovedAttendance attendance;
+
+    WitnessPolicy(JdbcTemplate jdbc, ApprovedAttendance attendance) {
+        this.jdbc = jdbc;
+        this.attendance = attendance;
+    }
+
+    /** The judgement for one witness of one payee in a batch's project and period. */
+    public Optional<Ineligible> check(PayoutBatch batch, long payeeId, long witnessId) {
+        return judge(batch, payeeId, List.of(witnessId), worked(batch)).get(witnessId);
+    }
+
+    /** Everyone who may vouch for the payee, by worker code. */
+    public List<Candidate> eligible(PayoutBatch batch, long payeeId) {
+        Set<Long> worked = worked(batch);
+        List<Long> ids = new ArrayList<>(worked);
+        Map<Long, Optional<Ineligible>> judged = judge(batch, payeeId, ids, worked);
+        Map<Long, String> teams = teamsOf(batch);
+        return facts(batch, ids).stream().filter(f -> judged.get(f.workerId()).isEmpty())
+                .map(f -> new Candidate(f.workerId(), f.code(), f.name(), teams.getOrDefault(f.workerId(), "")))
+                .sorted(java.util.Comparator.comparing(Candidate::code)).toList();
+    }
+
+    Map<Long, Optional<Ineligible>> judge(PayoutBatch batch, long payeeId, List<Long> witnessIds, Set<Long> worked) {
+        List<Long> all = new ArrayList<>(witnessIds);
+        all.add(payeeId);
+        Map<Long, Facts> facts = facts(batch, all).stream().collect(Collectors.toMap(Facts::workerId, Function.identity()));
+        Facts payee = facts.get(payeeId);
+        Map<Long, Optional<Ineligible>> result = new java.util.HashMap<>();
+        for (long id : witnessIds) {
+            Facts witness = facts.get(id);
+            Ineligible why = null;
+            if (id == payeeId) {
+                why = Ineligible.PAYEE;
+            }
+            else if (witness == null || !witness.enrolled()) {
+                why = Ineligible.NOT_ENROLLED;
+            }
+            else if (!worked.contains(id)) {
+                why = Ineligible.NO_APPROVED_ATTENDANCE;
+            }
+            else if (payee != null && sameHousehold(payee, witness)) {
+                why = Ineligible.SAME_HOUSEHOLD;
+            }
+            result.put(id, Optional.ofNullable(why));
+        }
+        return result;
+    }
+
+    Set<Long> worked(PayoutBatch batch) {
+        Set<Long> worked = new HashSet<>();
+        attendance.totals(batch.projectId(), batch.periodFrom(), batch.periodTo()).stream()
+                .filter(t -> t.fullDays() + t.halfDays() > 0).forEach(t -> worked.add(t.workerId()));
+        return worked;
+    }
+
+    private static boolean sameHousehold(Facts payee, Facts witness) {
+        return payee.household() != null && !payee.household().isBlank()
+                && payee.household().equals(witness.household())
+                && java.util.Objects.equals(payee.village(), witness.village());
+    }
+
+    private List<Facts> facts(PayoutBatch batch, List<Long> workerIds) {
+        if (workerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select w.id, w.worker_code, w.name, w.village, w.household_no,
+                           exists (select 1 from enrollment e where e.project_id = ? and e.worker_id = w.id
+                                   and e.enrolled_on <= ? and (e.left_on is null or e.left_on >= ?)) as enrolled
+                    from worker w where w.id = any (?)
+                    """);
+            statement.setLong(1, batch.projectId());
+            statement.setDate(2, Date.valueOf(batch.periodTo()));
+            statement.setDate(3, Date.valueOf(batch.periodFrom()));
+            statement.setArray(4, connection.createArrayOf("bigint", workerIds.toArray(Long[]::new)));
+            return statement;
+        }, (rs, i) -> new Facts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6)));
+    }
+
+    private Map<Long, String> teamsOf(PayoutBatch batch) {
+        Map<Long, String> teams = new java.util.HashMap<>();
+        jdbc.query("select worker_id, team_name from payout_line where batch_id = ?",
+                rs -> {
+                    teams.put(rs.getLong(1), rs.getString(2));
+                }, batch.id());
+        return teams;
+    }
+}

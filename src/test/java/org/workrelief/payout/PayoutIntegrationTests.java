@@ -1,0 +1,315 @@
+package org.workrelief.payout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.audit.AuditEntry;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.support.IntegrationTest;
+import org.workrelief.support.MutableClock;
+import org.workrelief.support.RegistryFixtures;
+
+/** Rules 7 and 9: batches from approved attendance, notice, objections, maker-checker approval and release. */
+@IntegrationTest
+class PayoutIntegrationTests {
+
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired RegistryFixtures registry;
+    @Autowired CommitteeService committee;
+    @Autowired DutyRosterService duty;
+    @Autowired DailyReviewService reviews;
+    @Autowired PunchService punches;
+    @Autowired PayoutService payouts;
+    @Autowired ConfirmationService confirmations;
+    @Autowired ObjectionService objections;
+    @Autowired AuditLog auditLog;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MutableClock clock;
+
+    PaidSite p;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(MutableClock.START);
+        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+    }
+
+    @Test
+    void linesComeFromApprovedAttendanceAtTheTeamsDayRate() {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        List<PayoutLine> lines = payouts.lines(p.staff(), batch.id());
+        assertThat(batch.status()).isEqualTo(BatchStatus.DRAFT);
+        assertThat(lines).extracting(PayoutLine::amountPayable).containsExactlyInAnyOrder(new BigDecimal("800.00"),
+                new BigDecimal("800.00"), new BigDecimal("800.00"), new BigDecimal("720.00"));
+        PayoutLine half = lines.stream().filter(l -> l.workerId() == p.crew().get(3).getId()).findFirst().orElseThrow();
+        assertThat(half.fullDays()).isEqualTo(4);
+        assertThat(half.halfDays()).isEqualTo(1);
+        assertThat(half.days()).isEqualByComparingTo("4.5");
+        assertThat(half.dayRate()).isEqualByComparingTo("160.00");
+        PayoutService.Totals total = PayoutService.overall(lines);
+        assertThat(total.payable()).isEqualByComparingTo("3120.00");
+        assertThat(total.days()).isEqualByComparingTo("19.5");
+        assertThat(PayoutService.totals(lines)).hasSize(2); // the team and the batch
+    }
+
+    @Test
+    void aPeriodWithADayNotYetApprovedIsRefusedAndTheDaysAreNamed() {
+        p.s().device(p.crew().get(0), LocalDate.of(2025, 5, 31), 8, 0, 0, "gate-1");
+        assertRefused(() -> payouts.create(p.staff(), p.projectId(), PaidSite.FROM, LocalDate.of(2025, 5, 31)),
+                "payout.unapprovedDays", "2025-05-31");
+        assertThat(countBatches()).isZero();
+    }
+
+    @Test
+    void periodsStayInsideOneMonthAreOverAndNeverOverlap() {
+        assertRefused(() -> payouts.create(p.staff(), p.projectId(), PaidSite.FROM, LocalDate.of(2025, 6, 1)),
+                "payout.period.oneMonth");
+        assertRefused(() -> payouts.create(p.staff(), p.projectId(), LocalDate.of(2025, 6, 1), PaidSite.TODAY),
+                "payout.period.notOver");
+        assertRefused(() -> payouts.create(p.staff(), p.projectId(), PaidSite.TO, PaidSite.FROM), "payout.period.invalid");
+        payouts.create(p.staff(), p.projectId(), PaidSite.FROM, LocalDate.of(2025, 5, 28));
+        assertRefused(() -> payouts.create(p.staff(), p.projectId(), LocalDate.of(2025, 5, 28), PaidSite.TO),
+                "payout.period.overlaps");
+        assertThat(payouts.create(p.staff(), p.projectId(), LocalDate.of(2025, 5, 29), PaidSite.TO).status())
+                .isEqualTo(BatchStatus.DRAFT);
+        assertRefused(() -> payouts.create(p.staff(), p.projectId(), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 20)),
+                "payout.noAttendance");
+    }
+
+    @Test
+    void publicizingStartsTheNoticeAndOpensThePublicList() {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        PayoutBatch publicized = payouts.publicize(p.staff(), batch.id(), batch.version());
+        assertThat(publicized.status()).isEqualTo(BatchStatus.PUBLICIZED);
+        assertThat(publicized.noticeUntil()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
+        assertThat(publicized.noticeToken()).hasSizeGreaterThanOrEqualTo(32);
+        PayoutService.PublicNotice notice = payouts.publicNotice(publicized.noticeToken()).orElseThrow();
+        assertThat(notice.lines()).hasSize(4).allSatisfy(line -> assertThat(line.idMasked()).contains("********"));
+        assertThat(payouts.publicNotice("not-the-token-of-anything-at-all")).isEmpty();
+        assertRefused(() -> payouts.publicize(p.staff(), batch.id(), publicized.version()), "payout.state.notDraft");
+    }
+
+    @Test
+    void aStaleVersionIsRefusedWithReload() {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        PayoutLine line = payouts.lines(p.staff(), batch.id()).get(0);
+        payouts.deduct(p.staff(), line.id(), new BigDecimal("10.00"), "工具损坏赔偿", line.version());
+        assertRefused(() -> payouts.deduct(p.staff(), line.id(), new BigDecimal("20.00"), "重复", line.version()),
+                "payout.stale");
+        assertRefused(() -> payouts.publicize(p.staff(), batch.id(), batch.version() + 5), "payout.stale");
+    }
+
+    @Test
+    void aDeductionNeedsAReasonStaysWithinTheAmountAndVoidsConfirmations() {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        PayoutLine line = lineOf(batch, 0);
+        confirmations.confirm(p.staff(), line.id(), p.crew().get(1).getId(), "HZ-001");
+        confirmations.confirm(p.staff(), line.id(), p.crew().get(2).getId(), "HZ-001");
+        PayoutLine confirmed = lineOf(batch, 0);
+        assertThat(confirmed.confirmed()).isTrue();
+        assertRefused(() -> payouts.deduct(p.staff(), line.id(), new BigDecimal("10.00"), " ", confirmed.version()),
+                "payout.deduction.reason");
+        assertRefused(() -> payouts.deduct(p.staff(), line.id(), new BigDecimal("900.00"), "超额", confirmed.version()),
+                "payout.deduction.tooHigh");
+        assertRefused(() -> payouts.deduct(p.staff(), line.id(), new BigDecimal("1.005"), "分", confirmed.version()),
+                "payout.deduction.invalid");
+
+        PayoutLine after = payouts.deduct(p.staff(), line.id(), new BigDecimal("50.00"), "借支抵扣", confirmed.version());
+        assertThat(after.amountPayable()).isEqualByComparingTo("750.00");
+        assertThat(after.confirmations()).as("a changed amount voids the confirmations").isZero();
+        assertThat(auditLog.historyOf(PayoutService.LINE, line.id())).extracting(AuditEntry::action)
+                .contains("PAYOUT_LINE_DEDUCTED", "CONFIRMATIONS_VOIDED");
+    }
+
+    @Test
+    void anOpenObjectionBlocksApprovalAndResolvingItMayRecomputeTheLine() {
+        PayoutBatch batch = readyForApproval();
+        PayoutLine half = payouts.lines(p.staff(), batch.id()).stream()
+                .filter(l -> l.workerId() == p.crew().get(3).getId()).findFirst().orElseThrow();
+        long objection = objections.record(p.staff(), batch.id(), half.id(), "王小明（本人）", "5月30日下午在工地，少记半天");
+        clock.advance(Duration.ofDays(8));
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), current(batch).version()),
+                "payout.approve.openObjections");
+
+        // the committee's approval of 30 May is corrected and the afternoon added, then reviewed again
+        clock.set(MutableClock.START);
+        reviews.correct(p.admin(), p.projectId(), PaidSite.TO, "本人异议：下午在岗，补录签到");
+        p.s().device(p.crew().get(3), PaidSite.TO, 17, 0, 0, "gate-1");
+        PaidSite.approve(reviews, p.s(), PaidSite.TO);
+        objections.resolve(p.staff(), objection, "经核实补录下午签到，重新计算", true, 0);
+
+        PayoutLine recomputed = payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.id() == half.id()).findFirst()
+                .orElseThrow();
+        assertThat(recomputed.amountPayable()).isEqualByComparingTo("800.00");
+        assertThat(recomputed.confirmations()).isZero();
+        clock.advance(Duration.ofDays(8));
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), current(batch).version()), "payout.approve.unconfirmed");
+    }
+
+    @Test
+    void approvalIsForASecondAdministratorAfterTheNoticeWithEveryLineConfirmedTwice() {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), batch.version()), "payout.state.notPublicized");
+        PayoutBatch publicized = payouts.publicize(p.staff(), batch.id(), batch.version());
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), publicized.version()), "payout.approve.noticeRunning");
+        clock.advance(Duration.ofDays(7));
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), publicized.version()), "payout.approve.unconfirmed");
+        confirmAll(batch);
+        assertThatThrownBy(() -> payouts.approve(p.staff(), batch.id(), publicized.version()))
+                .isInstanceOf(AccessDeniedException.class);
+
+        PayoutBatch approved = payouts.approve(p.checker(), batch.id(), publicized.version());
+        assertThat(approved.status()).isEqualTo(BatchStatus.APPROVED);
+        assertThat(approved.approvedBy()).isEqualTo(p.checker().getUsername());
+    }
+
+    @Test
+    void theAdministratorWhoPreparedABatchCannotApproveIt() {
+        PayoutBatch batch = payouts.create(p.admin(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        PayoutBatch publicized = payouts.publicize(p.admin(), batch.id(), batch.version());
+        confirmAll(batch);
+        clock.advance(Duration.ofDays(8));
+        assertRefused(() -> payouts.approve(p.admin(), batch.id(), publicized.version()), "payout.approve.maker");
+        assertThatThrownBy(() -> jdbc.update("update payout_batch set approved_by = prepared_by where id = ?", batch.id()))
+                .as("the database refuses it too").isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void financeReleasesAndFromThenNoLineChanges() {
+        PayoutBatch approved = approvedBatch();
+        assertThatThrownBy(() -> payouts.release(p.checker(), approved.id(), approved.version()))
+                .isInstanceOf(AccessDeniedException.class);
+        PayoutBatch released = payouts.release(p.finance(), approved.id(), approved.version());
+        assertThat(released.status()).isEqualTo(BatchStatus.RELEASED);
+        PayoutLine line = lineOf(released, 0);
+        assertThat(line.bankCardMasked()).contains("****");
+        assertRefused(() -> payouts.deduct(p.staff(), line.id(), new BigDecimal("1.00"), "晚了", line.version()),
+                "payout.state.locked");
+        assertThatThrownBy(() -> jdbc.update("update payout_line set amount_due = 1, amount_payable = 1 where id = ?",
+                line.id())).as("the database freezes released lines").isInstanceOf(DataAccessException.class);
+        assertRefused(() -> payouts.release(p.finance(), approved.id(), released.version()), "payout.state.notApproved");
+    }
+
+    @Test
+    void twoFinanceUsersReleasingAtOnceReleaseOnce() throws Exception {
+        PayoutBatch approved = approvedBatch();
+        var other = org.workrelief.account.Principals.of(new org.workrelief.support.Fixtures(accounts)
+                .user(org.workrelief.account.Role.FINANCE, p.s().site().town()));
+        List<Boolean> outcomes = race(List.of(() -> releases(p.finance(), approved), () -> releases(other, approved)));
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        assertThat(auditLog.historyOf(PayoutService.ENTITY, approved.id()).stream()
+                .filter(e -> e.action().equals("PAYOUT_BATCH_RELEASED"))).hasSize(1);
+    }
+
+    @Test
+    void threeClerksConfirmingOneLineAtOnceLeaveTwoConfirmations() throws Exception {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        PayoutLine line = lineOf(batch, 0);
+        List<Callable<Boolean>> clerks = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            long witness = p.crew().get(i).getId();
+            clerks.add(() -> {
+                try {
+                    confirmations.confirm(p.staff(), line.id(), witness, "HZ-RACE");
+                    return true;
+                }
+                catch (BusinessRuleException | DataAccessException refused) {
+                    return false;
+                }
+            });
+        }
+        assertThat(race(clerks)).containsOnlyOnce(false);
+        assertThat(lineOf(batch, 0).confirmations()).isEqualTo(2);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    PayoutBatch readyForApproval() {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        payouts.publicize(p.staff(), batch.id(), batch.version());
+        confirmAll(batch);
+        return current(batch);
+    }
+
+    PayoutBatch approvedBatch() {
+        PayoutBatch batch = readyForApproval();
+        clock.advance(Duration.ofDays(8));
+        return payouts.approve(p.checker(), batch.id(), current(batch).version());
+    }
+
+    void confirmAll(PayoutBatch batch) {
+        assertThat(confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ-2025-05"))
+                .isEqualTo(8);
+    }
+
+    PayoutBatch current(PayoutBatch batch) {
+        return payouts.batch(p.staff(), batch.id());
+    }
+
+    PayoutLine lineOf(PayoutBatch batch, int crewIndex) {
+        long worker = p.crew().get(crewIndex).getId();
+        return payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == worker).findFirst().orElseThrow();
+    }
+
+    private boolean releases(org.workrelief.account.SignedInUser who, PayoutBatch batch) {
+        try {
+            payouts.release(who, batch.id(), batch.version());
+            return true;
+        }
+        catch (BusinessRuleException refused) {
+            return false;
+        }
+    }
+
+    private static List<Boolean> race(List<Callable<Boolean>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Boolean> outcomes = new ArrayList<>();
+            for (Future<Boolean> outcome : pool.invokeAll(calls)) {
+                outcomes.add(outcome.get());
+            }
+            return outcomes;
+        }
+        finally {
+            pool.shutdown();
+        }
+    }
+
+    private int countBatches() {
+        return jdbc.queryForObject("select count(*) from payout_batch where project_id = ?", Integer.class, p.projectId());
+    }
+
+    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key, Object... someArgs) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(BusinessRuleException.class, refused -> {
+            assertThat(refused.getMessageKey()).isEqualTo(key);
+            for (Object arg : someArgs) {
+                assertThat(java.util.Arrays.toString(refused.getArgs())).contains(String.valueOf(arg));
+            }
+        });
+    }
+}
