@@ -97,8 +97,8 @@ public class BankService {
                     select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable, l.team_name
                     from payout_line l join worker w on w.id = l.worker_id
                     where l.batch_id = ? order by l.team_id, w.worker_code
-                    """, (rs, i) -> List.of(String.valueOf(i + 1), rs.getString(1), protector.decrypt(rs.getString(2)),
-                    protector.decrypt(rs.getString(3)), nullToEmpty(rs.getString(4)), rs.getBigDecimal(5).toPlainString(),
+                    """, (rs, i) -> List.of(String.valueOf(i + 1), rs.getString(1), asText(protector.decrypt(rs.getString(2)), format),
+                    asText(protector.decrypt(rs.getString(3)), format), nullToEmpty(rs.getString(4)), rs.getBigDecimal(5).toPlainString(),
                     project.getCode() + " " + batch.periodFrom() + "~" + batch.periodTo() + " " + rs.getString(6)), batchId)) {
                 List<String> total = List.of("合计", sums.get("lines") + "人", "", "", "",
                         ((BigDecimal) sums.get("total")).setScale(2).toPlainString(), "");
@@ -349,6 +349,14 @@ public class BankService {
             }
         }
         return -1;
+    }
+
+    /**
+     * A long number as text: XLSX cells are text already; in CSV a leading tab keeps Excel from
+     * turning an 18-digit ID or 19-digit card into 1.1E+17 (bank readers trim it).
+     */
+    private static String asText(String number, Format format) {
+        return format == Format.CSV ? "\t" + number : number;
     }
 
     private static String digits(String text) {

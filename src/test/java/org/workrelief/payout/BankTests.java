@@ -1,0 +1,183 @@
+package org.workrelief.payout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.common.sheet.SheetWriter;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.support.IntegrationTest;
+import org.workrelief.support.MutableClock;
+import org.workrelief.support.RegistryFixtures;
+import org.workrelief.support.TestNumbers;
+
+/** The bank file, the bank's results, the follow-up batch and settling. */
+@IntegrationTest
+class BankTests {
+
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired RegistryFixtures registry;
+    @Autowired CommitteeService committee;
+    @Autowired DutyRosterService duty;
+    @Autowired DailyReviewService reviews;
+    @Autowired PunchService punches;
+    @Autowired PayoutService payouts;
+    @Autowired ConfirmationService confirmations;
+    @Autowired BankService bank;
+    @Autowired DataProtector protector;
+    @Autowired AuditLog auditLog;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MutableClock clock;
+
+    PaidSite p;
+    PayoutBatch released;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(MutableClock.START);
+        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
+        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ-1");
+        clock.advance(Duration.ofDays(8));
+        batch = payouts.approve(p.checker(), batch.id(), batch.version());
+        released = payouts.release(p.finance(), batch.id(), batch.version());
+    }
+
+    @Test
+    void theCsvBankFileHasTheColumnsFullNumbersAsTextAndATotalsRow() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        bank.writeBankFile(p.finance(), released.id(), BankService.Format.CSV, out);
+        byte[] bytes = out.toByteArray();
+        assertThat(bytes[0]).isEqualTo((byte) 0xEF);
+        String csv = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).isEqualTo("序号,姓名,身份证号,银行卡号,开户银行,金额(元),备注");
+        assertThat(lines).hasSize(6);
+        String idNumber = plain("id_number_cipher", p.crew().get(0).getId());
+        String card = plain("bank_card_cipher", p.crew().get(0).getId());
+        assertThat(csv).contains("\t" + idNumber).contains("\t" + card).contains("800.00").contains("720.00");
+        assertThat(lines[5]).startsWith("合计,4人").contains("3120.00");
+        assertThat(auditLog.historyOf(PayoutService.ENTITY, released.id())).extracting(e -> e.action())
+                .contains("BANK_FILE_DOWNLOADED");
+    }
+
+    @Test
+    void theXlsxBankFileWritesEveryCellAsText() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        bank.writeBankFile(p.finance(), released.id(), BankService.Format.XLSX, out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(5);
+            for (int c = 0; c < 7; c++) {
+                assertThat(sheet.getRow(0).getCell(c).getStringCellValue()).isEqualTo(BankService.BANK_FILE_COLUMNS.get(c));
+            }
+            assertThat(sheet.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).matches("\\d{16,19}");
+            assertThat(sheet.getRow(1).getCell(5).getCellType()).isEqualTo(CellType.STRING);
+        }
+    }
+
+    @Test
+    void onlyFinanceDownloadsTheBankFile() {
+        assertThatThrownBy(() -> bank.writeBankFile(p.admin(), released.id(), BankService.Format.CSV,
+                new ByteArrayOutputStream())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void resultsMarkEachLineAndSettleTheBatchWhenAllArePaid() throws Exception {
+        BankService.ResultImport result = bank.importResults(p.finance(), released.id(), "result.csv",
+                results(row(0, "800.00", "成功"), row(1, "800.00", "成功"), row(2, "800.00", "成功"), row(3, "720.00", "成功")));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.paid()).isEqualTo(4);
+        assertThat(result.settled()).isTrue();
+        assertThat(payouts.batch(p.finance(), released.id()).status()).isEqualTo(BatchStatus.SETTLED);
+        assertThat(payouts.lines(p.finance(), released.id())).allSatisfy(l -> {
+            assertThat(l.status()).isEqualTo(LineStatus.PAID);
+            assertThat(l.paidOn()).isEqualTo(PaidSite.TODAY.plusDays(8));
+        });
+    }
+
+    @Test
+    void aFileWithAMismatchMarksNothingAndListsEveryBadRow() throws Exception {
+        BankService.ResultImport result = bank.importResults(p.finance(), released.id(), "result.csv",
+                results(row(0, "800.00", "成功"), row(1, "799.00", "成功"), row(0, "800.00", "成功"),
+                        List.of(TestNumbers.bankCard(), "800.00", "成功", ""), row(2, "800.00", "不知道")));
+        assertThat(result.errors()).extracting(e -> e.messageKey()).containsExactly("payout.results.amountMismatch",
+                "payout.results.duplicate", "payout.results.unknown", "payout.results.outcome");
+        assertThat(result.errors()).extracting(e -> e.row()).containsExactly(3, 4, 5, 6);
+        assertThat(payouts.lines(p.finance(), released.id())).allSatisfy(l -> assertThat(l.status())
+                .isEqualTo(LineStatus.PENDING));
+    }
+
+    @Test
+    void aFailedLineIsPaidAgainInAFollowUpBatchOnceTheCardIsCorrected() throws Exception {
+        bank.importResults(p.finance(), released.id(), "result.csv", results(row(0, "800.00", "成功"),
+                row(1, "800.00", "成功"), row(2, "800.00", "成功"), List.of(plain("bank_card_cipher", p.crew().get(3).getId()),
+                        "720.00", "失败", "账户已销户")));
+        PayoutLine failed = payouts.lines(p.finance(), released.id()).stream()
+                .filter(l -> l.workerId() == p.crew().get(3).getId()).findFirst().orElseThrow();
+        assertThat(failed.status()).isEqualTo(LineStatus.FAILED);
+        assertThat(failed.bankReason()).isEqualTo("账户已销户");
+        assertThat(payouts.batch(p.finance(), released.id()).status()).isEqualTo(BatchStatus.RELEASED);
+        PayoutIntegrationTests.assertRefused(() -> bank.reissueFailed(p.staff(), released.id()),
+                "payout.reissue.cardNotCorrected");
+
+        String newCard = TestNumbers.bankCard();
+        jdbc.update("update worker set bank_card_cipher = ?, bank_card_hash = ?, bank_card_masked = ? where id = ?",
+                protector.encrypt(newCard), protector.hash(newCard), "****" + newCard.substring(newCard.length() - 4),
+                p.crew().get(3).getId());
+        PayoutBatch followUp = bank.reissueFailed(p.staff(), released.id());
+
+        assertThat(followUp.reissueOf()).isEqualTo(released.id());
+        assertThat(payouts.batch(p.finance(), released.id()).status()).as("paid or re-issued: settled")
+                .isEqualTo(BatchStatus.SETTLED);
+        List<PayoutLine> again = payouts.lines(p.finance(), followUp.id());
+        assertThat(again).singleElement().satisfies(l -> {
+            assertThat(l.amountPayable()).isEqualByComparingTo("720.00");
+            assertThat(l.confirmations()).isEqualTo(2);
+        });
+        PayoutBatch approved = payouts.approve(p.checker(), followUp.id(), followUp.version());
+        PayoutBatch releasedAgain = payouts.release(p.finance(), approved.id(), approved.version());
+        assertThat(payouts.lines(p.finance(), releasedAgain.id()).get(0).bankCardMasked()).endsWith(newCard.substring(newCard.length() - 4));
+    }
+
+    private String plain(String column, long workerId) {
+        return protector.decrypt(jdbc.queryForObject("select " + column + " from worker where id = ?", String.class, workerId));
+    }
+
+    private List<String> row(int crewIndex, String amount, String outcome) {
+        return List.of(plain("bank_card_cipher", p.crew().get(crewIndex).getId()), amount, outcome, "");
+    }
+
+    @SafeVarargs
+    private static ByteArrayInputStream results(List<String>... rows) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SheetWriter.csv(List.of("银行卡号", "金额", "结果", "原因"), new ArrayList<>(List.of(rows)), out);
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+}
