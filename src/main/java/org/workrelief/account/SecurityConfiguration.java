@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // the public payout notice (公示): read-only, reached by an unguessable link
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/notice/*").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")

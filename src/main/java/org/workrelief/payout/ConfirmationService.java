@@ -57,6 +57,30 @@ public class ConfirmationService {
         return policy.eligible(batch, line.workerId()).stream().filter(c -> !already.contains(c.workerId())).toList();
     }
 
+    /** A team's lines with their confirmations and the co-workers who may still vouch for each. */
+    public record TeamLine(PayoutLine line, List<Confirmation> confirmations, List<WitnessPolicy.Candidate> eligible) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamLine> team(SignedInUser viewer, long batchId, long teamId) {
+        PayoutBatch batch = payouts.batch(viewer, batchId);
+        Set<Long> worked = policy.worked(batch);
+        Map<Long, List<Confirmation>> byLine = confirmationsOf(viewer, batchId).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Confirmation::lineId));
+        List<TeamLine> team = new ArrayList<>();
+        for (PayoutLine line : payouts.linesOf(batchId)) {
+            if (line.teamId() != teamId) {
+                continue;
+            }
+            List<Confirmation> given = byLine.getOrDefault(line.id(), List.of());
+            List<WitnessPolicy.Candidate> eligible = !batch.editable() || given.size() >= REQUIRED ? List.of()
+                    : policy.eligible(batch, line.workerId(), worked).stream()
+                            .filter(c -> given.stream().noneMatch(g -> g.witnessId() == c.workerId())).toList();
+            team.add(new TeamLine(line, given, eligible));
+        }
+        return team;
+    }
+
     @Transactional
     public Confirmation confirm(SignedInUser actor, long lineId, long witnessId, String sheetRef) {
         PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
@@ -64,7 +88,7 @@ public class ConfirmationService {
         PayoutBatch batch = payouts.editableBatch(actor, line.batchId());
         String ref = sheetRef == null ? "" : sheetRef.trim();
         if (ref.isEmpty() || ref.length() > 64) {
-            throw new BusinessRuleException("payout.confirm.sheetRef");
+            throw new BusinessRuleException("payout.confirm.sheetRef.required");
         }
         // one clerk at a time per line: the count below and the insert see the same confirmations
         jdbc.queryForList("select id from payout_line where id = ? for update", Long.class, lineId);

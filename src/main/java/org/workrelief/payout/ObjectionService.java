@@ -83,7 +83,7 @@ public class ObjectionService {
         PayoutBatch batch = payouts.editableBatch(actor, objection.batchId());
         String text = resolution == null ? "" : resolution.trim();
         if (text.isEmpty() || text.length() > 1000) {
-            throw new BusinessRuleException("payout.objection.resolution");
+            throw new BusinessRuleException("payout.objection.resolution.required");
         }
         int changed = jdbc.update("""
                 update payout_objection set status = 'RESOLVED', resolution = ?, resolved_by = ?, resolved_at = ?,

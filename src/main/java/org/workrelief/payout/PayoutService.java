@@ -70,6 +70,10 @@ public class PayoutService {
         return LocalDate.now(clock);
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     // --- reading ------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

@@ -54,7 +54,11 @@ public class WitnessPolicy {
 
     /** Everyone who may vouch for the payee, by worker code. */
     public List<Candidate> eligible(PayoutBatch batch, long payeeId) {
-        Set<Long> worked = worked(batch);
+        return eligible(batch, payeeId, worked(batch));
+    }
+
+    /** As above, with the period's workers already known (a page of many lines asks once). */
+    List<Candidate> eligible(PayoutBatch batch, long payeeId, Set<Long> worked) {
         List<Long> ids = new ArrayList<>(worked);
         Map<Long, Optional<Ineligible>> judged = judge(batch, payeeId, ids, worked);
         Map<Long, String> teams = teamsOf(batch);

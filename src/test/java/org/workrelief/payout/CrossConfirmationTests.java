@@ -106,7 +106,7 @@ class CrossConfirmationTests {
                 values (?, 3, ?, ?, 'x', now(), now())
                 """, line.id(), p.crew().get(3).getId(), line.workerId())).isInstanceOf(DataAccessException.class);
         assertRefused(() -> confirmations.confirm(p.staff(), line.id(), p.crew().get(3).getId(), " "),
-                "payout.confirm.sheetRef");
+                "payout.confirm.sheetRef.required");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.workrelief.payout.web;
+
+import java.io.IOException;
+import java.time.YearMonth;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Downloads;
+import org.workrelief.common.web.FileImports;
+import org.workrelief.common.web.Flash;
+import org.workrelief.payout.BankService;
+import org.workrelief.payout.PayoutBatch;
+import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.WageLedger;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+
+/** Finance's files: the bank file, the bank's results, the follow-up batch, and the wage ledger. */
+@Controller
+class BankController {
+
+    private final PayoutService payouts;
+    private final BankService bank;
+    private final WageLedger ledger;
+    private final ProjectService projects;
+
+    BankController(PayoutService payouts, BankService bank, WageLedger ledger, ProjectService projects) {
+        this.payouts = payouts;
+        this.bank = bank;
+        this.ledger = ledger;
+        this.projects = projects;
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @GetMapping("/payouts/{batchId}/bank-file.{format}")
+    void bankFile(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable String format,
+            HttpServletResponse response) throws IOException {
+        BankService.Format chosen = "xlsx".equals(format) ? BankService.Format.XLSX : BankService.Format.CSV;
+        PayoutBatch batch = payouts.batch(me, batchId);
+        Project project = projects.get(me, batch.projectId());
+        Downloads.attachment(response, chosen == BankService.Format.XLSX ? Downloads.XLSX : Downloads.CSV,
+                project.getCode() + "-银行代发-" + batch.periodFrom() + "~" + batch.periodTo() + "." + format);
+        bank.writeBankFile(me, batchId, chosen, response.getOutputStream());
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @GetMapping("/payouts/{batchId}/results")
+    String resultsForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, Model model) {
+        model.addAttribute("batch", payouts.batch(me, batchId));
+        return "payout/results";
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @PostMapping("/payouts/{batchId}/results")
+    String importResults(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
+            @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        FileImports.run(file, model, (name, content) -> bank.importResults(me, batchId, name, content));
+        model.addAttribute("batch", payouts.batch(me, batchId));
+        return "payout/results";
+    }
+
+    @PostMapping("/payouts/{batchId}/reissue")
+    String reissue(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, RedirectAttributes redirect) {
+        try {
+            PayoutBatch followUp = bank.reissueFailed(me, batchId);
+            Flash.success(redirect, "payout.reissued");
+            return "redirect:/payouts/" + followUp.id();
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+            return "redirect:/payouts/" + batchId;
+        }
+    }
+
+    @GetMapping("/projects/{projectId}/payouts/ledger.xlsx")
+    void wageLedger(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, HttpServletResponse response)
+            throws IOException {
+        Project project = projects.get(me, projectId);
+        Downloads.attachment(response, Downloads.XLSX, project.getCode() + "-工资发放台账-" + month + ".xlsx");
+        ledger.write(me, projectId, month, response.getOutputStream());
+    }
+}

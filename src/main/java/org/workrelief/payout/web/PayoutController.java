@@ -1,0 +1,141 @@
+package org.workrelief.payout.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
+import org.workrelief.payout.ObjectionService;
+import org.workrelief.payout.PayoutBatch;
+import org.workrelief.payout.PayoutLine;
+import org.workrelief.payout.PayoutService;
+import org.workrelief.project.ProjectService;
+
+/** 劳务报酬发放: a project's batches, one batch with its lines, deductions, objections and state moves. */
+@Controller
+class PayoutController {
+
+    private final PayoutService payouts;
+    private final ObjectionService objections;
+    private final ProjectService projects;
+
+    PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects) {
+        this.payouts = payouts;
+        this.objections = objections;
+        this.projects = projects;
+    }
+
+    @GetMapping("/projects/{projectId}/payouts")
+    String list(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
+        model.addAttribute("project", projects.get(me, projectId));
+        model.addAttribute("batches", payouts.batchesOf(me, projectId));
+        YearMonth last = YearMonth.from(payouts.today()).minusMonths(1);
+        model.addAttribute("defaultFrom", last.atDay(1));
+        model.addAttribute("defaultTo", last.atEndOfMonth());
+        model.addAttribute("ledgerMonth", last);
+        return "payout/list";
+    }
+
+    @PostMapping("/projects/{projectId}/payouts")
+    String create(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            RedirectAttributes redirect) {
+        try {
+            PayoutBatch batch = payouts.create(me, projectId, from, to);
+            Flash.success(redirect, "payout.created");
+            return "redirect:/payouts/" + batch.id();
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+            return "redirect:/projects/" + projectId + "/payouts";
+        }
+    }
+
+    @GetMapping("/payouts/{batchId}")
+    String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, Model model) {
+        PayoutBatch batch = payouts.batch(me, batchId);
+        List<PayoutLine> lines = payouts.lines(me, batchId);
+        Map<Long, String> teams = new LinkedHashMap<>();
+        lines.forEach(l -> teams.putIfAbsent(l.teamId(), l.teamName()));
+        model.addAttribute("batch", batch);
+        model.addAttribute("project", projects.get(me, batch.projectId()));
+        model.addAttribute("lines", lines);
+        model.addAttribute("teams", teams);
+        model.addAttribute("totals", PayoutService.totals(lines));
+        model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
+        model.addAttribute("objections", objections.objectionsOf(me, batchId));
+        model.addAttribute("noticeOver", batch.noticeUntil() != null && !batch.noticeUntil().isAfter(java.time.Instant.now(
+                payouts.clock())));
+        return "payout/batch";
+    }
+
+    @PostMapping("/payouts/{batchId}/publicize")
+    String publicize(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @RequestParam long version,
+            RedirectAttributes redirect) {
+        return step(redirect, batchId, "payout.publicized", () -> payouts.publicize(me, batchId, version));
+    }
+
+    @PostMapping("/payouts/{batchId}/approve")
+    String approve(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @RequestParam long version,
+            RedirectAttributes redirect) {
+        return step(redirect, batchId, "payout.approved", () -> payouts.approve(me, batchId, version));
+    }
+
+    @PostMapping("/payouts/{batchId}/release")
+    String release(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @RequestParam long version,
+            RedirectAttributes redirect) {
+        return step(redirect, batchId, "payout.released", () -> payouts.release(me, batchId, version));
+    }
+
+    @PostMapping("/payouts/lines/{lineId}/deduction")
+    String deduct(@AuthenticationPrincipal SignedInUser me, @PathVariable long lineId, @RequestParam long batchId,
+            @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String reason,
+            @RequestParam long version, RedirectAttributes redirect) {
+        return step(redirect, batchId, "payout.deducted", () -> payouts.deduct(me, lineId, amount, reason, version));
+    }
+
+    @PostMapping("/payouts/{batchId}/objections")
+    String object(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
+            @RequestParam(required = false) Long lineId, @RequestParam(required = false) String raisedBy,
+            @RequestParam(required = false) String content, RedirectAttributes redirect) {
+        return step(redirect, batchId, "payout.objection.recorded",
+                () -> objections.record(me, batchId, lineId, raisedBy, content));
+    }
+
+    @PostMapping("/payouts/objections/{objectionId}/resolve")
+    String resolve(@AuthenticationPrincipal SignedInUser me, @PathVariable long objectionId, @RequestParam long batchId,
+            @RequestParam(required = false) String resolution, @RequestParam(defaultValue = "false") boolean recompute,
+            @RequestParam long version, RedirectAttributes redirect) {
+        return step(redirect, batchId, "payout.objection.resolved", () -> {
+            objections.resolve(me, objectionId, resolution, recompute, version);
+            return null;
+        });
+    }
+
+    /** Runs one step; a refused rule comes back as the page's banner, in the user's language. */
+    static String step(RedirectAttributes redirect, long batchId, String done, java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+            Flash.success(redirect, done);
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+        }
+        return "redirect:/payouts/" + batchId;
+    }
+}
