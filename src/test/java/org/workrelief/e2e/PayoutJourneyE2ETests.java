@@ -1,0 +1,105 @@
+package org.workrelief.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.payout.PaidSite;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.support.BrowserJourney;
+import org.workrelief.support.MutableClock;
+import org.workrelief.support.RegistryFixtures;
+import org.workrelief.support.TestClockConfiguration;
+
+/**
+ * From a reviewed week to released wages: staff computes and publicizes the batch and records the
+ * team's confirmations, a second administrator approves after the notice, finance releases and
+ * takes the bank file.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestClockConfiguration.class, RegistryFixtures.class })
+class PayoutJourneyE2ETests extends BrowserJourney {
+
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired RegistryFixtures registry;
+    @Autowired CommitteeService committee;
+    @Autowired DutyRosterService duty;
+    @Autowired DailyReviewService reviews;
+    @Autowired PunchService punches;
+    @Autowired MutableClock clock;
+
+    PaidSite p;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(ZonedDateTime.of(2025, 6, 3, 9, 0, 0, 0, MutableClock.ZONE).toInstant());
+        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+    }
+
+    @Test
+    void aReviewedWeekBecomesAReleasedBatchAndABankFile() throws Exception {
+        openBrowser();
+        signIn(p.staff().getUsername());
+        browser.go("/projects/" + p.projectId() + "/payouts");
+        browser.setValue("#from", "2025-05-26").setValue("#to", "2025-05-30").click("#create-batch-submit");
+        assertThat(browser.text("#batch-status")).isEqualTo("草稿");
+        assertThat(browser.text("#total-payable")).isEqualTo("3,120.00");
+        String batchPath = browser.path();
+
+        browser.click("#publicize");
+        browser.acceptConfirm();
+        assertThat(browser.text("#batch-status")).isEqualTo("公示中");
+        String noticeHref = browser.find("#notice-link").getAttribute("href");
+
+        browser.click("#team-links a");
+        browser.type("#pairs-sheet", "HZ-2025-05-01").click("#confirm-pairs");
+        browser.acceptConfirm();
+        assertThat(browser.text("#flash-success")).contains("已登记 8 条互证确认");
+        browser.close();
+
+        // the notice is public: no sign-in, masked ID numbers
+        openPhone();
+        browser.driver().get(noticeHref);
+        assertThat(browser.text("#notice-title")).contains("劳务报酬发放公示");
+        assertThat(browser.text("#notice-table")).contains("********").contains("720.00");
+        browser.close();
+
+        clock.advance(Duration.ofDays(8));
+        openBrowser();
+        signIn(p.checker().getUsername());
+        browser.go(batchPath).click("#approve-batch");
+        browser.acceptConfirm();
+        assertThat(browser.text("#batch-status")).isEqualTo("已审批");
+        browser.close();
+
+        openBrowser();
+        signIn(p.finance().getUsername());
+        browser.go(batchPath).click("#release-batch");
+        browser.acceptConfirm();
+        assertThat(browser.text("#batch-status")).isEqualTo("已发放");
+        String csvHref = browser.find("#bank-file-csv").getAttribute("href");
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvHref))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(file.body()).contains("序号,姓名,身份证号,银行卡号,开户银行,金额(元),备注").contains("合计,4人");
+    }
+}
