@@ -1,0 +1,106 @@
+package org.workrelief.payout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.support.IntegrationTest;
+import org.workrelief.support.MutableClock;
+import org.workrelief.support.RegistryFixtures;
+
+/** The payout screens through the web layer: refusals said on the page, who may download what, the public notice. */
+@IntegrationTest
+class PayoutScreensTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired RegistryFixtures registry;
+    @Autowired CommitteeService committee;
+    @Autowired DutyRosterService duty;
+    @Autowired DailyReviewService reviews;
+    @Autowired PunchService punches;
+    @Autowired PayoutService payouts;
+    @Autowired ConfirmationService confirmations;
+    @Autowired MutableClock clock;
+
+    PaidSite p;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(MutableClock.START);
+        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+    }
+
+    @Test
+    void aRefusedBatchSaysWhichDaysAwaitReview() throws Exception {
+        p.s().device(p.crew().get(0), java.time.LocalDate.of(2025, 5, 31), 8, 0, 0, "gate-1");
+        mvc.perform(post("/projects/{p}/payouts", p.projectId()).param("from", "2025-05-26").param("to", "2025-05-31")
+                        .with(user(p.staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("failure", "payout.unapprovedDays"));
+        mvc.perform(get("/projects/{p}/payouts", p.projectId()).with(user(p.staff())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("create-batch")));
+    }
+
+    @Test
+    void thePublicNoticeNeedsNoSignInAndShowsOnlyMaskedNumbers() throws Exception {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
+        mvc.perform(get("/notice/{t}", batch.noticeToken()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("劳务报酬发放公示")))
+                .andExpect(content().string(containsString("********")))
+                .andExpect(content().string(containsString("3120.00")));
+        mvc.perform(get("/notice/{t}", "guessing-a-token-does-not-work-at-all")).andExpect(status().isNotFound());
+        mvc.perform(get("/payouts/{b}", batch.id())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void onlyFinanceDownloadsTheBankFileAndTheLedgerKeepsEveryLine() throws Exception {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
+        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ");
+        clock.advance(Duration.ofDays(8));
+        batch = payouts.approve(p.checker(), batch.id(), batch.version());
+        batch = payouts.release(p.finance(), batch.id(), batch.version());
+
+        mvc.perform(get("/payouts/{b}/bank-file.csv", batch.id()).with(user(p.admin()))).andExpect(status().isForbidden());
+        mvc.perform(get("/payouts/{b}/bank-file.xlsx", batch.id()).with(user(p.finance()))).andExpect(status().isOk());
+        mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.admin())))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("bank-file-csv"))));
+
+        byte[] ledger = mvc.perform(get("/projects/{p}/payouts/ledger.xlsx", p.projectId()).param("month", "2025-05")
+                        .with(user(p.staff())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("身份证号");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).contains("********");
+            assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo("待银行反馈");
+        }
+    }
+}
