@@ -1,0 +1,128 @@
+package org.workrelief.payout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.workrelief.payout.PayoutIntegrationTests.assertRefused;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.common.sheet.SheetWriter;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.support.IntegrationTest;
+import org.workrelief.support.MutableClock;
+import org.workrelief.support.RegistryFixtures;
+
+/** The remaining refusals of the payout flow, one each. */
+@IntegrationTest
+class PayoutRefusalTests {
+
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired RegistryFixtures registry;
+    @Autowired CommitteeService committee;
+    @Autowired DutyRosterService duty;
+    @Autowired DailyReviewService reviews;
+    @Autowired PunchService punches;
+    @Autowired PayoutService payouts;
+    @Autowired ConfirmationService confirmations;
+    @Autowired ObjectionService objections;
+    @Autowired BankService bank;
+    @Autowired DataProtector protector;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MutableClock clock;
+
+    PaidSite p;
+    PayoutBatch batch;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(MutableClock.START);
+        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+    }
+
+    @Test
+    void objectionsAreRecordedDuringTheNoticeAndComplete() {
+        assertRefused(() -> objections.record(p.staff(), batch.id(), null, "村民", "少记"), "payout.objection.notPublicized");
+        payouts.publicize(p.staff(), batch.id(), batch.version());
+        assertRefused(() -> objections.record(p.staff(), batch.id(), null, " ", "少记"), "payout.objection.incomplete");
+        long id = objections.record(p.staff(), batch.id(), null, "村民", "少记");
+        assertRefused(() -> objections.resolve(p.staff(), id, " ", false, 0), "payout.objection.resolution.required");
+        objections.resolve(p.staff(), id, "已解释", false, 0);
+        assertRefused(() -> objections.resolve(p.staff(), id, "再次", false, 0), "payout.stale");
+    }
+
+    @Test
+    void aDeductionReasonIsShort() {
+        PayoutLine line = payouts.lines(p.staff(), batch.id()).get(0);
+        assertRefused(() -> payouts.deduct(p.staff(), line.id(), BigDecimal.ONE, "很".repeat(201), line.version()),
+                "payout.deduction.reasonTooLong");
+    }
+
+    @Test
+    void aTeamOfTwoCannotConfirmByNeighbours() {
+        jdbc.update("delete from payout_line where batch_id = ? and worker_id in (?, ?)", batch.id(),
+                p.crew().get(2).getId(), p.crew().get(3).getId());
+        assertRefused(() -> confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ"),
+                "payout.confirm.teamTooSmall");
+    }
+
+    @Test
+    void releaseNeedsEveryWorkersBankCard() {
+        PayoutBatch approved = approve();
+        jdbc.update("update worker set bank_card_cipher = null, bank_card_hash = null, bank_card_masked = null where id = ?",
+                p.crew().get(1).getId());
+        assertRefused(() -> payouts.release(p.finance(), approved.id(), approved.version()), "payout.release.noCard");
+    }
+
+    @Test
+    void bankFilesResultsAndFollowUpsWaitForRelease() {
+        assertRefused(() -> bank.writeBankFile(p.finance(), batch.id(), BankService.Format.CSV, new ByteArrayOutputStream()),
+                "payout.bankFile.notReleased");
+        assertRefused(() -> bank.importResults(p.finance(), batch.id(), "r.csv", new ByteArrayInputStream(new byte[0])),
+                "payout.results.notReleased");
+        assertRefused(() -> bank.reissueFailed(p.staff(), batch.id()), "payout.reissue.notReleased");
+    }
+
+    @Test
+    void aBankResultIsTakenOnceWithAReadableAmountAndAFollowUpNeedsAFailure() throws Exception {
+        PayoutBatch approved = approve();
+        PayoutBatch released = payouts.release(p.finance(), approved.id(), approved.version());
+        String card = protector.decrypt(jdbc.queryForObject("select bank_card_cipher from worker where id = ?", String.class,
+                p.crew().get(0).getId()));
+        assertThat(bank.importResults(p.finance(), released.id(), "r.csv", results(List.of(card, "八百", "成功")))
+                .errors()).extracting(e -> e.messageKey()).containsExactly("payout.results.amountFormat");
+        assertThat(bank.importResults(p.finance(), released.id(), "r.csv", results(List.of(card, "800.00", "成功")))
+                .errors()).isEmpty();
+        assertThat(bank.importResults(p.finance(), released.id(), "r.csv", results(List.of(card, "800.00", "成功")))
+                .errors()).extracting(e -> e.messageKey()).containsExactly("payout.results.alreadyAnswered");
+        assertRefused(() -> bank.reissueFailed(p.staff(), released.id()), "payout.reissue.nothing");
+    }
+
+    private PayoutBatch approve() {
+        PayoutBatch publicized = payouts.publicize(p.staff(), batch.id(), batch.version());
+        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ");
+        clock.advance(Duration.ofDays(8));
+        return payouts.approve(p.checker(), batch.id(), publicized.version());
+    }
+
+    private static ByteArrayInputStream results(List<String> row) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SheetWriter.csv(List.of("银行卡号", "金额", "结果"), List.of(row), out);
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+}
