@@ -19,6 +19,7 @@ import org.workrelief.attendance.PunchService;
 import org.workrelief.account.Role;
 import org.workrelief.account.Town;
 import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
+import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
 import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReviewService;
@@ -45,15 +46,17 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final ReferenceProject referenceProject;
     private final ReferenceCommittee referenceCommittee;
+    private final PayoutService payouts;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             PunchService punches, JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty,
-            DailyReviewService reviews, Clock clock, PlatformTransactionManager transactionManager) {
+            DailyReviewService reviews, PayoutService payouts, Clock clock, PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.referenceProject = new ReferenceProject(projects, teams, roster, punches, jdbc);
         this.referenceCommittee = new ReferenceCommittee(accounts, committee, duty, reviews);
+        this.payouts = payouts;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -78,6 +81,13 @@ class DemoData implements ApplicationRunner {
         accounts.createInitialUser("js-finance", "财务人员", DEMO_PASSWORD, Role.FINANCE, jiangshan.getId());
         var project = referenceProject.load(accounts.principalOf("js-admin"), LocalDate.now(clock));
         referenceProject.attendance(project.getId(), "js-staff", LocalDate.now(clock), ATTENDANCE_DAYS, clock.getZone());
-        referenceCommittee.load(accounts.principalOf("js-admin"), project.getId(), LocalDate.now(clock), ATTENDANCE_DAYS);
+        LocalDate today = LocalDate.now(clock);
+        referenceCommittee.load(accounts.principalOf("js-admin"), project.getId(), today, ATTENDANCE_DAYS);
+        // a draft payout batch of the approved days, when they fall inside one month
+        LocalDate first = today.minusDays(ATTENDANCE_DAYS);
+        LocalDate lastApproved = today.minusDays(ReferenceCommittee.LEFT_FOR_REVIEW + 1);
+        if (java.time.YearMonth.from(first).equals(java.time.YearMonth.from(lastApproved))) {
+            payouts.create(accounts.principalOf("js-staff"), project.getId(), first, lastApproved);
+        }
     }
 }

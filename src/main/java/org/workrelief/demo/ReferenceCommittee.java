@@ -24,6 +24,9 @@ import org.workrelief.supervision.ReviewChecks;
  */
 final class ReferenceCommittee {
 
+    /** The last days before today left unreviewed, for js-supervisor. */
+    static final int LEFT_FOR_REVIEW = 2;
+
     private final AccountService accounts;
     private final CommitteeService committee;
     private final DutyRosterService duty;
@@ -48,10 +51,10 @@ final class ReferenceCommittee {
                 MemberKind.VILLAGER_REP);
         LocalDate first = today.minusDays(attendanceDays);
         duty.generate(townAdmin, projectId, first, today.plusMonths(1).withDayOfMonth(today.plusMonths(1).lengthOfMonth()), 2);
-        for (LocalDate day = today.minusDays(2); !day.isAfter(today); day = day.plusDays(1)) {
+        for (LocalDate day = today.minusDays(LEFT_FOR_REVIEW); !day.isAfter(today); day = day.plusDays(1)) {
             duty.setDay(townAdmin, projectId, day, List.of(cadre.id(), villager.id()));
         }
-        for (LocalDate day = first; day.isBefore(today.minusDays(2)); day = day.plusDays(1)) {
+        for (LocalDate day = first; day.isBefore(today.minusDays(LEFT_FOR_REVIEW)); day = day.plusDays(1)) {
             approve(projectId, day);
         }
     }
