@@ -1,5 +1,7 @@
 package org.workrelief.attendance;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -35,24 +37,21 @@ public class AttendanceSettings {
     public SlotWindows windowsOf(long projectId) {
         List<SlotWindows> found = jdbc.query("""
                 select am_start, am_end, pm_start, pm_end, min_gap_minutes from attendance_settings where project_id = ?
-                """, (rs, i) -> new SlotWindows(rs.getTime(1).toLocalTime(), rs.getTime(2).toLocalTime(),
-                rs.getTime(3).toLocalTime(), rs.getTime(4).toLocalTime(), Duration.ofMinutes(rs.getInt(5))), projectId);
+                """, (rs, i) -> windowsAt(rs, 1), projectId);
         return found.isEmpty() ? SlotWindows.DEFAULT : found.get(0);
     }
 
-    /** A project's windows and whether a day is locked, in one query (the sign-in's hot path). */
-    record DayRules(SlotWindows windows, boolean locked) {
-    }
-
-    DayRules dayRules(long projectId, java.time.LocalDate day) {
-        return jdbc.queryForObject("""
-                select s.am_start, s.am_end, s.pm_start, s.pm_end, s.min_gap_minutes,
-                       exists (select 1 from attendance_lock l where l.project_id = ? and l.work_date = ?)
-                from (select 1) one left join attendance_settings s on s.project_id = ?
-                """, (rs, i) -> new DayRules(rs.getTime(1) == null ? SlotWindows.DEFAULT
-                : new SlotWindows(rs.getTime(1).toLocalTime(), rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime(),
-                        rs.getTime(4).toLocalTime(), Duration.ofMinutes(rs.getInt(5))), rs.getBoolean(6)),
-                projectId, java.sql.Date.valueOf(day), projectId);
+    /**
+     * The windows in five columns from {@code first} on (am_start, am_end, pm_start, pm_end,
+     * min_gap_minutes): the defaults when they are null, as an outer join gives for a project without its own.
+     */
+    static SlotWindows windowsAt(ResultSet rs, int first) throws SQLException {
+        if (rs.getTime(first) == null) {
+            return SlotWindows.DEFAULT;
+        }
+        return new SlotWindows(rs.getTime(first).toLocalTime(), rs.getTime(first + 1).toLocalTime(),
+                rs.getTime(first + 2).toLocalTime(), rs.getTime(first + 3).toLocalTime(),
+                Duration.ofMinutes(rs.getInt(first + 4)));
     }
 
     @Transactional

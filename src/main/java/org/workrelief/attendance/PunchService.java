@@ -1,6 +1,8 @@
 package org.workrelief.attendance;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +25,7 @@ import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.project.ProjectService;
 import org.workrelief.worker.EnrollmentService;
+import org.workrelief.worker.SignInContext;
 import org.workrelief.worker.SignInFacts;
 import org.workrelief.worker.WorkEligibility;
 
@@ -38,20 +43,15 @@ public class PunchService {
     static final String ENTITY = "Punch";
 
     private final JdbcTemplate jdbc;
-    private final ProjectService projects;
     private final EnrollmentService enrollments;
-    private final AttendanceSettings settings;
     private final AuditLog auditLog;
     private final Clock clock;
     private final Duration clockTolerance;
 
-    PunchService(JdbcTemplate jdbc, ProjectService projects, EnrollmentService enrollments, AttendanceSettings settings,
-            AuditLog auditLog, Clock clock,
+    PunchService(JdbcTemplate jdbc, EnrollmentService enrollments, AuditLog auditLog, Clock clock,
             @Value("${workrelief.attendance.clock-tolerance:PT2M}") Duration clockTolerance) {
         this.jdbc = jdbc;
-        this.projects = projects;
         this.enrollments = enrollments;
-        this.settings = settings;
         this.auditLog = auditLog;
         this.clock = clock;
         this.clockTolerance = clockTolerance;
@@ -62,10 +62,17 @@ public class PunchService {
         return punchInCurrentTransaction(request);
     }
 
-    /** The rules and the insert, inside the caller's transaction (the file import runs many in one). */
+    /**
+     * The rules and the insert, inside the caller's transaction (the file import runs many in one).
+     * Three round trips: the project and worker; the locks with the day read under them; the writes.
+     */
     PunchResult punchInCurrentTransaction(PunchRequest request) {
-        ProjectService.SiteFacts site = projects.siteFacts(request.projectId())
+        ZonedDateTime local = request.punchedAt().atZone(clock.getZone());
+        LocalDate day = local.toLocalDate();
+        SignInContext context = enrollments.signInContext(request.projectId(), request.workerCode(),
+                request.workerId(), request.idNumber(), day)
                 .orElseThrow(() -> new NotFoundException("Project", request.projectId()));
+        ProjectService.SiteFacts site = context.site();
         if (!site.status().acceptsAttendance()) {
             throw new PunchRefusedException(Refusal.PROJECT_NOT_ACTIVE);
         }
@@ -73,25 +80,22 @@ public class PunchService {
         if (request.punchedAt().isAfter(clock.instant().plus(clockTolerance))) {
             throw new PunchRefusedException(Refusal.FUTURE_TIME);
         }
-        ZonedDateTime local = request.punchedAt().atZone(clock.getZone());
-        LocalDate day = local.toLocalDate();
-        SignInFacts worker = enrollments.signInFacts(site.projectId(), request.workerCode(), request.workerId(),
-                request.idNumber(), day).orElseThrow(() -> new PunchRefusedException(Refusal.UNKNOWN_WORKER));
+        SignInFacts worker = context.worker().orElseThrow(() -> new PunchRefusedException(Refusal.UNKNOWN_WORKER));
         if (!worker.enrolled()) {
             throw new PunchRefusedException(Refusal.WORKER_OF_ANOTHER_PROJECT);
         }
-        // One sign-in of a worker's day at a time (so the AM/PM gap is judged on both), and a shared hold
-        // on the project's day, which approving the day takes exclusively (AttendanceLocks).
-        jdbc.query("select pg_advisory_xact_lock_shared(?, ?), pg_advisory_xact_lock(?)",
-                (org.springframework.jdbc.core.RowCallbackHandler) row -> { },
-                Math.toIntExact(site.projectId()), (int) day.toEpochDay(), workerDayKey(worker.workerId(), day));
-        AttendanceSettings.DayRules rules = settings.dayRules(site.projectId(), day);
+        Day rules = lockAndRead(site.projectId(), worker.workerId(), day);
         Slot slot = rules.windows().slotAt(local.toLocalTime())
                 .orElseThrow(() -> new PunchRefusedException(Refusal.OUTSIDE_SLOT_WINDOWS));
-        Optional<PunchResult> already = stored(site.projectId(), worker.workerId(), worker.workerName(), day, slot);
-        if (already.isPresent()) {
+        StoredPunch stored = rules.signIns().get(slot);
+        if (stored != null) {
+            // one AM and one PM per person per day, whatever the project
+            if (stored.projectId() != site.projectId()) {
+                throw new PunchRefusedException(Refusal.SIGNED_IN_ON_ANOTHER_PROJECT);
+            }
             // a repeat (a retried batch, a re-imported file) answers as the first one did, whatever changed since
-            return already.get();
+            return new PunchResult(false, worker.workerId(), worker.workerName(), day, slot, stored.punchedAt(),
+                    stored.tooSoon(), stored.outside());
         }
         WorkEligibility eligibility = worker.eligibilityOn(day);
         if (eligibility != WorkEligibility.ELIGIBLE) {
@@ -102,27 +106,9 @@ public class PunchService {
         }
         boolean outside = Worksite.isOutside(site.latitude(), site.longitude(), site.radiusMetres(), request.latitude(),
                 request.longitude());
-        Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
-                insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
-                                   latitude, longitude, flag_outside, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                returning id
-                """, Long.class, site.projectId(), worker.workerId(), Date.valueOf(day), slot.name(),
-                Timestamp.from(request.punchedAt()), request.source().name(), request.deviceId(), request.recordedBy(),
-                request.latitude(), request.longitude(), outside, now, request.recordedBy(), now, request.recordedBy());
-        List<AuditEvent> audit = new ArrayList<>(2);
-        audit.add(AuditEvent.of("PUNCH_RECORDED", ENTITY, id).inTown(site.townId())
-                .change(null, Map.of("workerId", worker.workerId(), "day", day.toString(), "slot", slot.name(),
-                        "punchedAt", request.punchedAt().toString(), "source", request.source().name()))
-                .detail(request.deviceId()));
-        Optional<Long> flaggedPm = flagPmTooSoon(site.projectId(), worker.workerId(), day, rules.windows().minGap());
-        flaggedPm.filter(pm -> !pm.equals(id)).ifPresent(pm -> audit.add(AuditEvent.of("PUNCH_FLAGGED", ENTITY, pm)
-                .inTown(site.townId()).change(Map.of("pmTooSoon", false), Map.of("pmTooSoon", true))
-                .detail("AM sign-in arrived after the PM one")));
-        auditLog.recordAllAs(request.recordedBy(), audit);
-        return new PunchResult(true, worker.workerId(), worker.workerName(), day, slot, request.punchedAt(),
-                flaggedPm.filter(id::equals).isPresent(), outside);
+        boolean tooSoon = store(request, site, worker.workerId(), day, slot, outside, rules.windows().minGap());
+        return new PunchResult(true, worker.workerId(), worker.workerName(), day, slot, request.punchedAt(), tooSoon,
+                outside);
     }
 
     /** A bigint advisory-lock key for one worker's day (the two-int key space used for project days is separate). */
@@ -130,34 +116,112 @@ public class PunchService {
         return (workerId << 20) | (day.toEpochDay() & 0xFFFFF);
     }
 
-    /** Flags the day's PM sign-in when it came less than the minimum gap after the AM one; the flagged row's id. */
-    private Optional<Long> flagPmTooSoon(long projectId, long workerId, LocalDate day, Duration minGap) {
-        return jdbc.queryForList("""
-                update punch pm set flag_too_soon = true, version = pm.version + 1
-                from punch am
-                where pm.project_id = ? and pm.worker_id = ? and pm.work_date = ? and pm.slot = 'PM'
-                  and am.project_id = pm.project_id and am.worker_id = pm.worker_id and am.work_date = pm.work_date
-                  and am.slot = 'AM' and pm.punched_at - am.punched_at < ? * interval '1 minute'
-                  and not pm.flag_too_soon
-                returning pm.id
-                """, Long.class, projectId, workerId, Date.valueOf(day), minGap.toMinutes()).stream().findFirst();
+    /** A project's windows for the day, whether the day is approved, and the worker's sign-ins of the day by slot. */
+    private record Day(SlotWindows windows, boolean locked, Map<Slot, StoredPunch> signIns) {
+    }
+
+    /** A sign-in already stored, on this project or another one. */
+    private record StoredPunch(long projectId, Instant punchedAt, boolean tooSoon, boolean outside) {
     }
 
     /**
-     * The worker's sign-in already stored for this day and slot: on this project it is the answer to a
-     * repeat; on another project this one is refused (one AM and one PM per person per day).
+     * Takes the locks, then reads the day: one sign-in of a worker's day at a time (so the AM/PM gap is
+     * judged on both, and the one-AM-one-PM rule across projects on what is stored), and a shared hold
+     * on the project's day, which approving the day takes exclusively (AttendanceLocks). The two
+     * statements go in one round trip; the read is a statement of its own so that its snapshot is taken
+     * once the locks are held, and sees whatever was committed while this sign-in waited for them.
      */
-    private Optional<PunchResult> stored(long projectId, long workerId, String name, LocalDate day, Slot slot) {
-        return jdbc.query("""
-                select project_id, punched_at, flag_too_soon, flag_outside from punch
-                where worker_id = ? and work_date = ? and slot = ?
-                """, (rs, i) -> {
-            if (rs.getLong(1) != projectId) {
-                throw new PunchRefusedException(Refusal.SIGNED_IN_ON_ANOTHER_PROJECT);
+    private Day lockAndRead(long projectId, long workerId, LocalDate day) {
+        Date date = Date.valueOf(day);
+        Object[] parameters = { Math.toIntExact(projectId), (int) day.toEpochDay(), workerDayKey(workerId, day),
+                projectId, date, projectId, workerId, date };
+        return jdbc.execute("""
+                select pg_advisory_xact_lock_shared(?, ?), pg_advisory_xact_lock(?);
+                select s.am_start, s.am_end, s.pm_start, s.pm_end, s.min_gap_minutes,
+                       exists (select 1 from attendance_lock l where l.project_id = ? and l.work_date = ?),
+                       p.slot, p.project_id, p.punched_at, p.flag_too_soon, p.flag_outside
+                from (select 1) one
+                left join attendance_settings s on s.project_id = ?
+                left join punch p on p.worker_id = ? and p.work_date = ?
+                """, (PreparedStatement statement) -> {
+            new ArgumentPreparedStatementSetter(parameters).setValues(statement);
+            statement.execute(); // the locks, held until the transaction ends
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                SlotWindows windows = null;
+                boolean locked = false;
+                Map<Slot, StoredPunch> signIns = new EnumMap<>(Slot.class);
+                while (rs.next()) { // one row, or one per sign-in of the worker's day (at most AM and PM)
+                    windows = AttendanceSettings.windowsAt(rs, 1);
+                    locked = rs.getBoolean(6);
+                    if (rs.getString(7) != null) {
+                        signIns.put(Slot.valueOf(rs.getString(7)), new StoredPunch(rs.getLong(8),
+                                rs.getTimestamp(9).toInstant(), rs.getBoolean(10), rs.getBoolean(11)));
+                    }
+                }
+                return new Day(windows, locked, signIns);
             }
-            return new PunchResult(false, workerId, name, day, slot, rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-                    rs.getBoolean(4));
-        }, workerId, Date.valueOf(day), slot.name()).stream().findFirst();
+        });
+    }
+
+    /**
+     * Stores the sign-in with its audit row, and flags the day's PM sign-in when it came less than the
+     * minimum gap after the AM one (the new sign-in may be either), auditing a flag put on an earlier
+     * PM sign-in. Two statements in one round trip: the flag update must see the row just inserted,
+     * which a CTE of the same statement would not. Whether the new sign-in itself was flagged.
+     */
+    private boolean store(PunchRequest request, ProjectService.SiteFacts site, long workerId, LocalDate day, Slot slot,
+            boolean outside, Duration minGap) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String by = request.recordedBy();
+        List<Object> parameters = new ArrayList<>(List.of(site.projectId(), workerId, Date.valueOf(day), slot.name(),
+                Timestamp.from(request.punchedAt()), request.source().name()));
+        parameters.addAll(Arrays.asList(request.deviceId(), by, request.latitude(), request.longitude(), outside, now, by,
+                now, by));
+        parameters.addAll(auditLog.insertParameters(by, AuditEvent.of("PUNCH_RECORDED", ENTITY, null)
+                .inTown(site.townId())
+                .change(null, Map.of("workerId", workerId, "day", day.toString(), "slot", slot.name(),
+                        "punchedAt", request.punchedAt().toString(), "source", request.source().name()))
+                .detail(request.deviceId())));
+        parameters.addAll(List.of(site.projectId(), workerId, Date.valueOf(day), minGap.toMinutes()));
+        parameters.addAll(auditLog.insertParameters(by, AuditEvent.of("PUNCH_FLAGGED", ENTITY, null)
+                .inTown(site.townId()).change(Map.of("pmTooSoon", false), Map.of("pmTooSoon", true))
+                .detail("AM sign-in arrived after the PM one")));
+        // An AM sign-in can only flag the day's PM sign-in, an earlier row, whose flag is a change of its own
+        // to audit; a PM sign-in can only flag itself, and its PUNCH_RECORDED row stands for that.
+        parameters.add(slot == Slot.AM);
+        return jdbc.execute("""
+                with inserted as (
+                    insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
+                                       latitude, longitude, flag_outside, created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    returning id
+                ), audited as (
+                """ + AuditLog.INSERT_PER_ROW + """
+                    from inserted
+                )
+                select id from inserted;
+                with flagged as (
+                    update punch pm set flag_too_soon = true, version = pm.version + 1
+                    from punch am
+                    where pm.project_id = ? and pm.worker_id = ? and pm.work_date = ? and pm.slot = 'PM'
+                      and am.project_id = pm.project_id and am.worker_id = pm.worker_id and am.work_date = pm.work_date
+                      and am.slot = 'AM' and pm.punched_at - am.punched_at < ? * interval '1 minute'
+                      and not pm.flag_too_soon
+                    returning pm.id
+                ), audited as (
+                """ + AuditLog.INSERT_PER_ROW + """
+                    from flagged where ?
+                )
+                select id from flagged
+                """, (PreparedStatement statement) -> {
+            new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
+            statement.execute(); // the insert
+            statement.getMoreResults();
+            try (ResultSet flagged = statement.getResultSet()) {
+                return flagged.next() && slot == Slot.PM;
+            }
+        });
     }
 
     /** The project zone (the clock's), in which days and slots are counted. */

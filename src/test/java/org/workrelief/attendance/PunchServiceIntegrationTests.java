@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.account.AccountService;
+import org.workrelief.common.audit.AuditEntry;
+import org.workrelief.common.audit.AuditLog;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectForm;
 import org.workrelief.project.ProjectService;
@@ -56,6 +58,9 @@ class PunchServiceIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    AuditLog auditLog;
 
     ActiveProject site;
     LocalDate today;
@@ -255,6 +260,47 @@ class PunchServiceIntegrationTests {
         assertThat(jdbc.queryForObject("""
                 select count(*) from audit_log a join punch p on a.entity_id = p.id::text
                 where a.entity_type = 'Punch' and p.worker_id = ?""", Long.class, site.worker().getId())).isEqualTo(1);
+    }
+
+    @Test
+    void aFlagPutOnAnEarlierAfternoonSignInIsAuditedAsAChangeOfThatRecord() {
+        punch(site.worker(), at(today, 12, 30));
+        punch(site.worker(), at(today, 11, 0));
+        long pm = punchId(site.worker(), "PM");
+        List<AuditEntry> history = auditLog.historyOf("Punch", pm);
+        assertThat(history).extracting(AuditEntry::action).containsExactly("PUNCH_RECORDED", "PUNCH_FLAGGED");
+        AuditEntry flagged = history.get(1);
+        assertThat(flagged.actor()).isEqualTo("device:gate-1");
+        assertThat(flagged.townId()).isEqualTo(site.project().getTownId());
+        assertThat(flagged.before()).isEqualTo("{\"pmTooSoon\": false}");
+        assertThat(flagged.after()).isEqualTo("{\"pmTooSoon\": true}");
+        assertThat(flagged.detail()).isEqualTo("AM sign-in arrived after the PM one");
+        assertThat(jdbc.queryForObject("select version from punch where id = ?", Long.class, pm)).isEqualTo(1);
+        assertThat(auditLog.historyOf("Punch", punchId(site.worker(), "AM"))).extracting(AuditEntry::action)
+                .containsExactly("PUNCH_RECORDED");
+    }
+
+    @Test
+    void anAfternoonSignInFlaggedAsItIsStoredHasOnlyItsRecordedAuditRow() {
+        punch(site.worker(), at(today, 9, 0));
+        punch(site.worker(), at(today, 12, 59));
+        long pm = punchId(site.worker(), "PM");
+        List<AuditEntry> history = auditLog.historyOf("Punch", pm);
+        assertThat(history).extracting(AuditEntry::action).containsExactly("PUNCH_RECORDED");
+        AuditEntry recorded = history.get(0);
+        assertThat(recorded.actor()).isEqualTo("device:gate-1");
+        assertThat(recorded.townId()).isEqualTo(site.project().getTownId());
+        assertThat(recorded.before()).isNull();
+        assertThat(recorded.after()).contains("\"workerId\": " + site.worker().getId(), "\"day\": \"2025-06-03\"",
+                "\"slot\": \"PM\"", "\"source\": \"DEVICE\"", "\"punchedAt\": \"" + at(today, 12, 59) + "\"");
+        assertThat(recorded.detail()).isEqualTo("gate-1");
+        assertThat(jdbc.queryForObject("select flag_too_soon from punch where id = ?", Boolean.class, pm)).isTrue();
+        assertThat(jdbc.queryForObject("select version from punch where id = ?", Long.class, pm)).isEqualTo(1);
+    }
+
+    private long punchId(Worker worker, String slot) {
+        return jdbc.queryForObject("select id from punch where worker_id = ? and slot = ?", Long.class, worker.getId(),
+                slot);
     }
 
     private PunchResult punch(Worker worker, Instant at) {

@@ -136,7 +136,9 @@ class AttendanceBenchmark {
     }
 
     private Client apiClient(String token, List<String> codes, LocalDate today) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as terminals speak it; the default (HTTP/2) would first try an h2c upgrade the server does not offer
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://localhost:" + port + "/api/v1/punches");
         return n -> {
             String code = codes.get((int) (n % codes.size()));

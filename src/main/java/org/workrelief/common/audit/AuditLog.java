@@ -63,6 +63,25 @@ public class AuditLog {
                 truncate(event.detail(), 500) }).toList());
     }
 
+    /**
+     * The start of an INSERT ... SELECT writing one audit row per row it selects, for a statement that
+     * stores a change and its audit row in one round trip (after a CTE that writes and returns
+     * {@code id}, say): append {@code from <rows>}; each row's {@code id} is the entity id. Its eight
+     * parameters come first, as {@link #insertParameters} gives them.
+     */
+    public static final String INSERT_PER_ROW = """
+            insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id,
+                                   before_state, after_state, detail)
+            select ?, ?, ?, ?, id::text, ?, cast(? as jsonb), cast(? as jsonb), ?
+            """;
+
+    /** The parameters of {@link #INSERT_PER_ROW} for an event recorded now by this actor (the rows give its entity id). */
+    public List<Object> insertParameters(String actor, AuditEvent event) {
+        return java.util.Arrays.asList(Timestamp.from(clock.instant()), truncate(actor, 64), event.action(),
+                event.entityType(), event.townId(), toJson(event.before()), toJson(event.after()),
+                truncate(event.detail(), 500));
+    }
+
     /** The history of one record, oldest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> historyOf(String entityType, Object entityId) {
