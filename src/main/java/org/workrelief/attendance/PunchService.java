@@ -179,13 +179,13 @@ public class PunchService {
         parameters.addAll(Arrays.asList(request.deviceId(), by, request.latitude(), request.longitude(), outside, now, by,
                 now, by));
         parameters.addAll(auditLog.insertParameters(by, AuditEvent.of("PUNCH_RECORDED", ENTITY, null)
-                .inTown(site.townId())
+                .inProject(site.projectId(), site.townId())
                 .change(null, Map.of("workerId", workerId, "day", day.toString(), "slot", slot.name(),
                         "punchedAt", request.punchedAt().toString(), "source", request.source().name()))
                 .detail(request.deviceId())));
         parameters.addAll(List.of(site.projectId(), workerId, Date.valueOf(day), minGap.toMinutes()));
         parameters.addAll(auditLog.insertParameters(by, AuditEvent.of("PUNCH_FLAGGED", ENTITY, null)
-                .inTown(site.townId()).change(Map.of("pmTooSoon", false), Map.of("pmTooSoon", true))
+                .inProject(site.projectId(), site.townId()).change(Map.of("pmTooSoon", false), Map.of("pmTooSoon", true))
                 .detail("AM sign-in arrived after the PM one")));
         // An AM sign-in can only flag the day's PM sign-in, an earlier row, whose flag is a change of its own
         // to audit; a PM sign-in can only flag itself, and its PUNCH_RECORDED row stands for that.

@@ -70,15 +70,15 @@ public class AuditLog {
      * parameters come first, as {@link #insertParameters} gives them.
      */
     public static final String INSERT_PER_ROW = """
-            insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id,
+            insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id, project_id,
                                    before_state, after_state, detail)
-            select ?, ?, ?, ?, id::text, ?, cast(? as jsonb), cast(? as jsonb), ?
+            select ?, ?, ?, ?, id::text, ?, ?, cast(? as jsonb), cast(? as jsonb), ?
             """;
 
     /** The parameters of {@link #INSERT_PER_ROW} for an event recorded now by this actor (the rows give its entity id). */
     public List<Object> insertParameters(String actor, AuditEvent event) {
         return java.util.Arrays.asList(Timestamp.from(clock.instant()), truncate(actor, 64), event.action(),
-                event.entityType(), event.townId(), toJson(event.before()), toJson(event.after()),
+                event.entityType(), event.townId(), event.projectId(), toJson(event.before()), toJson(event.after()),
                 truncate(event.detail(), 500));
     }
 
