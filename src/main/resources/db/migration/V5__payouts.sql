@@ -113,7 +113,11 @@ create function payout_line_frozen_after_release() returns trigger
 $$
 begin
     if exists (select 1 from payout_batch b where b.id = old.batch_id and b.status in ('RELEASED', 'SETTLED')) then
-        if tg_op = 'DELETE' or new.worker_id <> old.worker_id or new.days <> old.days or new.day_rate <> old.day_rate
+        if tg_op = 'DELETE' or new.batch_id <> old.batch_id or new.worker_id <> old.worker_id
+           or new.team_id <> old.team_id or new.team_name <> old.team_name or new.full_days <> old.full_days
+           or new.half_days <> old.half_days or new.days <> old.days or new.day_rate <> old.day_rate
+           or new.deduction_reason is distinct from old.deduction_reason or new.bank_name is distinct from old.bank_name
+           or new.bank_card_masked is distinct from old.bank_card_masked
            or new.amount_due <> old.amount_due or new.deduction <> old.deduction
            or new.amount_payable <> old.amount_payable or new.bank_card_cipher is distinct from old.bank_card_cipher
            or new.bank_card_hash is distinct from old.bank_card_hash then
@@ -127,3 +131,22 @@ $$;
 create trigger payout_line_frozen
     before update or delete on payout_line
     for each row execute function payout_line_frozen_after_release();
+
+-- Nor do the confirmations a released line was paid on.
+create function cross_confirmation_frozen_after_release() returns trigger
+    language plpgsql as
+$$
+declare
+    target_line bigint := case when tg_op = 'INSERT' then new.line_id else old.line_id end;
+begin
+    if exists (select 1 from payout_line l join payout_batch b on b.id = l.batch_id
+               where l.id = target_line and b.status in ('APPROVED', 'RELEASED', 'SETTLED')) then
+        raise exception 'confirmations of line % of an approved batch cannot change', target_line;
+    end if;
+    return case when tg_op = 'DELETE' then old else new end;
+end;
+$$;
+
+create trigger cross_confirmation_frozen
+    before insert or update or delete on cross_confirmation
+    for each row execute function cross_confirmation_frozen_after_release();

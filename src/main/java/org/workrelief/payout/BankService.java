@@ -184,19 +184,23 @@ public class BankService {
         if (!headerErrors.isEmpty()) {
             return new ResultImport(0, 0, 0, false, headerErrors);
         }
-        Map<String, Match> byCard = new HashMap<>();
-        Map<String, Match> byId = new HashMap<>();
-        jdbc.query("""
-                select l.id, l.worker_id, l.amount_payable, l.status, l.bank_card_hash, w.id_number_hash
-                from payout_line l join worker w on w.id = l.worker_id where l.batch_id = ?
-                """, rs -> {
-            Match match = new Match(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), LineStatus.valueOf(rs.getString(4)));
-            if (rs.getString(5) != null) {
-                byCard.put(rs.getString(5), match);
-            }
-            byId.put(rs.getString(6), match);
-        }, batchId);
         return transaction.execute(status -> {
+            // one import at a time per batch, against the lines as they are now
+            if (payouts.lockedBatch(actor, batchId).status() != BatchStatus.RELEASED) {
+                throw new BusinessRuleException("payout.results.notReleased");
+            }
+            Map<String, Match> byCard = new HashMap<>();
+            Map<String, Match> byId = new HashMap<>();
+            jdbc.query("""
+                    select l.id, l.worker_id, l.amount_payable, l.status, l.bank_card_hash, w.id_number_hash
+                    from payout_line l join worker w on w.id = l.worker_id where l.batch_id = ?
+                    """, rs -> {
+                Match match = new Match(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), LineStatus.valueOf(rs.getString(4)));
+                if (rs.getString(5) != null) {
+                    byCard.put(rs.getString(5), match);
+                }
+                byId.put(rs.getString(6), match);
+            }, batchId);
             List<RowError> errors = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
             List<Object[]> paid = new ArrayList<>();
@@ -241,7 +245,7 @@ public class BankService {
                     paid.add(new Object[] { Date.valueOf(LocalDate.now(clock)), match.lineId() });
                 }
                 else if (List.of("失败", "FAIL", "FAILED", "F", "已失败").contains(outcome.toUpperCase())) {
-                    failed.add(new Object[] { why.isEmpty() ? "失败" : truncate(why, 200), match.lineId() });
+                    failed.add(new Object[] { why.isEmpty() ? null : truncate(why, 200), match.lineId() });
                 }
                 else {
                     errors.add(new RowError(row.number(), "结果", "payout.results.outcome", List.of(outcome)));
@@ -251,9 +255,10 @@ public class BankService {
                 status.setRollbackOnly();
                 return new ResultImport(0, 0, 0, false, errors);
             }
-            jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, version = version + 1 where id = ?", paid);
-            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, version = version + 1 where id = ?",
-                    failed);
+            jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, version = version + 1 "
+                    + "where id = ? and status = 'PENDING'", paid);
+            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, version = version + 1 "
+                    + "where id = ? and status = 'PENDING'", failed);
             boolean settled = settleIfDone(actor, batch);
             Project project = payouts.projectOf(actor, batch);
             auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutService.ENTITY, batchId)

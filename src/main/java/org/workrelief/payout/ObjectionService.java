@@ -46,7 +46,7 @@ public class ObjectionService {
     @Transactional
     public long record(SignedInUser actor, long batchId, Long lineId, String raisedBy, String content) {
         PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutBatch batch = payouts.batch(actor, batchId);
+        PayoutBatch batch = payouts.lockedBatch(actor, batchId);
         if (batch.status() != BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.objection.notPublicized");
         }

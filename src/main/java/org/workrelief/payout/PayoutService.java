@@ -224,7 +224,8 @@ public class PayoutService {
         for (ApprovedAttendance.WorkerTotals t : totals) {
             TeamOf team = teams.get(t.workerId());
             if (team == null) {
-                throw new BusinessRuleException("payout.noTeam", t.workerId());
+                throw new BusinessRuleException("payout.noTeam", jdbc.queryForObject(
+                        "select worker_code from worker where id = ?", String.class, t.workerId()));
             }
             Amounts amounts = Amounts.of(t.fullDays(), t.halfDays(), team.dayRate(), BigDecimal.ZERO);
             rows.add(new Object[] { batchId, t.workerId(), team.teamId(), team.name(), t.fullDays(), t.halfDays(),
@@ -285,7 +286,7 @@ public class PayoutService {
             throw new BusinessRuleException("payout.deduction.invalid");
         }
         if (deduction.compareTo(line.amountDue()) > 0) {
-            throw new BusinessRuleException("payout.deduction.tooHigh", line.amountDue());
+            throw new BusinessRuleException("payout.deduction.tooHigh", line.amountDue().toPlainString());
         }
         if (deduction.signum() > 0 && why == null) {
             throw new BusinessRuleException("payout.deduction.reason");
@@ -340,6 +341,11 @@ public class PayoutService {
         if (before.days().compareTo(after.days()) == 0 && before.amountPayable().compareTo(after.amountPayable()) == 0) {
             return;
         }
+        if (batch.status() == BatchStatus.PUBLICIZED) {
+            // the villagers get the whole notice period again to object to the changed amount
+            jdbc.update("update payout_batch set notice_until = greatest(notice_until, ?), version = version + 1 where id = ?",
+                    Timestamp.from(clock.instant().plus(noticePeriod)), batch.id());
+        }
         List<Long> witnesses = jdbc.queryForList("select witness_worker_id from cross_confirmation where line_id = ?",
                 Long.class, after.id());
         if (witnesses.isEmpty()) {
@@ -390,19 +396,19 @@ public class PayoutService {
             throw new BusinessRuleException("payout.approve.noticeRunning", batch.noticeUntil().atZone(clock.getZone())
                     .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
         }
-        // lock the batch's lines so no confirmation or objection slips in between the checks and the move
-        jdbc.queryForList("select id from payout_line where batch_id = ? for update", Long.class, batchId);
-        Integer open = jdbc.queryForObject("select count(*) from payout_objection where batch_id = ? and status = 'OPEN'",
-                Integer.class, batchId);
-        if (open != null && open > 0) {
-            throw new BusinessRuleException("payout.approve.openObjections", open);
+        if (jdbc.queryForObject("""
+                select exists (select 1 from payout_line where batch_id = ? and updated_by = ?)
+                    or exists (select 1 from payout_objection where batch_id = ? and (created_by = ? or resolved_by = ?))
+                    or exists (select 1 from cross_confirmation c join payout_line l on l.id = c.line_id
+                               where l.batch_id = ? and c.created_by = ?)
+                """, Boolean.class, batchId, actor.getUsername(), batchId, actor.getUsername(), actor.getUsername(),
+                batchId, actor.getUsername())) {
+            // whoever changed the figures prepared them too
+            throw new BusinessRuleException("payout.approve.maker");
         }
-        Integer unconfirmed = jdbc.queryForObject("""
-                select count(*) from payout_line l
-                where l.batch_id = ? and (select count(*) from cross_confirmation c where c.line_id = l.id) < 2
-                """, Integer.class, batchId);
-        if (unconfirmed != null && unconfirmed > 0) {
-            throw new BusinessRuleException("payout.approve.unconfirmed", unconfirmed);
+        requireChecked(batch);
+        if (!batch.followUp()) {
+            requireMatchesApprovedAttendance(batch);
         }
         move(batch, version, BatchStatus.APPROVED, actor, "approved_by = ?, approved_at = ?", actor.getUsername(),
                 Timestamp.from(clock.instant()));
@@ -423,6 +429,7 @@ public class PayoutService {
         if (batch.status() != BatchStatus.APPROVED) {
             throw new BusinessRuleException("payout.state.notApproved");
         }
+        requireChecked(batch);
         List<String> withoutCard = jdbc.queryForList("""
                 select w.name from payout_line l join worker w on w.id = l.worker_id
                 where l.batch_id = ? and w.bank_card_cipher is null order by w.worker_code
@@ -443,6 +450,80 @@ public class PayoutService {
         audit(actor, "PAYOUT_BATCH_RELEASED", after, projects.get(actor, batch.projectId()), Map.of("status", "APPROVED"),
                 Map.of("status", "RELEASED", "payable", overall(linesOf(batchId)).payable()), null);
         return after;
+    }
+
+    /** Rule 9: no open objection and every line confirmed by two co-workers (asked at approval and again at release). */
+    private void requireChecked(PayoutBatch batch) {
+        Integer open = jdbc.queryForObject("select count(*) from payout_objection where batch_id = ? and status = 'OPEN'",
+                Integer.class, batch.id());
+        if (open != null && open > 0) {
+            throw new BusinessRuleException("payout.approve.openObjections", open);
+        }
+        Integer unconfirmed = jdbc.queryForObject("""
+                select count(*) from payout_line l
+                where l.batch_id = ? and (select count(*) from cross_confirmation c where c.line_id = l.id) < 2
+                """, Integer.class, batch.id());
+        if (unconfirmed != null && unconfirmed > 0) {
+            throw new BusinessRuleException("payout.approve.unconfirmed", unconfirmed);
+        }
+    }
+
+    /**
+     * Rule 7 at approval: the lines are still what approved attendance says. A day corrected after the
+     * batch was computed (and perhaps not yet approved again) stops the approval until the lines are
+     * recomputed.
+     */
+    private void requireMatchesApprovedAttendance(PayoutBatch batch) {
+        List<LocalDate> unapproved = attendance.unapprovedDays(batch.projectId(), batch.periodFrom(), batch.periodTo());
+        if (!unapproved.isEmpty()) {
+            throw new BusinessRuleException("payout.unapprovedDays", unapproved.size(),
+                    unapproved.stream().map(LocalDate::toString).collect(Collectors.joining("、")));
+        }
+        Map<Long, ApprovedAttendance.WorkerTotals> approved = new HashMap<>();
+        attendance.totals(batch.projectId(), batch.periodFrom(), batch.periodTo()).forEach(t -> approved.put(t.workerId(), t));
+        List<PayoutLine> lines = linesOf(batch.id());
+        long differing = lines.stream().filter(line -> {
+            ApprovedAttendance.WorkerTotals t = approved.remove(line.workerId());
+            return t == null ? line.days().signum() != 0 : t.fullDays() != line.fullDays() || t.halfDays() != line.halfDays();
+        }).count() + approved.size();
+        if (differing > 0) {
+            throw new BusinessRuleException("payout.approve.attendanceChanged", differing);
+        }
+    }
+
+    /**
+     * Computes every line again from approved attendance (after corrected days were reviewed again);
+     * lines that change lose their confirmations. Workers newly with approved days are not added:
+     * such a batch is discarded and made again.
+     */
+    @Transactional
+    public int recomputeAll(SignedInUser actor, long batchId) {
+        requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatch batch = editableBatch(actor, batchId);
+        int changed = 0;
+        for (PayoutLine line : linesOf(batchId)) {
+            PayoutLine after = recompute(actor, line, batch);
+            if (after.amountPayable().compareTo(line.amountPayable()) != 0 || after.days().compareTo(line.days()) != 0) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** A draft batch is thrown away (made in error, or to be made again); nothing was publicized yet. */
+    @Transactional
+    public void discard(SignedInUser actor, long batchId, long version) {
+        requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatch batch = lockedBatch(actor, batchId);
+        if (batch.status() != BatchStatus.DRAFT || batch.version() != version) {
+            throw new BusinessRuleException(batch.status() != BatchStatus.DRAFT ? "payout.state.notDraft" : "payout.stale");
+        }
+        Totals all = overall(linesOf(batchId));
+        jdbc.update("delete from cross_confirmation where line_id in (select id from payout_line where batch_id = ?)", batchId);
+        jdbc.update("delete from payout_line where batch_id = ?", batchId);
+        jdbc.update("delete from payout_batch where id = ?", batchId);
+        audit(actor, "PAYOUT_BATCH_DISCARDED", batch, projects.get(actor, batch.projectId()),
+                Map.of("status", "DRAFT", "lines", all.lines(), "payable", all.payable()), null, null);
     }
 
     /** Moves the batch if it is still in the state and version the user saw; else "changed by someone else". */
@@ -473,8 +554,9 @@ public class PayoutService {
         return batch(actor, batchId);
     }
 
+    /** The batch, locked (so approval waits for the change, or the change sees the approval), while lines may change. */
     PayoutBatch editableBatch(SignedInUser actor, long batchId) {
-        PayoutBatch batch = batch(actor, batchId);
+        PayoutBatch batch = lockedBatch(actor, batchId);
         if (!batch.editable()) {
             throw new BusinessRuleException("payout.state.locked");
         }

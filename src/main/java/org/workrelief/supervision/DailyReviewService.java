@@ -51,9 +51,11 @@ public class DailyReviewService {
     private final AttendanceLocks locks;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final List<PaidDays> paidDays;
 
     DailyReviewService(JdbcTemplate jdbc, ProjectService projects, DutyRosterService duty, AnomalyDetector detector,
-            AttendanceLocks locks, AuditLog auditLog, Clock clock) {
+            AttendanceLocks locks, AuditLog auditLog, Clock clock, List<PaidDays> paidDays) {
+        this.paidDays = paidDays;
         this.jdbc = jdbc;
         this.projects = projects;
         this.duty = duty;
@@ -109,6 +111,9 @@ public class DailyReviewService {
         if (day.isAfter(LocalDate.now(clock))) {
             throw new BusinessRuleException("review.future");
         }
+        // two members opening the day at once: the second waits and finds the first one's review
+        jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", Object.class, Math.toIntExact(projectId),
+                (int) day.toEpochDay());
         Optional<DailyReview> existing = current(projectId, day);
         if (existing.isPresent()) {
             return existing.get();
@@ -212,8 +217,7 @@ public class DailyReviewService {
             throw new BusinessRuleException("review.photo.tooLarge", MAX_PHOTO_BYTES / 1024 / 1024);
         }
         ImageType type = ImageType.of(content).orElseThrow(() -> new BusinessRuleException("review.photo.type"));
-        // serialise uploads to one review so two at once cannot make a fourth photo
-        jdbc.queryForList("select id from daily_review where id = ? for update", Long.class, reviewId);
+        // openReview holds the review's row lock, so two uploads at once cannot make a fourth photo
         if (photosOf(reviewId).size() >= MAX_PHOTOS) {
             throw new BusinessRuleException("review.photo.tooMany", MAX_PHOTOS);
         }
@@ -255,7 +259,7 @@ public class DailyReviewService {
      */
     @Transactional
     public DailyReview approve(SignedInUser actor, long reviewId) {
-        DailyReview review = find(reviewId);
+        DailyReview review = lockedReview(reviewId);
         Project project = projects.get(actor, review.projectId());
         requireOnDuty(actor, review.projectId(), review.day());
         if (review.status() != ReviewStatus.OPEN) {
@@ -312,6 +316,9 @@ public class DailyReviewService {
         }
         DailyReview review = current(projectId, day).filter(r -> r.status() == ReviewStatus.APPROVED)
                 .orElseThrow(() -> new BusinessRuleException("review.correct.notApproved"));
+        if (paidDays.stream().anyMatch(paid -> paid.inApprovedBatch(projectId, day))) {
+            throw new BusinessRuleException("review.correct.paid");
+        }
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.update("""
                 update daily_review set status = 'REOPENED', reopened_by = ?, reopened_at = ?, reopen_reason = ?,
@@ -377,7 +384,8 @@ public class DailyReviewService {
 
     /** The review, open, for a member on duty that day: the only one who may change it. */
     private DailyReview openReview(SignedInUser actor, long reviewId) {
-        DailyReview review = find(reviewId);
+        // the row lock serialises changes with approval: nothing is decided or added to an approved review
+        DailyReview review = lockedReview(reviewId);
         projects.get(actor, review.projectId());
         requireOnDuty(actor, review.projectId(), review.day());
         if (review.status() != ReviewStatus.OPEN) {
@@ -402,6 +410,11 @@ public class DailyReviewService {
         return jdbc.query("""
                 select * from daily_review where project_id = ? and review_date = ? and status <> 'REOPENED'
                 """, DailyReviewService::toReview, projectId, Date.valueOf(day)).stream().findFirst();
+    }
+
+    private DailyReview lockedReview(long reviewId) {
+        return jdbc.query("select * from daily_review where id = ? for update", DailyReviewService::toReview, reviewId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException(ENTITY, reviewId));
     }
 
     private DailyReview find(long reviewId) {

@@ -115,6 +115,16 @@ class PayoutIntegrationTests {
     }
 
     @Test
+    void aDraftIsDiscardedWithItsLinesAndMadeAgain() {
+        PayoutBatch draft = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        payouts.discard(p.staff(), draft.id(), draft.version());
+        assertThat(countBatches()).isZero();
+        assertThat(auditLog.historyOf(PayoutService.ENTITY, draft.id())).extracting(AuditEntry::action)
+                .containsExactly("PAYOUT_BATCH_CREATED", "PAYOUT_BATCH_DISCARDED");
+        assertThat(payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO).status()).isEqualTo(BatchStatus.DRAFT);
+    }
+
+    @Test
     void aStaleVersionIsRefusedWithReload() {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         PayoutLine line = payouts.lines(p.staff(), batch.id()).get(0);

@@ -102,6 +102,26 @@ class PayoutController {
         return step(redirect, batchId, "payout.released", () -> payouts.release(me, batchId, version));
     }
 
+    @PostMapping("/payouts/{batchId}/recompute")
+    String recompute(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, RedirectAttributes redirect) {
+        return step(redirect, batchId, "payout.recomputed", () -> payouts.recomputeAll(me, batchId));
+    }
+
+    @PostMapping("/payouts/{batchId}/discard")
+    String discard(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @RequestParam long version,
+            RedirectAttributes redirect) {
+        try {
+            PayoutBatch batch = payouts.batch(me, batchId);
+            payouts.discard(me, batchId, version);
+            Flash.success(redirect, "payout.discarded");
+            return "redirect:/projects/" + batch.projectId() + "/payouts";
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+            return "redirect:/payouts/" + batchId;
+        }
+    }
+
     @PostMapping("/payouts/lines/{lineId}/deduction")
     String deduct(@AuthenticationPrincipal SignedInUser me, @PathVariable long lineId, @RequestParam long batchId,
             @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String reason,
