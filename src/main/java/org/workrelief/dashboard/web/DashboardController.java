@@ -1,0 +1,58 @@
+package org.workrelief.dashboard.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.dashboard.DashboardService;
+import org.workrelief.dashboard.DashboardService.Chart;
+import org.workrelief.dashboard.ProjectFigures;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** 项目看板 and 乡镇总览: the figures officials judge projects by, each linking to the records behind it. */
+@Controller
+class DashboardController {
+
+    private final DashboardService dashboards;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    DashboardController(DashboardService dashboards, MessageSource messages, JsonMapper json) {
+        this.dashboards = dashboards;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/projects/{projectId}/dashboard")
+    String project(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
+        model.addAttribute("f", dashboards.figures(me, projectId));
+        Map<String, String> charts = new LinkedHashMap<>();
+        dashboards.charts(me, projectId).forEach((name, chart) -> charts.put(name, json.writeValueAsString(
+                "households".equals(name) ? translated(chart) : chart)));
+        model.addAttribute("charts", charts);
+        return "dashboard/project";
+    }
+
+    @GetMapping("/dashboard")
+    String overview(@AuthenticationPrincipal SignedInUser me, Model model) {
+        List<ProjectFigures> figures = dashboards.overview(me);
+        model.addAttribute("figures", figures);
+        model.addAttribute("totals", OverviewTotals.of(figures));
+        return "dashboard/overview";
+    }
+
+    /** Household statuses are stored as names; the chart shows them in the user's language. */
+    private Chart translated(Chart chart) {
+        return new Chart(chart.kind(), chart.labels().stream().map(label -> messages.getMessage(
+                "worker.householdStatus." + label, null, label, LocaleContextHolder.getLocale())).toList(), chart.values());
+    }
+}

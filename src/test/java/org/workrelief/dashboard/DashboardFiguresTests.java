@@ -1,0 +1,109 @@
+package org.workrelief.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.payout.ConfirmationService;
+import org.workrelief.payout.PaidSite;
+import org.workrelief.payout.PayoutBatch;
+import org.workrelief.payout.PayoutService;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.support.IntegrationTest;
+import org.workrelief.support.MutableClock;
+import org.workrelief.support.RegistryFixtures;
+import org.workrelief.training.TrainingForm;
+import org.workrelief.training.TrainingKind;
+import org.workrelief.training.TrainingService;
+
+/**
+ * Each dashboard figure against the hand-computed fixture: four workers (plan 150), five approved
+ * days of four people, 3,120.00 released of 1,610,000.00 planned and 4,000,000.00 central funds,
+ * two people trained (plan 134).
+ */
+@IntegrationTest
+class DashboardFiguresTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired RegistryFixtures registry;
+    @Autowired CommitteeService committee;
+    @Autowired DutyRosterService duty;
+    @Autowired DailyReviewService reviews;
+    @Autowired PunchService punches;
+    @Autowired PayoutService payouts;
+    @Autowired ConfirmationService confirmations;
+    @Autowired TrainingService training;
+    @Autowired DashboardService dashboards;
+    @Autowired MutableClock clock;
+
+    PaidSite p;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(MutableClock.START);
+        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
+        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ");
+        clock.advance(Duration.ofDays(8));
+        batch = payouts.approve(p.checker(), batch.id(), batch.version());
+        payouts.release(p.finance(), batch.id(), batch.version());
+        var session = training.create(p.staff(), p.projectId(), new TrainingForm("安全生产", TrainingKind.SAFETY, "李老师",
+                PaidSite.FROM, new BigDecimal("2"), null));
+        training.addAttendees(p.staff(), session.id(), List.of(p.crew().get(0).getId(), p.crew().get(1).getId()));
+    }
+
+    @Test
+    void everyFigureIsComputedFromTheRecords() {
+        ProjectFigures f = dashboards.figures(p.admin(), p.projectId());
+        assertThat(f.enrolled()).isEqualTo(4);
+        assertThat(f.enrolledVsPlanPercent()).isEqualByComparingTo("-97.3"); // (4 - 150) / 150
+        assertThat(f.averageHeadcount()).isEqualByComparingTo("4.0");
+        assertThat(f.todayHeadcount()).isZero();
+        assertThat(f.released()).isEqualByComparingTo("3120.00");
+        assertThat(f.releasedOfPlanPercent()).isEqualByComparingTo("0.2"); // 3120 / 1610000
+        assertThat(f.releasedShareOfCentralPercent()).isEqualByComparingTo("0.1"); // 3120 / 4000000
+        assertThat(f.shareBelowThreshold()).isTrue();
+        assertThat(f.averageIncome()).isEqualByComparingTo("780.00");
+        assertThat(f.trained()).isEqualTo(2);
+        assertThat(f.overdueReviews()).isZero();
+        assertThat(f.latePayments()).isZero();
+        assertThat(f.scheduleDays()).as("planned completion 2025-10-31 not reached").isNull();
+        assertThat(f.daysToPlannedCompletion()).isEqualTo(142); // 2025-06-11 to 2025-10-31
+
+        clock.advance(Duration.ofDays(30)); // 40 days after 30 May, nothing paid yet
+        assertThat(dashboards.figures(p.admin(), p.projectId()).latePayments()).isEqualTo(4);
+    }
+
+    @Test
+    void theDashboardAndTheOverviewShowTheFiguresAndLinkToTheRecords() throws Exception {
+        mvc.perform(get("/projects/{p}/dashboard", p.projectId()).with(user(p.staff())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("3,120.00")))
+                .andExpect(content().string(containsString("/projects/" + p.projectId() + "/payouts")))
+                .andExpect(content().string(containsString("data-chart")));
+        mvc.perform(get("/dashboard").with(user(p.admin())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(p.s().site().project().getName())))
+                .andExpect(content().string(containsString("overview-totals")));
+    }
+}
