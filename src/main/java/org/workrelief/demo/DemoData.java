@@ -21,6 +21,7 @@ import org.workrelief.account.Town;
 import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
+import org.workrelief.training.TrainingService;
 import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.DutyRosterService;
@@ -47,16 +48,19 @@ class DemoData implements ApplicationRunner {
     private final ReferenceProject referenceProject;
     private final ReferenceCommittee referenceCommittee;
     private final PayoutService payouts;
+    private final ReferenceTraining referenceTraining;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             PunchService punches, JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty,
-            DailyReviewService reviews, PayoutService payouts, Clock clock, PlatformTransactionManager transactionManager) {
+            DailyReviewService reviews, PayoutService payouts, TrainingService training, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.referenceProject = new ReferenceProject(projects, teams, roster, punches, jdbc);
         this.referenceCommittee = new ReferenceCommittee(accounts, committee, duty, reviews);
         this.payouts = payouts;
+        this.referenceTraining = new ReferenceTraining(training, jdbc);
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -82,6 +86,7 @@ class DemoData implements ApplicationRunner {
         var project = referenceProject.load(accounts.principalOf("js-admin"), LocalDate.now(clock));
         referenceProject.attendance(project.getId(), "js-staff", LocalDate.now(clock), ATTENDANCE_DAYS, clock.getZone());
         LocalDate today = LocalDate.now(clock);
+        referenceTraining.load(accounts.principalOf("js-staff"), project.getId(), today);
         referenceCommittee.load(accounts.principalOf("js-admin"), project.getId(), today, ATTENDANCE_DAYS);
         // a draft payout batch of the approved days, when they fall inside one month
         LocalDate first = today.minusDays(ATTENDANCE_DAYS);
