@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // the public payout notice (公示): read-only, reached by an unguessable link
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/notice/*").permitAll()
+                        // the towns' public pages (公开信息): read-only, nothing personal
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/public", "/public/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")

@@ -1,0 +1,6 @@
+/**
+ * 公开信息: the public, phone-first pages of each town, without login, for WeChat sharing: its
+ * projects' public facts, job notices (用工信息), policy notes and the payout notices on display.
+ * Nothing personal beyond what a payout notice allows (name, masked ID, amount).
+ */
+package org.workrelief.publicsite;
