@@ -21,6 +21,8 @@ import org.workrelief.account.Town;
 import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
+import org.workrelief.publicsite.PostKind;
+import org.workrelief.publicsite.PublicSiteService;
 import org.workrelief.training.TrainingService;
 import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReviewService;
@@ -49,18 +51,21 @@ class DemoData implements ApplicationRunner {
     private final ReferenceCommittee referenceCommittee;
     private final PayoutService payouts;
     private final ReferenceTraining referenceTraining;
+    private final PublicSiteService publicSite;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             PunchService punches, JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty,
-            DailyReviewService reviews, PayoutService payouts, TrainingService training, Clock clock,
+            DailyReviewService reviews, PayoutService payouts, TrainingService training, PublicSiteService publicSite,
+            Clock clock,
             PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.referenceProject = new ReferenceProject(projects, teams, roster, punches, jdbc);
         this.referenceCommittee = new ReferenceCommittee(accounts, committee, duty, reviews);
         this.payouts = payouts;
         this.referenceTraining = new ReferenceTraining(training, jdbc);
+        this.publicSite = publicSite;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -88,6 +93,12 @@ class DemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         referenceTraining.load(accounts.principalOf("js-staff"), project.getId(), today);
         referenceCommittee.load(accounts.principalOf("js-admin"), project.getId(), today, ATTENDANCE_DAYS);
+        publicSite.publish(accounts.principalOf("js-admin"), new PublicSiteService.PostForm(PostKind.JOB,
+                "养殖设施组招工 10 人", "报名地点：前埠村村委会；需年满 16 周岁、身体健康，优先吸纳脱贫户和监测对象。请携带身份证和本人银行卡。",
+                project.getId(), new java.math.BigDecimal("150.00"), today, today.plusDays(14)));
+        publicSite.publish(accounts.principalOf("js-admin"), new PublicSiteService.PostForm(PostKind.POLICY,
+                "以工代赈劳务报酬发放说明", "劳务报酬按核查通过的考勤计算，经公示、两名工友互证签字后，由银行直接发放到本人银行卡。对公示内容有异议的，请在公示期内向村委会反映。",
+                null, null, null, null));
         // a draft payout batch of the approved days, when they fall inside one month
         LocalDate first = today.minusDays(ATTENDANCE_DAYS);
         LocalDate lastApproved = today.minusDays(ReferenceCommittee.LEFT_FOR_REVIEW + 1);
