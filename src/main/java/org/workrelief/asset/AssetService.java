@@ -84,7 +84,8 @@ public class AssetService {
             throw new BusinessRuleException("asset.date.future");
         }
         if (form.equityPercent() != null && (form.equityPercent().signum() <= 0
-                || form.equityPercent().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                || form.equityPercent().compareTo(BigDecimal.valueOf(100)) > 0
+                || form.equityPercent().stripTrailingZeros().scale() > 2)) {
             throw new BusinessRuleException("asset.equity.range");
         }
         BigDecimal guarantee = money(form.guaranteedDividend() == null ? BigDecimal.ZERO : form.guaranteedDividend());
@@ -165,16 +166,17 @@ public class AssetService {
         if (receivedOn == null || receivedOn.isAfter(LocalDate.now(clock)) || year < 2000 || year > receivedOn.getYear()) {
             throw new BusinessRuleException("asset.dividend.date");
         }
-        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from dividend where project_id = ? and year = ?)",
-                Boolean.class, projectId, year))) {
-            throw new BusinessRuleException("asset.dividend.duplicate", String.valueOf(year));
-        }
         Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
+        // the unique key decides between two clerks recording the same year at once
+        List<Long> inserted = jdbc.queryForList("""
                 insert into dividend (project_id, year, amount, received_on, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (project_id, year) do nothing returning id
                 """, Long.class, projectId, year, money(amount), Date.valueOf(receivedOn), now, actor.getUsername(), now,
                 actor.getUsername());
+        if (inserted.isEmpty()) {
+            throw new BusinessRuleException("asset.dividend.duplicate", String.valueOf(year));
+        }
+        long id = inserted.get(0);
         audit(actor, "DIVIDEND_RECORDED", "Dividend", id, project, null, Map.of("year", year, "amount", money(amount)));
         return dividends(actor, projectId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
     }
@@ -198,6 +200,8 @@ public class AssetService {
             throw new BusinessRuleException("asset.split.rule");
         }
         List<DividendSplit.Household> households = parseHouseholds(householdLines, rule);
+        // one split of a dividend at a time
+        jdbc.queryForList("select id from dividend where id = ? for update", Long.class, dividendId);
         List<DividendSplit.Share> shares = DividendSplit.split(dividend.amount(), households);
         jdbc.update("delete from dividend_share where dividend_id = ?", dividendId);
         Timestamp now = Timestamp.from(clock.instant());
@@ -235,7 +239,8 @@ public class AssetService {
                 catch (NumberFormatException bad) {
                     throw new BusinessRuleException("asset.split.weight", number);
                 }
-                if (weight.signum() <= 0 || weight.stripTrailingZeros().scale() > 2) {
+                if (weight.signum() <= 0 || weight.stripTrailingZeros().scale() > 2
+                        || weight.compareTo(new BigDecimal("100000000")) >= 0) {
                     throw new BusinessRuleException("asset.split.weight", number);
                 }
             }
@@ -327,9 +332,13 @@ public class AssetService {
                 .inProject(project.getId(), project.getTownId()).change(before, after));
     }
 
+    /** Yuan to the fen, below ten billion (the columns' range). */
     private static BigDecimal money(BigDecimal amount) {
         if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
             throw new BusinessRuleException("money.format");
+        }
+        if (amount.compareTo(new BigDecimal("10000000000")) >= 0) {
+            throw new BusinessRuleException("money.tooLarge");
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }

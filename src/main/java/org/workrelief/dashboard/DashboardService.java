@@ -46,8 +46,14 @@ public class DashboardService {
     /** Every project the viewer may see (their town, or all towns at county level), with its figures. */
     @Transactional(readOnly = true)
     public List<ProjectFigures> overview(SignedInUser viewer) {
-        List<Project> visible = projects.search(viewer, "", null,
-                PageRequests.of(0, PageRequests.MAX_SIZE, Sort.by("code"))).getContent();
+        List<Project> visible = new ArrayList<>();
+        org.springframework.data.domain.Page<Project> page;
+        int number = 0;
+        do {
+            page = projects.search(viewer, "", null, PageRequests.of(number++, PageRequests.MAX_SIZE, Sort.by("code")));
+            visible.addAll(page.getContent());
+        }
+        while (page.hasNext());
         return figuresOf(visible);
     }
 
@@ -61,9 +67,11 @@ public class DashboardService {
                                 from punch where project_id = ? group by work_date) d) as average_headcount,
                            (select count(distinct worker_id) from punch where project_id = ? and work_date = ?) as today,
                            (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                            where b.project_id = ? and b.status in ('RELEASED', 'SETTLED') and l.status <> 'REISSUED') as released,
+                            where b.project_id = ? and b.status in ('RELEASED', 'SETTLED')
+                              and l.status in ('PENDING', 'PAID')) as released,
                            (select count(distinct l.worker_id) from payout_line l join payout_batch b on b.id = l.batch_id
-                            where b.project_id = ? and b.status in ('RELEASED', 'SETTLED') and l.status <> 'REISSUED') as paid,
+                            where b.project_id = ? and b.status in ('RELEASED', 'SETTLED')
+                              and l.status in ('PENDING', 'PAID')) as paid,
                            (select count(distinct a.worker_id) from training_attendee a
                             join training_session s on s.id = a.session_id where s.project_id = ?) as trained,
                            (select count(*) from (select distinct work_date from punch where project_id = ? and work_date < ?) d
@@ -97,7 +105,7 @@ public class DashboardService {
         charts.put("remuneration", chart("bar", """
                 select to_char(b.period_from, 'YYYY-MM'), sum(l.amount_payable) from payout_line l
                 join payout_batch b on b.id = l.batch_id
-                where b.project_id = ? and b.status in ('RELEASED', 'SETTLED') and l.status <> 'REISSUED'
+                where b.project_id = ? and b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')
                 group by 1 order by 1
                 """, projectId));
         charts.put("teams", chart("bar", """

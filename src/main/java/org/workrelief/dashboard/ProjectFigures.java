@@ -31,8 +31,18 @@ public record ProjectFigures(Project project, long enrolled, BigDecimal averageH
         return percent(released, project.getCentralFunds());
     }
 
+    /** The planned wages as a share of central funds: the figure the policy's threshold applies to. */
+    public BigDecimal plannedShareOfCentralPercent() {
+        return percent(project.getPlannedRemuneration(), project.getCentralFunds());
+    }
+
+    /**
+     * Below the policy threshold: judged on the plan while the project is being built (wages are
+     * released month by month), on what was released once it is completed.
+     */
     public boolean shareBelowThreshold() {
-        BigDecimal share = releasedShareOfCentralPercent();
+        boolean finished = project.getActualCompletion() != null;
+        BigDecimal share = finished ? releasedShareOfCentralPercent() : plannedShareOfCentralPercent();
         return share != null && share.compareTo(shareThresholdPercent) < 0;
     }
 

@@ -142,7 +142,10 @@ public class PayoutService {
             return Optional.empty();
         }
         return jdbc.query("select * from payout_batch where notice_token = ?", PayoutService::toBatch, token).stream()
-                .findFirst().map(batch -> {
+                .findFirst()
+                // the list is public while it is on notice and until the wages are released, not after
+                .filter(batch -> batch.status() == BatchStatus.PUBLICIZED || batch.status() == BatchStatus.APPROVED)
+                .map(batch -> {
                     Map<String, Object> project = jdbc.queryForMap("select code, name from project where id = ?",
                             batch.projectId());
                     List<PayoutLine> lines = linesOf(batch.id());

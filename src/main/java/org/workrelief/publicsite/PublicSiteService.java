@@ -75,7 +75,7 @@ public class PublicSiteService {
                 select p.code, p.name, p.villages, p.status, p.central_funds, p.planned_remuneration, p.planned_workers,
                        (select count(distinct e.worker_id) from enrollment e where e.project_id = p.id) as enrolled,
                        (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                        where b.project_id = p.id and b.status in ('RELEASED', 'SETTLED') and l.status <> 'REISSUED') as released,
+                        where b.project_id = p.id and b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')) as released,
                        p.start_date, p.planned_completion
                 from project p where p.town_id = ? order by p.code
                 """, (rs, i) -> new ProjectFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -94,17 +94,16 @@ public class PublicSiteService {
                 """, this::toPost, townId, kind.name(), Date.valueOf(LocalDate.now(clock)));
     }
 
-    /** Payout notices of the town's projects publicized in the last 60 days. */
+    /** Payout notices on display: publicized (or approved and not yet released) batches of the town's projects. */
     @Transactional(readOnly = true)
     public List<Notice> notices(long townId) {
         return jdbc.query("""
                 select b.notice_token, p.name, b.period_from, b.period_to, b.notice_until from payout_batch b
                 join project p on p.id = b.project_id
-                where p.town_id = ? and b.notice_token is not null and b.publicized_at >= ?
+                where p.town_id = ? and b.notice_token is not null and b.status in ('PUBLICIZED', 'APPROVED')
                 order by b.publicized_at desc
                 """, (rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant()), townId,
-                Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(60))));
+                rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant()), townId);
     }
 
     // --- administration -------------------------------------------------------------------
@@ -133,7 +132,8 @@ public class PublicSiteService {
         if (form.projectId() != null && !projects.get(admin, form.projectId()).getTownId().equals(admin.townId())) {
             throw new NotFoundException("Project", form.projectId());
         }
-        if (form.dayRate() != null && (form.dayRate().signum() <= 0 || form.dayRate().stripTrailingZeros().scale() > 2)) {
+        if (form.dayRate() != null && (form.dayRate().signum() <= 0 || form.dayRate().stripTrailingZeros().scale() > 2
+                || form.dayRate().compareTo(new BigDecimal("100000")) >= 0)) {
             throw new BusinessRuleException("public.dayRate.invalid");
         }
         if (form.openFrom() != null && form.openTo() != null && form.openTo().isBefore(form.openFrom())) {

@@ -82,7 +82,8 @@ class DashboardFiguresTests {
         assertThat(f.released()).isEqualByComparingTo("3120.00");
         assertThat(f.releasedOfPlanPercent()).isEqualByComparingTo("0.2"); // 3120 / 1610000
         assertThat(f.releasedShareOfCentralPercent()).isEqualByComparingTo("0.1"); // 3120 / 4000000
-        assertThat(f.shareBelowThreshold()).isTrue();
+        assertThat(f.plannedShareOfCentralPercent()).isEqualByComparingTo("40.3"); // 1610000 / 4000000
+        assertThat(f.shareBelowThreshold()).as("judged on the plan while being built").isFalse();
         assertThat(f.averageIncome()).isEqualByComparingTo("780.00");
         assertThat(f.trained()).isEqualTo(2);
         assertThat(f.overdueReviews()).isZero();

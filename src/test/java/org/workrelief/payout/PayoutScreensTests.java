@@ -86,6 +86,9 @@ class PayoutScreensTests {
         clock.advance(Duration.ofDays(8));
         batch = payouts.approve(p.checker(), batch.id(), batch.version());
         batch = payouts.release(p.finance(), batch.id(), batch.version());
+        // the notice comes down once the wages are released
+        mvc.perform(get("/notice/{t}", batch.noticeToken()))
+                .andExpect(status().isNotFound());
 
         mvc.perform(get("/payouts/{b}/bank-file.csv", batch.id()).with(user(p.admin()))).andExpect(status().isForbidden());
         mvc.perform(get("/payouts/{b}/bank-file.xlsx", batch.id()).with(user(p.finance()))).andExpect(status().isOk());
