@@ -25,8 +25,11 @@ class DashboardController {
     private final DashboardService dashboards;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final org.workrelief.account.AccountService accounts;
 
-    DashboardController(DashboardService dashboards, MessageSource messages, JsonMapper json) {
+    DashboardController(DashboardService dashboards, MessageSource messages, JsonMapper json,
+            org.workrelief.account.AccountService accounts) {
+        this.accounts = accounts;
         this.dashboards = dashboards;
         this.messages = messages;
         this.json = json;
@@ -47,6 +50,9 @@ class DashboardController {
         List<ProjectFigures> figures = dashboards.overview(me);
         model.addAttribute("figures", figures);
         model.addAttribute("totals", OverviewTotals.of(figures));
+        Map<Long, String> towns = new LinkedHashMap<>();
+        accounts.townsVisibleTo(me).forEach(town -> towns.put(town.getId(), town.getName()));
+        model.addAttribute("towns", towns);
         return "dashboard/overview";
     }
 
