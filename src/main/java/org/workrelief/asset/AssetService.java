@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.Texts;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
@@ -75,8 +76,8 @@ public class AssetService {
     @Transactional
     public AssetTransfer saveTransfer(SignedInUser actor, long projectId, AssetForm form) {
         Project project = adminProject(actor, projectId);
-        String receiver = text(form.receiver(), 100, "asset.receiver.required");
-        String document = text(form.documentRef(), 100, "asset.document.required");
+        String receiver = Texts.required(form.receiver(), 100, "asset.receiver.required");
+        String document = Texts.required(form.documentRef(), 100, "asset.document.required");
         if (form.handedOverOn() == null) {
             throw new BusinessRuleException("asset.date.required");
         }
@@ -90,7 +91,7 @@ public class AssetService {
         }
         BigDecimal guarantee = money(form.guaranteedDividend() == null ? BigDecimal.ZERO : form.guaranteedDividend());
         BigDecimal valuation = form.valuation() == null ? null : money(form.valuation());
-        String company = form.company() == null || form.company().isBlank() ? null : text(form.company(), 100,
+        String company = form.company() == null || form.company().isBlank() ? null : Texts.required(form.company(), 100,
                 "asset.company.tooLong");
         Optional<AssetTransfer> before = transferOf(projectId);
         Timestamp now = Timestamp.from(clock.instant());
@@ -131,7 +132,7 @@ public class AssetService {
     public void addAsset(SignedInUser actor, long projectId, String name, BigDecimal value) {
         Project project = adminProject(actor, projectId);
         AssetTransfer transfer = transferOf(projectId).orElseThrow(() -> new BusinessRuleException("asset.transfer.first"));
-        String what = text(name, 100, "asset.name.required");
+        String what = Texts.required(name, 100, "asset.name.required");
         if (value == null || value.signum() <= 0) {
             throw new BusinessRuleException("asset.value.invalid");
         }
@@ -280,7 +281,7 @@ public class AssetService {
         if (kind == null) {
             throw new BusinessRuleException("job.kind.required");
         }
-        String what = text(position, 64, "job.position.required");
+        String what = Texts.required(position, 64, "job.position.required");
         if (year < 2000 || year > LocalDate.now(clock).getYear() + 1) {
             throw new BusinessRuleException("job.year.invalid");
         }
@@ -341,14 +342,6 @@ public class AssetService {
             throw new BusinessRuleException("money.tooLarge");
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
-    }
-
-    private static String text(String value, int max, String key) {
-        String text = value == null ? "" : value.trim();
-        if (text.isEmpty() || text.length() > max) {
-            throw new BusinessRuleException(key, max);
-        }
-        return text;
     }
 
     private static AssetTransfer toTransfer(ResultSet rs, int row) throws SQLException {

@@ -66,10 +66,10 @@ public class AttendanceImportService {
             throw new BusinessRuleException("import.file.noRows");
         }
         SheetRow header = rows.get(0);
-        int code = column(header, "工号");
-        int idNumber = column(header, "身份证号");
-        int time = column(header, "时间");
-        int device = column(header, "设备");
+        int code = header.columnOf("工号");
+        int idNumber = header.columnOf("身份证号");
+        int time = header.columnOf("时间");
+        int device = header.columnOf("设备");
         List<RowError> headerErrors = new ArrayList<>();
         if (code < 0 && idNumber < 0) {
             headerErrors.add(new RowError(1, "工号", "import.header.missing", List.of("工号 / 身份证号")));
@@ -141,12 +141,4 @@ public class AttendanceImportService {
         }
     }
 
-    private static int column(SheetRow header, String name) {
-        for (int i = 0; i < header.cells().size(); i++) {
-            if (header.cell(i).replace("\uFEFF", "").replace("*", "").trim().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.Project;
+import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
 
 /**
@@ -67,11 +68,9 @@ public class DashboardService {
                                 from punch where project_id = ? group by work_date) d) as average_headcount,
                            (select count(distinct worker_id) from punch where project_id = ? and work_date = ?) as today,
                            (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                            where b.project_id = ? and b.status in ('RELEASED', 'SETTLED')
-                              and l.status in ('PENDING', 'PAID')) as released,
+                            where b.project_id = ? and %1$s) as released,
                            (select count(distinct l.worker_id) from payout_line l join payout_batch b on b.id = l.batch_id
-                            where b.project_id = ? and b.status in ('RELEASED', 'SETTLED')
-                              and l.status in ('PENDING', 'PAID')) as paid,
+                            where b.project_id = ? and %1$s) as paid,
                            (select count(distinct a.worker_id) from training_attendee a
                             join training_session s on s.id = a.session_id where s.project_id = ?) as trained,
                            (select count(*) from (select distinct work_date from punch where project_id = ? and work_date < ?) d
@@ -79,7 +78,8 @@ public class DashboardService {
                                               and r.status = 'APPROVED')) as overdue,
                            (select count(*) from payout_line l join payout_batch b on b.id = l.batch_id
                             where b.project_id = ? and l.status in ('PENDING', 'FAILED') and b.period_to < ?) as late
-                    """, project.getId(), project.getId(), project.getId(), Date.valueOf(today), project.getId(),
+                    """.formatted(PayoutService.RELEASED_WAGES), project.getId(), project.getId(), project.getId(),
+                    Date.valueOf(today), project.getId(),
                     project.getId(), project.getId(), project.getId(), Date.valueOf(today), project.getId(), project.getId(),
                     Date.valueOf(today.minusDays(LATE_PAYMENT_DAYS)));
             figures.add(new ProjectFigures(project, number(row, "enrolled"), (BigDecimal) row.get("average_headcount"),
@@ -105,9 +105,9 @@ public class DashboardService {
         charts.put("remuneration", chart("bar", """
                 select to_char(b.period_from, 'YYYY-MM'), sum(l.amount_payable) from payout_line l
                 join payout_batch b on b.id = l.batch_id
-                where b.project_id = ? and b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')
+                where b.project_id = ? and %1$s
                 group by 1 order by 1
-                """, projectId));
+                """.formatted(PayoutService.RELEASED_WAGES), projectId));
         charts.put("teams", chart("bar", """
                 select t.name, count(distinct e.worker_id) from enrollment e join work_team t on t.id = e.team_id
                 where e.project_id = ? and e.left_on is null group by t.id, t.name order by t.id

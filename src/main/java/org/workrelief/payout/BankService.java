@@ -166,11 +166,11 @@ public class BankService {
             throw new BusinessRuleException("import.file.noRows");
         }
         SheetRow header = rows.get(0);
-        int card = column(header, "银行卡号");
-        int id = column(header, "身份证号");
-        int amount = column(header, "金额(元)", "金额");
-        int result = column(header, "结果", "处理结果");
-        int reason = column(header, "原因", "失败原因", "备注");
+        int card = header.columnOf("银行卡号");
+        int id = header.columnOf("身份证号");
+        int amount = header.columnOf("金额(元)", "金额");
+        int result = header.columnOf("结果", "处理结果");
+        int reason = header.columnOf("原因", "失败原因", "备注");
         List<RowError> headerErrors = new ArrayList<>();
         if (card < 0 && id < 0) {
             headerErrors.add(new RowError(1, "银行卡号", "import.header.missing", List.of("银行卡号 / 身份证号")));
@@ -342,18 +342,6 @@ public class BankService {
                     Map.of("status", "RELEASED"), Map.of("status", "SETTLED"), null);
         }
         return settled == 1;
-    }
-
-    private static int column(SheetRow header, String... names) {
-        for (int i = 0; i < header.cells().size(); i++) {
-            String cell = header.cell(i).replace("\uFEFF", "").replace("*", "").trim();
-            for (String name : names) {
-                if (cell.equals(name)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
     }
 
     /**

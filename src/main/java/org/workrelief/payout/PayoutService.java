@@ -46,6 +46,12 @@ import org.workrelief.supervision.ApprovedAttendance;
 public class PayoutService {
 
     static final String ENTITY = "PayoutBatch";
+
+    /**
+     * SQL condition on a line {@code l} of a batch {@code b}: wages released and not failed, the money
+     * that counts as paid out in figures (a failed line counts again only when re-issued and paid).
+     */
+    public static final String RELEASED_WAGES = "b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')";
     static final String LINE = "PayoutLine";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -20,6 +20,7 @@ import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
 
 /**
@@ -75,10 +76,10 @@ public class PublicSiteService {
                 select p.code, p.name, p.villages, p.status, p.central_funds, p.planned_remuneration, p.planned_workers,
                        (select count(distinct e.worker_id) from enrollment e where e.project_id = p.id) as enrolled,
                        (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                        where b.project_id = p.id and b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')) as released,
+                        where b.project_id = p.id and %1$s) as released,
                        p.start_date, p.planned_completion
                 from project p where p.town_id = ? order by p.code
-                """, (rs, i) -> new ProjectFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                """.formatted(PayoutService.RELEASED_WAGES), (rs, i) -> new ProjectFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7), rs.getLong(8),
                 rs.getBigDecimal(9).setScale(2, RoundingMode.UNNECESSARY),
                 rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(),

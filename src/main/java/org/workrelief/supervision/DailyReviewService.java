@@ -141,13 +141,7 @@ public class DailyReviewService {
         if (decision == null) {
             throw new BusinessRuleException("review.decision.required");
         }
-        String why = reason == null ? "" : reason.trim();
-        if (why.isEmpty()) {
-            throw new BusinessRuleException("review.reason.required");
-        }
-        if (why.length() > 500) {
-            throw new BusinessRuleException("review.reason.tooLong", 500);
-        }
+        String why = reason(reason);
         Anomaly anomaly = detector.findings(review.projectId(), review.day()).anomalies().stream()
                 .filter(a -> a.key().equals(anomalyKey)).findFirst()
                 .orElseThrow(() -> new BusinessRuleException("review.anomaly.gone"));
@@ -307,13 +301,7 @@ public class DailyReviewService {
             throw new AccessDeniedException("administrators only");
         }
         Project project = projects.get(actor, projectId);
-        String why = reason == null ? "" : reason.trim();
-        if (why.isEmpty()) {
-            throw new BusinessRuleException("review.reason.required");
-        }
-        if (why.length() > 500) {
-            throw new BusinessRuleException("review.reason.tooLong", 500);
-        }
+        String why = reason(reason);
         DailyReview review = current(projectId, day).filter(r -> r.status() == ReviewStatus.APPROVED)
                 .orElseThrow(() -> new BusinessRuleException("review.correct.notApproved"));
         if (paidDays.stream().anyMatch(paid -> paid.inApprovedBatch(projectId, day))) {
@@ -375,6 +363,18 @@ public class DailyReviewService {
     }
 
     // --- helpers ----------------------------------------------------------------------------
+
+    /** A decision's or correction's reason: required, at most 500 characters. */
+    private static String reason(String text) {
+        String why = text == null ? "" : text.trim();
+        if (why.isEmpty()) {
+            throw new BusinessRuleException("review.reason.required");
+        }
+        if (why.length() > 500) {
+            throw new BusinessRuleException("review.reason.tooLong", 500);
+        }
+        return why;
+    }
 
     private void requireOnDuty(SignedInUser actor, long projectId, LocalDate day) {
         if (!actor.hasRole(Role.SUPERVISOR) || !duty.isOnDuty(actor.id(), projectId, day)) {

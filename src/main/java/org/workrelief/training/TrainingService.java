@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.Texts;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
@@ -96,8 +97,8 @@ public class TrainingService {
     @Transactional
     public TrainingSession create(SignedInUser actor, long projectId, TrainingForm form) {
         Project project = keptBy(actor, projectId);
-        String title = required(form.title(), 100, "training.title.required");
-        String trainer = required(form.trainer(), 64, "training.trainer.required");
+        String title = Texts.required(form.title(), 100, "training.title.required");
+        String trainer = Texts.required(form.trainer(), 64, "training.trainer.required");
         if (form.kind() == null) {
             throw new BusinessRuleException("training.kind.required");
         }
@@ -112,7 +113,7 @@ public class TrainingService {
                 || hours.stripTrailingZeros().scale() > 1) {
             throw new BusinessRuleException("training.hours.invalid");
         }
-        String place = form.place() == null || form.place().isBlank() ? null : required(form.place(), 100, "training.place.tooLong");
+        String place = form.place() == null || form.place().isBlank() ? null : Texts.required(form.place(), 100, "training.place.tooLong");
         Timestamp now = Timestamp.from(clock.instant());
         Long id = jdbc.queryForObject("""
                 insert into training_session (project_id, title, kind, trainer, held_on, hours, place,
@@ -173,9 +174,9 @@ public class TrainingService {
             throw new BusinessRuleException("import.file.noRows");
         }
         SheetRow header = rows.get(0);
-        int code = column(header, "工号");
-        int id = column(header, "身份证号");
-        int certificate = column(header, "证书编号");
+        int code = header.columnOf("工号");
+        int id = header.columnOf("身份证号");
+        int certificate = header.columnOf("证书编号");
         if (code < 0 && id < 0) {
             return new ImportResult(0, 0, List.of(new RowError(1, "工号", "import.header.missing", List.of("工号 / 身份证号"))));
         }
@@ -259,23 +260,6 @@ public class TrainingService {
     private void audit(SignedInUser actor, String action, long sessionId, Project project, Object after) {
         auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, ENTITY, sessionId)
                 .inProject(project.getId(), project.getTownId()).change(null, after));
-    }
-
-    private static String required(String text, int max, String key) {
-        String value = text == null ? "" : text.trim();
-        if (value.isEmpty() || value.length() > max) {
-            throw new BusinessRuleException(key, max);
-        }
-        return value;
-    }
-
-    private static int column(SheetRow header, String name) {
-        for (int i = 0; i < header.cells().size(); i++) {
-            if (header.cell(i).replace("\uFEFF", "").replace("*", "").trim().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static final String SESSION_SELECT = """

@@ -17,7 +17,6 @@ import org.workrelief.asset.AssetService;
 import org.workrelief.asset.Dividend;
 import org.workrelief.asset.JobKind;
 import org.workrelief.asset.SplitRule;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.project.ProjectService;
 
@@ -72,10 +71,7 @@ class AssetController {
     String addAsset(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam(required = false) String name, @RequestParam(required = false) BigDecimal value,
             RedirectAttributes redirect) {
-        return step(redirect, projectId, "asset.added", () -> {
-            assets.addAsset(me, projectId, name, value);
-            return null;
-        });
+        return step(redirect, projectId, "asset.added", () -> assets.addAsset(me, projectId, name, value));
     }
 
     @PostMapping("/projects/{projectId}/dividends")
@@ -100,21 +96,13 @@ class AssetController {
             @RequestParam(defaultValue = "0") int year, @RequestParam(required = false) JobKind kind,
             @RequestParam(required = false) String position, @RequestParam(required = false) String workerCode,
             RedirectAttributes redirect) {
-        step(redirect, projectId, "job.added", () -> {
-            assets.addJob(me, projectId, year, kind, position, workerCode);
-            return null;
-        });
+        step(redirect, projectId, "job.added", () -> assets.addJob(me, projectId, year, kind, position, workerCode));
         return "redirect:/projects/" + projectId + "/assets#jobs";
     }
 
-    private static String step(RedirectAttributes redirect, long projectId, String done, java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-            Flash.success(redirect, done);
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+    /** Runs one step of the page and returns to it. */
+    private static String step(RedirectAttributes redirect, long projectId, String done, Runnable action) {
+        Flash.attempt(redirect, done, action);
         return "redirect:/projects/" + projectId + "/assets";
     }
 }

@@ -44,6 +44,22 @@ public final class SheetReader {
         public boolean isBlank() {
             return cells.stream().allMatch(String::isBlank);
         }
+
+        /**
+         * In a header row, the index of the first column titled with one of the names (a BOM and the
+         * template's "*" for required columns are ignored), or -1.
+         */
+        public int columnOf(String... names) {
+            for (int i = 0; i < cells.size(); i++) {
+                String title = cell(i).replace("\uFEFF", "").replace("*", "").trim();
+                for (String name : names) {
+                    if (title.equals(name)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
     }
 
     private static final int MAX_ROWS = 100_000;

@@ -13,6 +13,25 @@ public final class Flash {
         redirect.addFlashAttribute("success", key);
     }
 
+    /**
+     * Runs one step of a form: success puts {@code successKey} (if any) on the next page's banner, a
+     * refused rule its message. Answers whether the step went through, for controllers that redirect
+     * differently.
+     */
+    public static boolean attempt(RedirectAttributes redirect, String successKey, Runnable step) {
+        try {
+            step.run();
+            if (successKey != null) {
+                success(redirect, successKey);
+            }
+            return true;
+        }
+        catch (BusinessRuleException refused) {
+            refused(redirect, refused);
+            return false;
+        }
+    }
+
     /** A refused rule, said in the user's language with its arguments; nothing was saved. */
     public static void refused(RedirectAttributes redirect, BusinessRuleException refused) {
         redirect.addFlashAttribute("failure", refused.getMessageKey());

@@ -73,13 +73,7 @@ class ConfirmationController {
     @PostMapping("/payouts/confirmations/{confirmationId}/remove")
     String remove(@AuthenticationPrincipal SignedInUser me, @PathVariable long confirmationId, @RequestParam long batchId,
             @RequestParam long teamId, RedirectAttributes redirect) {
-        try {
-            confirmations.remove(me, confirmationId);
-            Flash.success(redirect, "payout.confirm.removed");
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, "payout.confirm.removed", () -> confirmations.remove(me, confirmationId));
         return back(batchId, teamId);
     }
 

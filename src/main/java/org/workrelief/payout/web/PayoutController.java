@@ -55,15 +55,9 @@ class PayoutController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             RedirectAttributes redirect) {
-        try {
-            PayoutBatch batch = payouts.create(me, projectId, from, to);
-            Flash.success(redirect, "payout.created");
-            return "redirect:/payouts/" + batch.id();
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "redirect:/projects/" + projectId + "/payouts";
-        }
+        PayoutBatch[] created = new PayoutBatch[1];
+        return Flash.attempt(redirect, "payout.created", () -> created[0] = payouts.create(me, projectId, from, to))
+                ? "redirect:/payouts/" + created[0].id() : "redirect:/projects/" + projectId + "/payouts";
     }
 
     @GetMapping("/payouts/{batchId}")
@@ -110,16 +104,9 @@ class PayoutController {
     @PostMapping("/payouts/{batchId}/discard")
     String discard(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @RequestParam long version,
             RedirectAttributes redirect) {
-        try {
-            PayoutBatch batch = payouts.batch(me, batchId);
-            payouts.discard(me, batchId, version);
-            Flash.success(redirect, "payout.discarded");
-            return "redirect:/projects/" + batch.projectId() + "/payouts";
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "redirect:/payouts/" + batchId;
-        }
+        PayoutBatch batch = payouts.batch(me, batchId);
+        return Flash.attempt(redirect, "payout.discarded", () -> payouts.discard(me, batchId, version))
+                ? "redirect:/projects/" + batch.projectId() + "/payouts" : "redirect:/payouts/" + batchId;
     }
 
     @PostMapping("/payouts/lines/{lineId}/deduction")
@@ -141,21 +128,13 @@ class PayoutController {
     String resolve(@AuthenticationPrincipal SignedInUser me, @PathVariable long objectionId, @RequestParam long batchId,
             @RequestParam(required = false) String resolution, @RequestParam(defaultValue = "false") boolean recompute,
             @RequestParam long version, RedirectAttributes redirect) {
-        return step(redirect, batchId, "payout.objection.resolved", () -> {
-            objections.resolve(me, objectionId, resolution, recompute, version);
-            return null;
-        });
+        return step(redirect, batchId, "payout.objection.resolved",
+                () -> objections.resolve(me, objectionId, resolution, recompute, version));
     }
 
-    /** Runs one step; a refused rule comes back as the page's banner, in the user's language. */
-    static String step(RedirectAttributes redirect, long batchId, String done, java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-            Flash.success(redirect, done);
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+    /** Runs one step of the batch page and returns to it. */
+    private static String step(RedirectAttributes redirect, long batchId, String done, Runnable action) {
+        Flash.attempt(redirect, done, action);
         return "redirect:/payouts/" + batchId;
     }
 }

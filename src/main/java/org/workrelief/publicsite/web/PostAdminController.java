@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.ProjectService;
@@ -50,13 +49,7 @@ class PostAdminController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openTo,
             RedirectAttributes redirect) {
-        try {
-            site.publish(me, new PublicSiteService.PostForm(kind, title, body, projectId, dayRate, openFrom, openTo));
-            Flash.success(redirect, "public.published");
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, "public.published", () -> site.publish(me, new PublicSiteService.PostForm(kind, title, body, projectId, dayRate, openFrom, openTo)));
         return "redirect:/admin/public-posts";
     }
 

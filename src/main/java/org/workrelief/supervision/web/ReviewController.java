@@ -57,12 +57,7 @@ class ReviewController {
     @PostMapping("/projects/{projectId}/reviews/{day}/open")
     String open(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
-        try {
-            reviews.open(me, projectId, day);
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, null, () -> reviews.open(me, projectId, day));
         return back(projectId, day);
     }
 
@@ -71,12 +66,7 @@ class ReviewController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @RequestParam String anomalyKey,
             @RequestParam(required = false) Decision decision, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            reviews.decide(me, reviewId, anomalyKey, decision, reason);
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, null, () -> reviews.decide(me, reviewId, anomalyKey, decision, reason));
         return back(projectId, day) + "#anomalies";
     }
 
@@ -122,12 +112,7 @@ class ReviewController {
     @PostMapping("/reviews/photos/{photoId}/remove")
     String removePhoto(@AuthenticationPrincipal SignedInUser me, @PathVariable long photoId, @RequestParam long projectId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
-        try {
-            reviews.removePhoto(me, photoId);
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, null, () -> reviews.removePhoto(me, photoId));
         return back(projectId, day) + "#photos";
     }
 
@@ -158,13 +143,7 @@ class ReviewController {
     String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            reviews.correct(me, projectId, day, reason);
-            Flash.success(redirect, "review.corrected");
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, "review.corrected", () -> reviews.correct(me, projectId, day, reason));
         return back(projectId, day);
     }
 
