@@ -1,5 +1,6 @@
 package org.workrelief.asset;
 
+import static org.workrelief.support.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.workrelief.account.AccountService;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.ActiveProject;
 import org.workrelief.support.IntegrationTest;
@@ -104,10 +104,5 @@ class AssetIntegrationTests {
         return new AssetService.AssetForm("前埠村股份经济合作社", LocalDate.of(2025, 5, 20), "姜山资〔2025〕8号",
                 "莱西市共富水产养殖有限公司", new BigDecimal("100.00"), new BigDecimal("5300000.00"), new BigDecimal("200000.00"),
                 version);
-    }
-
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(BusinessRuleException.class,
-                refused -> assertThat(refused.getMessageKey()).isEqualTo(key));
     }
 }

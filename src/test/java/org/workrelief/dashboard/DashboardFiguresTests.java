@@ -16,19 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.payout.ConfirmationService;
 import org.workrelief.payout.PaidSite;
-import org.workrelief.payout.PayoutBatch;
+import org.workrelief.payout.PayoutFlow;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
-import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.IntegrationTest;
 import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 import org.workrelief.training.TrainingForm;
 import org.workrelief.training.TrainingKind;
 import org.workrelief.training.TrainingService;
@@ -41,16 +34,10 @@ import org.workrelief.training.TrainingService;
 @IntegrationTest
 class DashboardFiguresTests {
 
+    @Autowired PayoutFlow flow;
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
     @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
-    @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired PayoutService payouts;
-    @Autowired ConfirmationService confirmations;
     @Autowired TrainingService training;
     @Autowired DashboardService dashboards;
     @Autowired MutableClock clock;
@@ -59,14 +46,8 @@ class DashboardFiguresTests {
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
-        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
-        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ");
-        clock.advance(Duration.ofDays(8));
-        batch = payouts.approve(p.checker(), batch.id(), batch.version());
-        payouts.release(p.finance(), batch.id(), batch.version());
+        p = flow.site();
+        flow.released(p);
         var session = training.create(p.staff(), p.projectId(), new TrainingForm("安全生产", TrainingKind.SAFETY, "李老师",
                 PaidSite.FROM, new BigDecimal("2"), null));
         training.addAttendees(p.staff(), session.id(), List.of(p.crew().get(0).getId(), p.crew().get(1).getId()));

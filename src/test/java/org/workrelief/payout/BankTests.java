@@ -1,12 +1,12 @@
 package org.workrelief.payout;
 
+import static org.workrelief.support.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,52 +19,31 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.DataProtector;
 import org.workrelief.common.sheet.SheetWriter;
-import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
-import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.IntegrationTest;
-import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestNumbers;
 
 /** The bank file, the bank's results, the follow-up batch and settling. */
 @IntegrationTest
 class BankTests {
 
-    @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
-    @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
+    @Autowired PayoutFlow flow;
     @Autowired PayoutService payouts;
     @Autowired ConfirmationService confirmations;
     @Autowired BankService bank;
     @Autowired DataProtector protector;
     @Autowired AuditLog auditLog;
     @Autowired JdbcTemplate jdbc;
-    @Autowired MutableClock clock;
 
     PaidSite p;
     PayoutBatch released;
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
-        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
-        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ-1");
-        clock.advance(Duration.ofDays(8));
-        batch = payouts.approve(p.checker(), batch.id(), batch.version());
-        released = payouts.release(p.finance(), batch.id(), batch.version());
+        p = flow.site();
+        released = flow.released(p);
     }
 
     @Test
@@ -144,7 +123,7 @@ class BankTests {
         assertThat(failed.status()).isEqualTo(LineStatus.FAILED);
         assertThat(failed.bankReason()).isEqualTo("账户已销户");
         assertThat(payouts.batch(p.finance(), released.id()).status()).isEqualTo(BatchStatus.RELEASED);
-        PayoutIntegrationTests.assertRefused(() -> bank.reissueFailed(p.staff(), released.id()),
+        assertRefused(() -> bank.reissueFailed(p.staff(), released.id()),
                 "payout.reissue.cardNotCorrected");
 
         String newCard = TestNumbers.bankCard();

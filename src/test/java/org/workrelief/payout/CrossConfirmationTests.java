@@ -2,7 +2,7 @@ package org.workrelief.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.workrelief.payout.PayoutIntegrationTests.assertRefused;
+import static org.workrelief.support.Refusals.assertRefused;
 
 import java.util.List;
 
@@ -12,14 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
-import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.IntegrationTest;
-import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.worker.Worker;
 
@@ -27,17 +20,11 @@ import org.workrelief.worker.Worker;
 @IntegrationTest
 class CrossConfirmationTests {
 
-    @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
+    @Autowired PayoutFlow flow;
     @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
-    @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired PayoutService payouts;
     @Autowired ConfirmationService confirmations;
     @Autowired JdbcTemplate jdbc;
-    @Autowired MutableClock clock;
 
     PaidSite p;
     PayoutBatch batch;
@@ -45,8 +32,7 @@ class CrossConfirmationTests {
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        p = flow.site();
         batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         line = payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == p.crew().get(0).getId())
                 .findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package org.workrelief.payout;
 
+import static org.workrelief.support.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,29 +22,22 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEntry;
 import org.workrelief.common.audit.AuditLog;
-import org.workrelief.project.ProjectService;
 import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.IntegrationTest;
 import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /** Rules 7 and 9: batches from approved attendance, notice, objections, maker-checker approval and release. */
 @IntegrationTest
 class PayoutIntegrationTests {
 
+    @Autowired PayoutFlow flow;
     @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
     @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired PayoutService payouts;
     @Autowired ConfirmationService confirmations;
     @Autowired ObjectionService objections;
@@ -55,8 +49,7 @@ class PayoutIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        p = flow.site();
     }
 
     @Test
@@ -312,14 +305,5 @@ class PayoutIntegrationTests {
 
     private int countBatches() {
         return jdbc.queryForObject("select count(*) from payout_batch where project_id = ?", Integer.class, p.projectId());
-    }
-
-    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key, Object... someArgs) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(BusinessRuleException.class, refused -> {
-            assertThat(refused.getMessageKey()).isEqualTo(key);
-            for (Object arg : someArgs) {
-                assertThat(java.util.Arrays.toString(refused.getArgs())).contains(String.valueOf(arg));
-            }
-        });
     }
 }

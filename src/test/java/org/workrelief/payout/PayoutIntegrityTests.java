@@ -2,7 +2,7 @@ package org.workrelief.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.workrelief.payout.PayoutIntegrationTests.assertRefused;
+import static org.workrelief.support.Refusals.assertRefused;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -13,27 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.IntegrationTest;
 import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /** A batch stays true to approved attendance, and what was approved stays as it was. */
 @IntegrationTest
 class PayoutIntegrityTests {
 
-    @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
+    @Autowired PayoutFlow flow;
     @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired PayoutService payouts;
     @Autowired ConfirmationService confirmations;
     @Autowired ObjectionService objections;
@@ -45,11 +34,8 @@ class PayoutIntegrityTests {
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
-        batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
-        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ");
+        p = flow.site();
+        batch = flow.confirmed(p);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.workrelief.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.workrelief.payout.PayoutIntegrationTests.assertRefused;
+import static org.workrelief.support.Refusals.assertRefused;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,29 +14,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.common.crypto.DataProtector;
 import org.workrelief.common.sheet.SheetWriter;
-import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
-import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.IntegrationTest;
 import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /** The remaining refusals of the payout flow, one each. */
 @IntegrationTest
 class PayoutRefusalTests {
 
-    @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
-    @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
+    @Autowired PayoutFlow flow;
     @Autowired PayoutService payouts;
     @Autowired ConfirmationService confirmations;
     @Autowired ObjectionService objections;
@@ -50,8 +37,7 @@ class PayoutRefusalTests {
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        p = flow.site();
         batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
     }
 
@@ -114,10 +100,9 @@ class PayoutRefusalTests {
     }
 
     private PayoutBatch approve() {
-        PayoutBatch publicized = payouts.publicize(p.staff(), batch.id(), batch.version());
-        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ");
+        PayoutBatch confirmed = flow.confirmed(p, payouts.publicize(p.staff(), batch.id(), batch.version()));
         clock.advance(Duration.ofDays(8));
-        return payouts.approve(p.checker(), batch.id(), publicized.version());
+        return payouts.approve(p.checker(), batch.id(), confirmed.version());
     }
 
     private static ByteArrayInputStream results(List<String> row) throws Exception {

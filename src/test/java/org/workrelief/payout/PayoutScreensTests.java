@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,38 +19,23 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
-import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.IntegrationTest;
-import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /** The payout screens through the web layer: refusals said on the page, who may download what, the public notice. */
 @IntegrationTest
 class PayoutScreensTests {
 
+    @Autowired PayoutFlow flow;
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
     @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
-    @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired PayoutService payouts;
-    @Autowired ConfirmationService confirmations;
-    @Autowired MutableClock clock;
 
     PaidSite p;
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        p = flow.site();
     }
 
     @Test
@@ -67,8 +51,7 @@ class PayoutScreensTests {
 
     @Test
     void thePublicNoticeNeedsNoSignInAndShowsOnlyMaskedNumbers() throws Exception {
-        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
+        PayoutBatch batch = flow.publicized(p);
         mvc.perform(get("/notice/{t}", batch.noticeToken()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("劳务报酬发放公示")))
@@ -80,12 +63,7 @@ class PayoutScreensTests {
 
     @Test
     void onlyFinanceDownloadsTheBankFileAndTheLedgerKeepsEveryLine() throws Exception {
-        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
-        confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ");
-        clock.advance(Duration.ofDays(8));
-        batch = payouts.approve(p.checker(), batch.id(), batch.version());
-        batch = payouts.release(p.finance(), batch.id(), batch.version());
+        PayoutBatch batch = flow.released(p);
         // the notice comes down once the wages are released
         mvc.perform(get("/notice/{t}", batch.noticeToken()))
                 .andExpect(status().isNotFound());

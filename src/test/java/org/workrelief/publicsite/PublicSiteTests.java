@@ -23,19 +23,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.common.crypto.DataProtector;
 import org.workrelief.payout.PaidSite;
+import org.workrelief.payout.PayoutFlow;
 import org.workrelief.payout.PayoutBatch;
-import org.workrelief.payout.PayoutService;
-import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
-import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.support.Fixtures;
 import org.workrelief.support.IntegrationTest;
-import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /** The public pages need no sign-in and expose no full ID or bank card number (the pages are scanned). */
 @IntegrationTest
@@ -43,29 +36,20 @@ class PublicSiteTests {
 
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{15,19}[\\dXx]?");
 
+    @Autowired PayoutFlow flow;
     @Autowired MockMvc mvc;
     @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
-    @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
-    @Autowired PayoutService payouts;
     @Autowired PublicSiteService site;
     @Autowired DataProtector protector;
     @Autowired JdbcTemplate jdbc;
-    @Autowired MutableClock clock;
 
     PaidSite p;
     PayoutBatch batch;
 
     @BeforeEach
     void setUp() {
-        clock.set(MutableClock.START);
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
-        batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        batch = payouts.publicize(p.staff(), batch.id(), batch.version());
+        p = flow.site();
+        batch = flow.publicized(p);
         site.publish(p.admin(), new PublicSiteService.PostForm(PostKind.JOB, "护坡砌筑组招工", "到前埠村村委会报名，需身体健康。",
                 p.projectId(), new BigDecimal("180.00"), PaidSite.TODAY, PaidSite.TODAY.plusDays(14)));
         site.publish(p.admin(), new PublicSiteService.PostForm(PostKind.POLICY, "以工代赈政策解读", "劳务报酬直接发放到本人银行卡。",

@@ -1,5 +1,6 @@
 package org.workrelief.supervision;
 
+import static org.workrelief.support.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -308,10 +309,5 @@ class DailyReviewIntegrationTests {
 
     private static ReviewChecks checks(long version) {
         return new ReviewChecks(QualityResult.PASS, "砌筑平整", true, true, true, true, null, version);
-    }
-
-    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(BusinessRuleException.class,
-                refused -> assertThat(refused.getMessageKey()).isEqualTo(key));
     }
 }

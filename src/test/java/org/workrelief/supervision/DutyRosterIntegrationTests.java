@@ -1,7 +1,7 @@
 package org.workrelief.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.workrelief.supervision.DailyReviewIntegrationTests.assertRefused;
+import static org.workrelief.support.Refusals.assertRefused;
 
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -17,6 +17,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestClockConfiguration.class, RegistryFixtures.class })
+@Import({ TestClockConfiguration.class, RegistryFixtures.class, org.workrelief.payout.PayoutFlow.class })
 public @interface IntegrationTest {
 }

@@ -1,5 +1,6 @@
 package org.workrelief.training;
 
+import static org.workrelief.support.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.workrelief.account.AccountService;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.sheet.SheetWriter;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.ActiveProject;
@@ -116,10 +116,5 @@ class TrainingIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SheetWriter.csv(List.of("工号", "证书编号"), List.of(rows), out);
         return new ByteArrayInputStream(out.toByteArray());
-    }
-
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(BusinessRuleException.class,
-                refused -> assertThat(refused.getMessageKey()).isEqualTo(key));
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.payout.ObjectionService;
 import org.workrelief.payout.PayoutBatch;

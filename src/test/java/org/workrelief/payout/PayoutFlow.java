@@ -1,0 +1,81 @@
+package org.workrelief.payout;
+
+import java.time.Duration;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.workrelief.account.AccountService;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.project.ProjectService;
+import org.workrelief.supervision.CommitteeService;
+import org.workrelief.supervision.DailyReviewService;
+import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.support.MutableClock;
+import org.workrelief.support.RegistryFixtures;
+
+/**
+ * Takes a {@link PaidSite}'s week through the payout states the way its people would: staff
+ * computes and publicizes the batch and records the team's confirmations, the notice runs out
+ * (the clock moves on 8 days), the second administrator approves and finance releases.
+ */
+@TestComponent
+public class PayoutFlow {
+
+    private final PayoutService payouts;
+    private final ConfirmationService confirmations;
+    private final MutableClock clock;
+    private final AccountService accounts;
+    private final ProjectService projects;
+    private final RegistryFixtures registry;
+    private final CommitteeService committee;
+    private final DutyRosterService duty;
+    private final DailyReviewService reviews;
+    private final PunchService punches;
+
+    PayoutFlow(PayoutService payouts, ConfirmationService confirmations, MutableClock clock, AccountService accounts,
+            ProjectService projects, RegistryFixtures registry, CommitteeService committee, DutyRosterService duty,
+            DailyReviewService reviews, PunchService punches) {
+        this.payouts = payouts;
+        this.confirmations = confirmations;
+        this.clock = clock;
+        this.accounts = accounts;
+        this.projects = projects;
+        this.registry = registry;
+        this.committee = committee;
+        this.duty = duty;
+        this.reviews = reviews;
+        this.punches = punches;
+    }
+
+    /** A new reviewed week (see {@link PaidSite}), the clock at the start of the test day. */
+    public PaidSite site() {
+        clock.set(MutableClock.START);
+        return PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+    }
+
+    public PayoutBatch publicized(PaidSite p) {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        return payouts.publicize(p.staff(), batch.id(), batch.version());
+    }
+
+    /** Publicized, with every line confirmed by its neighbours in the team. */
+    public PayoutBatch confirmed(PaidSite p) {
+        return confirmed(p, publicized(p));
+    }
+
+    public PayoutBatch confirmed(PaidSite p, PayoutBatch publicized) {
+        confirmations.confirmTeamInPairs(p.staff(), publicized.id(), p.s().site().team().getId(), "HZ-2025-05");
+        return payouts.batch(p.staff(), publicized.id());
+    }
+
+    /** Confirmed, the notice over, approved by the second administrator. */
+    public PayoutBatch approved(PaidSite p) {
+        PayoutBatch batch = confirmed(p);
+        clock.advance(Duration.ofDays(8));
+        return payouts.approve(p.checker(), batch.id(), batch.version());
+    }
+
+    public PayoutBatch released(PaidSite p) {
+        PayoutBatch batch = approved(p);
+        return payouts.release(p.finance(), batch.id(), batch.version());
+    }
+}
