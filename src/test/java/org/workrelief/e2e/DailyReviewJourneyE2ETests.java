@@ -10,14 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.workrelief.account.AccountService;
 import org.workrelief.attendance.AttendanceLocks;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.project.ProjectService;
 import org.workrelief.supervision.ApprovedAttendance;
-import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.supervision.SupervisedSite;
+import org.workrelief.supervision.SupervisedSites;
 import org.workrelief.support.BrowserJourney;
 import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
@@ -26,17 +23,14 @@ import org.workrelief.worker.Worker;
 
 /** The member on duty reviews a day with one half day, rejects it, records the checks and approves the day. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestClockConfiguration.class, RegistryFixtures.class })
+@Import({ TestClockConfiguration.class, RegistryFixtures.class, SupervisedSites.class })
 class DailyReviewJourneyE2ETests extends BrowserJourney {
 
     private static final LocalDate DAY = LocalDate.of(2025, 6, 3);
 
-    @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
+    @Autowired SupervisedSites sites;
     @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
     @Autowired DutyRosterService duty;
-    @Autowired PunchService punches;
     @Autowired AttendanceLocks locks;
     @Autowired ApprovedAttendance approved;
     @Autowired MutableClock clock;
@@ -47,7 +41,7 @@ class DailyReviewJourneyE2ETests extends BrowserJourney {
     @BeforeEach
     void setUp() {
         clock.set(SupervisedSite.at(DAY, 19, 30, 0));
-        s = SupervisedSite.create(accounts, projects, registry, committee, duty, punches, DAY);
+        s = sites.create(DAY);
         s.fullDay(s.site().worker(), DAY);
         halfDay = s.addWorker(registry);
         s.device(halfDay, 7, 55);

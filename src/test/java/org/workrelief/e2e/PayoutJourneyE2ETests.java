@@ -16,12 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.payout.PaidSite;
 import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.supervision.SupervisedSites;
 import org.workrelief.support.BrowserJourney;
 import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
@@ -33,16 +32,14 @@ import org.workrelief.support.TestClockConfiguration;
  * takes the bank file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestClockConfiguration.class, RegistryFixtures.class })
+@Import({ TestClockConfiguration.class, RegistryFixtures.class, SupervisedSites.class })
 class PayoutJourneyE2ETests extends BrowserJourney {
 
+    @Autowired SupervisedSites sites;
     @Autowired AccountService accounts;
     @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
     @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired MutableClock clock;
 
     PaidSite p;
@@ -50,7 +47,7 @@ class PayoutJourneyE2ETests extends BrowserJourney {
     @BeforeEach
     void setUp() {
         clock.set(ZonedDateTime.of(2025, 6, 3, 9, 0, 0, 0, MutableClock.ZONE).toInstant());
-        p = PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        p = PaidSite.create(sites, accounts, duty, reviews);
     }
 
     @Test

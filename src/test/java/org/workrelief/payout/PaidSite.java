@@ -8,9 +8,6 @@ import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReview;
 import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.Decision;
@@ -18,6 +15,7 @@ import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.supervision.QualityResult;
 import org.workrelief.supervision.ReviewChecks;
 import org.workrelief.supervision.SupervisedSite;
+import org.workrelief.supervision.SupervisedSites;
 import org.workrelief.support.Fixtures;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.worker.Worker;
@@ -34,9 +32,10 @@ public record PaidSite(SupervisedSite s, List<Worker> crew, SignedInUser staff, 
     public static final LocalDate FROM = LocalDate.of(2025, 5, 26);
     public static final LocalDate TO = LocalDate.of(2025, 5, 30);
 
-    public static PaidSite create(AccountService accounts, ProjectService projects, RegistryFixtures registry,
-            CommitteeService committee, DutyRosterService duty, DailyReviewService reviews, PunchService punches) {
-        SupervisedSite s = SupervisedSite.create(accounts, projects, registry, committee, duty, punches, TODAY);
+    public static PaidSite create(SupervisedSites sites, AccountService accounts, DutyRosterService duty,
+            DailyReviewService reviews) {
+        RegistryFixtures registry = sites.registry();
+        SupervisedSite s = sites.create(TODAY);
         List<Worker> crew = new ArrayList<>(List.of(s.site().worker()));
         for (int i = 0; i < 3; i++) {
             crew.add(s.addWorker(registry));

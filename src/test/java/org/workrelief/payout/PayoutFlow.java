@@ -4,13 +4,10 @@ import java.time.Duration;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.project.ProjectService;
-import org.workrelief.supervision.CommitteeService;
 import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.supervision.SupervisedSites;
 import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /**
  * Takes a {@link PaidSite}'s week through the payout states the way its people would: staff
@@ -23,33 +20,26 @@ public class PayoutFlow {
     private final PayoutService payouts;
     private final ConfirmationService confirmations;
     private final MutableClock clock;
+    private final SupervisedSites sites;
     private final AccountService accounts;
-    private final ProjectService projects;
-    private final RegistryFixtures registry;
-    private final CommitteeService committee;
     private final DutyRosterService duty;
     private final DailyReviewService reviews;
-    private final PunchService punches;
 
-    PayoutFlow(PayoutService payouts, ConfirmationService confirmations, MutableClock clock, AccountService accounts,
-            ProjectService projects, RegistryFixtures registry, CommitteeService committee, DutyRosterService duty,
-            DailyReviewService reviews, PunchService punches) {
+    PayoutFlow(PayoutService payouts, ConfirmationService confirmations, MutableClock clock, SupervisedSites sites,
+            AccountService accounts, DutyRosterService duty, DailyReviewService reviews) {
         this.payouts = payouts;
         this.confirmations = confirmations;
         this.clock = clock;
+        this.sites = sites;
         this.accounts = accounts;
-        this.projects = projects;
-        this.registry = registry;
-        this.committee = committee;
         this.duty = duty;
         this.reviews = reviews;
-        this.punches = punches;
     }
 
     /** A new reviewed week (see {@link PaidSite}), the clock at the start of the test day. */
     public PaidSite site() {
         clock.set(MutableClock.START);
-        return PaidSite.create(accounts, projects, registry, committee, duty, reviews, punches);
+        return PaidSite.create(sites, accounts, duty, reviews);
     }
 
     public PayoutBatch publicized(PaidSite p) {

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.project.ProjectForm;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.IntegrationTest;
@@ -26,12 +24,9 @@ class AnomalyDetectorIntegrationTests {
 
     private static final LocalDate DAY = LocalDate.of(2025, 6, 3);
 
-    @Autowired AccountService accounts;
+    @Autowired SupervisedSites sites;
     @Autowired ProjectService projects;
     @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
-    @Autowired PunchService punches;
     @Autowired AnomalyDetector detector;
     @Autowired MutableClock clock;
 
@@ -41,7 +36,7 @@ class AnomalyDetectorIntegrationTests {
     @BeforeEach
     void setUp() {
         clock.set(SupervisedSite.at(DAY, 22, 0, 0));
-        s = SupervisedSite.create(accounts, projects, registry, committee, duty, punches, DAY);
+        s = sites.create(DAY);
         worker = s.site().worker();
     }
 

@@ -18,16 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.workrelief.account.AccountService;
 import org.workrelief.attendance.AttendanceLocks;
 import org.workrelief.attendance.DayStatus;
 import org.workrelief.attendance.PunchRefusedException;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.attendance.Refusal;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEntry;
 import org.workrelief.common.audit.AuditLog;
-import org.workrelief.project.ProjectService;
 import org.workrelief.support.IntegrationTest;
 import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
@@ -39,15 +36,13 @@ class DailyReviewIntegrationTests {
 
     private static final LocalDate DAY = LocalDate.of(2025, 6, 3);
 
-    @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
+    @Autowired SupervisedSites sites;
     @Autowired RegistryFixtures registry;
     @Autowired CommitteeService committee;
     @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
     @Autowired ApprovedAttendance approved;
     @Autowired AttendanceLocks locks;
-    @Autowired PunchService punches;
     @Autowired AuditLog auditLog;
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
@@ -58,7 +53,7 @@ class DailyReviewIntegrationTests {
     @BeforeEach
     void setUp() {
         clock.set(SupervisedSite.at(DAY, 20, 0, 0)); // evening: the day's sign-ins are in
-        s = SupervisedSite.create(accounts, projects, registry, committee, duty, punches, DAY);
+        s = sites.create(DAY);
         s.fullDay(s.site().worker(), DAY);
         halfDayWorker = s.addWorker(registry);
         s.device(halfDayWorker, 7, 55);

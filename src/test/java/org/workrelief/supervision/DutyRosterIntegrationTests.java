@@ -16,7 +16,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.Fixtures;
 import org.workrelief.support.IntegrationTest;
@@ -29,13 +28,13 @@ class DutyRosterIntegrationTests {
 
     private static final LocalDate DAY = LocalDate.of(2025, 6, 3);
 
+    @Autowired SupervisedSites sites;
     @Autowired AccountService accounts;
     @Autowired ProjectService projects;
     @Autowired RegistryFixtures registry;
     @Autowired CommitteeService committee;
     @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired MutableClock clock;
 
     SupervisedSite s;
@@ -43,7 +42,7 @@ class DutyRosterIntegrationTests {
     @BeforeEach
     void setUp() {
         clock.set(SupervisedSite.at(DAY, 9, 0, 0));
-        s = SupervisedSite.create(accounts, projects, registry, committee, duty, punches, DAY);
+        s = sites.create(DAY);
     }
 
     @Test

@@ -10,12 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.workrelief.account.AccountService;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.project.ProjectService;
 import org.workrelief.support.IntegrationTest;
 import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /** Review photos: JPEG or PNG by content, at most 5 MB each, at most three. */
 @IntegrationTest
@@ -25,13 +21,8 @@ class ReviewPhotoTests {
     static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F' };
     private static final LocalDate DAY = LocalDate.of(2025, 6, 3);
 
-    @Autowired AccountService accounts;
-    @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
-    @Autowired CommitteeService committee;
-    @Autowired DutyRosterService duty;
+    @Autowired SupervisedSites sites;
     @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired MutableClock clock;
 
     SupervisedSite s;
@@ -40,7 +31,7 @@ class ReviewPhotoTests {
     @BeforeEach
     void setUp() {
         clock.set(SupervisedSite.at(DAY, 20, 0, 0));
-        s = SupervisedSite.create(accounts, projects, registry, committee, duty, punches, DAY);
+        s = sites.create(DAY);
         review = reviews.open(s.onDuty(), s.projectId(), DAY);
     }
 

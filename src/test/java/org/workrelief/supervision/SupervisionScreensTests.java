@@ -25,12 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
-import org.workrelief.attendance.PunchService;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.Fixtures;
 import org.workrelief.support.IntegrationTest;
 import org.workrelief.support.MutableClock;
-import org.workrelief.support.RegistryFixtures;
 
 /** The committee's screens and the audit viewer, through the web layer. */
 @IntegrationTest
@@ -38,14 +36,13 @@ class SupervisionScreensTests {
 
     private static final LocalDate DAY = LocalDate.of(2025, 6, 3);
 
+    @Autowired SupervisedSites sites;
     @Autowired MockMvc mvc;
     @Autowired AccountService accounts;
     @Autowired ProjectService projects;
-    @Autowired RegistryFixtures registry;
     @Autowired CommitteeService committee;
     @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
-    @Autowired PunchService punches;
     @Autowired MutableClock clock;
 
     SupervisedSite s;
@@ -53,7 +50,7 @@ class SupervisionScreensTests {
     @BeforeEach
     void setUp() {
         clock.set(SupervisedSite.at(DAY, 20, 0, 0));
-        s = SupervisedSite.create(accounts, projects, registry, committee, duty, punches, DAY);
+        s = sites.create(DAY);
         s.device(s.site().worker(), 7, 58);
     }
 

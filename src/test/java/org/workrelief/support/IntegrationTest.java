@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestClockConfiguration.class, RegistryFixtures.class, org.workrelief.payout.PayoutFlow.class })
+@Import({ TestClockConfiguration.class, RegistryFixtures.class, org.workrelief.supervision.SupervisedSites.class,
+        org.workrelief.payout.PayoutFlow.class })
 public @interface IntegrationTest {
 }
