@@ -203,6 +203,16 @@ class PayoutIntegrationTests {
     }
 
     @Test
+    void thePreparerCannotApproveEvenAfterSomeoneElseRecomputedEveryLine() {
+        PayoutBatch batch = payouts.create(p.admin(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        PayoutBatch publicized = payouts.publicize(p.admin(), batch.id(), batch.version());
+        payouts.recomputeAll(p.staff(), batch.id()); // the lines now say the staff member changed them last
+        confirmAll(batch);
+        clock.advance(Duration.ofDays(8));
+        assertRefused(() -> payouts.approve(p.admin(), batch.id(), current(publicized).version()), "payout.approve.maker");
+    }
+
+    @Test
     void financeReleasesAndFromThenNoLineChanges() {
         PayoutBatch approved = approvedBatch();
         assertThatThrownBy(() -> payouts.release(p.checker(), approved.id(), approved.version()))
