@@ -1,20 +1,31 @@
 package org.workrelief.demo;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.attendance.PunchRequest;
-import org.workrelief.attendance.PunchService;
-import org.workrelief.attendance.PunchSource;
+import org.workrelief.asset.AssetService;
+import org.workrelief.asset.JobKind;
+import org.workrelief.asset.SplitRule;
+import org.workrelief.common.time.ApplicationClock;
+import org.workrelief.payout.BankService;
+import org.workrelief.payout.ConfirmationService;
+import org.workrelief.payout.PayoutBatch;
+import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ContractingMode;
 import org.workrelief.project.EntityKind;
 import org.workrelief.project.Project;
@@ -22,122 +33,209 @@ import org.workrelief.project.ProjectForm;
 import org.workrelief.project.ProjectService;
 import org.workrelief.project.ProjectStatus;
 import org.workrelief.project.UnifiedSocialCreditCode;
+import org.workrelief.supervision.CommitteeMember;
 import org.workrelief.team.SkillType;
 import org.workrelief.team.TeamForm;
 import org.workrelief.team.TeamService;
-import org.workrelief.worker.BankCardNumber;
-import org.workrelief.worker.ResidentIdNumber;
+import org.workrelief.training.TrainingForm;
+import org.workrelief.training.TrainingKind;
+import org.workrelief.training.TrainingService;
+import org.workrelief.worker.EnrollmentService;
 import org.workrelief.worker.RosterImportService;
 
 /**
- * The Jiangshan reference project (莱西市姜山镇 共富生态水产养殖示范基地): direct contract to the
- * village-collective company, 1.3 million yuan social capital, 1.61 million yuan planned remuneration,
- * 134 planned trainees, 150 planned workers and 210 enrolled (40% above plan) in six teams. The
- * roster goes in through the real roster import; names are generated, ID numbers (region 370285)
- * and bank cards carry valid check characters, and a few insurance policies expire within days.
+ * The reference project of the brief (莱西市姜山镇 共富生态水产养殖示范基地), from the first plan to
+ * its second year of dividends, replayed through the real services at the dates it happened
+ * ({@link ApplicationClock#replayAt}), so every rule is applied as it would have been:
+ * <ul>
+ * <li>direct contract to the village-collective company; 1.3 million yuan social capital, 1.61 million
+ * planned remuneration, 134 planned trainees, 150 planned workers and 210 enrolled in six teams;
+ * <li>built from 11 March to 31 May (ten days ahead of plan), Sundays off; the team leaders' roll
+ * call twice a day, each day reviewed and approved by the committee member on duty that evening;
+ * <li>a payout batch per month, confirmed by co-workers, publicized for the notice period, approved,
+ * released and paid by the bank (settled);
+ * <li>134 people trained in two courses; the base handed to the village collective and converted
+ * into shares of a new aquaculture company with a guaranteed dividend of 200,000 yuan; the first
+ * year's dividend at the guarantee, the second above it, both split among households;
+ * <li>20+ long-term and about 200 seasonal jobs a year once operating.
+ * </ul>
+ * It was built the year before its first full operating year, so that both dividends have been
+ * received by the day the demo is loaded.
  */
 final class ReferenceProject {
 
+    static final String CODE_PREFIX = "LX-JS-";
     static final int ENROLLED = 210;
+    static final BigDecimal GUARANTEE = new BigDecimal("200000.00");
+    static final String[] TEAMS = { "开挖组", "运输组", "筑坝组", "护坡砌筑组", "棚体搭建组", "养殖设施组" };
 
-    private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
-    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华玉兰桂珍凤霞平刚建国志红春梅海燕金荣德福永生文立新宝山林";
-    private static final String[] VILLAGES = { "前埠村", "后埠村", "姜山村" };
+    private final Services services;
+    private final ApplicationClock clock;
+    private final Random random = new Random(20240311L);
 
-    private final ProjectService projects;
-    private final TeamService teams;
-    private final RosterImportService roster;
-    private final PunchService punches;
-    private final JdbcTemplate jdbc;
-    private final Random random = new Random(20250601L);
-
-    ReferenceProject(ProjectService projects, TeamService teams, RosterImportService roster, PunchService punches,
-            JdbcTemplate jdbc) {
-        this.projects = projects;
-        this.teams = teams;
-        this.roster = roster;
-        this.punches = punches;
-        this.jdbc = jdbc;
+    /** The services the history goes through. */
+    record Services(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
+            EnrollmentService enrollments, TrainingService training, PayoutService payouts,
+            ConfirmationService confirmations, BankService bank, AssetService assets, JdbcTemplate jdbc) {
     }
 
-    Project load(SignedInUser townAdmin, LocalDate today) {
-        LocalDate start = today.minusDays(60);
-        String creditCode17 = "91370285MA3C" + "XKQ2L";
-        ProjectForm form = new ProjectForm("LX-JS-2025-01", "共富生态水产养殖示范基地（澳洲淡水龙虾）", townAdmin.townId(),
-                "前埠村、后埠村、姜山村", "姜山镇前埠村东侧洼地", new BigDecimal("36.805200"), new BigDecimal("120.471900"), 800,
-                "莱西市姜山镇强村共富有限公司", EntityKind.VILLAGE_COLLECTIVE_COMPANY,
-                creditCode17 + UnifiedSocialCreditCode.checkCharacter(creditCode17), ContractingMode.DIRECT,
-                start.minusDays(30), "姜山前埠村民代表会议决议〔2025〕1号", "姜党发〔2025〕12号",
-                new BigDecimal("4000000.00"), new BigDecimal("500000.00"), new BigDecimal("1300000.00"),
-                new BigDecimal("1610000.00"), 150, 134, new BigDecimal("12000.00"), start, today.plusDays(120), null, 0);
-        Project project = projects.create(townAdmin, form);
+    ReferenceProject(Services services, ApplicationClock clock) {
+        this.services = services;
+        this.clock = clock;
+    }
+
+    /** The year it was built: the one before the first of the two dividend years received by {@code today}. */
+    static int builtIn(LocalDate today) {
+        int lastDividendYear = today.isBefore(LocalDate.of(today.getYear(), 1, 16)) ? today.getYear() - 2
+                : today.getYear() - 1;
+        return lastDividendYear - 1;
+    }
+
+    /** Loads the whole history; returns the project and its villagers (for the town's later projects). */
+    Project load(LocalDate today, List<DemoVillagers.Villager> villagers, RollCall rollCall, DemoCommittee committee) {
+        int year = builtIn(today);
+        LocalDate start = LocalDate.of(year, 3, 11);
+        LocalDate plannedEnd = LocalDate.of(year, 6, 10);
+        LocalDate finished = LocalDate.of(year, 5, 31);
+        LocalDate handover = LocalDate.of(year, 6, 28);
+        SignedInUser admin = user("js-admin");
+        SignedInUser staff = user("js-staff");
+
+        Project project = clock.replayAt(start.minusDays(75).atTime(9, 0), () -> create(admin, year, start, plannedEnd));
         long id = project.getId();
-        teams.create(townAdmin, id, new TeamForm("开挖组", SkillType.EXCAVATION, new BigDecimal("160.00"), "土方开挖、清淤", 0));
-        teams.create(townAdmin, id, new TeamForm("运输组", SkillType.TRANSPORT, new BigDecimal("150.00"), "土方、石料转运", 0));
-        teams.create(townAdmin, id, new TeamForm("筑坝组", SkillType.DAM_BUILDING, new BigDecimal("170.00"), "塘埂填筑夯实", 0));
-        teams.create(townAdmin, id, new TeamForm("护坡砌筑组", SkillType.SLOPE_MASONRY, new BigDecimal("180.00"), "护坡砌石", 0));
-        teams.create(townAdmin, id, new TeamForm("棚体搭建组", SkillType.SHED_BUILDING, new BigDecimal("175.00"), "养殖大棚搭建", 0));
-        teams.create(townAdmin, id, new TeamForm("养殖设施组", SkillType.OTHER, new BigDecimal("150.00"), "增氧、进排水设施安装", 0));
-        projects.advance(townAdmin, id, ProjectStatus.RECRUITING);
-        importRoster(townAdmin, id, start, today);
-        projects.advance(townAdmin, id, ProjectStatus.UNDER_CONSTRUCTION);
+        clock.replayAt(start.minusDays(40).atTime(9, 0), () -> services.projects().advance(admin, id, ProjectStatus.RECRUITING));
+        clock.replayAt(start.minusDays(10).atTime(10, 0), () -> DemoVillagers.importRoster(services.roster(), admin, id,
+                enrollments(villagers, plannedEnd), start.minusDays(10), start, plannedEnd.plusDays(30)));
+        List<CommitteeMember> members = clock.replayAt(start.minusDays(5).atTime(10, 0),
+                () -> committee.appoint(admin, id, start, finished));
+        clock.replayAt(start.minusDays(3).atTime(15, 0), () -> trainSafety(staff, id, start.minusDays(3)));
+        clock.replayAt(start.atTime(7, 0), () -> services.projects().advance(admin, id, ProjectStatus.UNDER_CONSTRUCTION));
+
+        for (LocalDate day = start; !day.isAfter(finished); day = day.plusDays(1)) {
+            LocalDate workday = day;
+            if (day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                rollCall.take(id, "js-staff", List.of(day), 68, 3);
+                clock.replayAt(day.atTime(18, 30), () -> committee.approve(id, workday));
+            }
+            if (day.equals(start.plusDays(30))) {
+                clock.replayAt(day.atTime(19, 0), () -> trainSkills(staff, id, workday));
+            }
+            if (day.equals(YearMonth.from(day).atEndOfMonth()) || day.equals(finished)) {
+                LocalDate from = day.withDayOfMonth(1).isBefore(start) ? start : day.withDayOfMonth(1);
+                pay(id, from, day);
+            }
+        }
+        clock.replayAt(finished.plusDays(1).atTime(9, 0), () -> complete(admin, id, finished));
+        clock.replayAt(handover.atTime(10, 0), () -> handOver(admin, id, handover));
+        dividends(admin, id, year);
+        jobs(staff, id, year, today);
         return project;
     }
 
+    private Project create(SignedInUser admin, int year, LocalDate start, LocalDate plannedEnd) {
+        String creditCode17 = "91370285MA3C" + "XKQ2L";
+        ProjectForm form = new ProjectForm(CODE_PREFIX + year + "-01", "共富生态水产养殖示范基地（澳洲淡水龙虾）",
+                admin.townId(), "前埠村、后埠村、姜山村", "姜山镇前埠村东侧洼地", new BigDecimal("36.805200"),
+                new BigDecimal("120.471900"), 800, "莱西市姜山镇强村共富有限公司", EntityKind.VILLAGE_COLLECTIVE_COMPANY,
+                creditCode17 + UnifiedSocialCreditCode.checkCharacter(creditCode17), ContractingMode.DIRECT,
+                start.minusDays(80), "姜山前埠村民代表会议决议〔" + year + "〕1号", "姜党发〔" + year + "〕12号",
+                new BigDecimal("4000000.00"), new BigDecimal("500000.00"), new BigDecimal("1300000.00"),
+                new BigDecimal("1610000.00"), 150, 134, new BigDecimal("7500.00"), start, plannedEnd, null, 0);
+        Project project = services.projects().create(admin, form);
+        long id = project.getId();
+        TeamService teams = services.teams();
+        teams.create(admin, id, new TeamForm(TEAMS[0], SkillType.EXCAVATION, new BigDecimal("160.00"), "土方开挖、清淤", 0));
+        teams.create(admin, id, new TeamForm(TEAMS[1], SkillType.TRANSPORT, new BigDecimal("150.00"), "土方、石料转运", 0));
+        teams.create(admin, id, new TeamForm(TEAMS[2], SkillType.DAM_BUILDING, new BigDecimal("170.00"), "塘埂填筑夯实", 0));
+        teams.create(admin, id, new TeamForm(TEAMS[3], SkillType.SLOPE_MASONRY, new BigDecimal("180.00"), "护坡砌石", 0));
+        teams.create(admin, id, new TeamForm(TEAMS[4], SkillType.SHED_BUILDING, new BigDecimal("175.00"), "养殖大棚搭建", 0));
+        teams.create(admin, id, new TeamForm(TEAMS[5], SkillType.OTHER, new BigDecimal("150.00"), "增氧、进排水设施安装", 0));
+        return project;
+    }
+
+    private static List<DemoVillagers.Enrollment> enrollments(List<DemoVillagers.Villager> villagers, LocalDate plannedEnd) {
+        List<DemoVillagers.Enrollment> rows = new ArrayList<>();
+        for (int i = 0; i < ENROLLED; i++) {
+            String source = i < 150 ? "前期摸排" : i < 185 ? "开工前确认" : "新吸纳";
+            rows.add(new DemoVillagers.Enrollment(villagers.get(i), TEAMS[i % TEAMS.length], source, plannedEnd.plusDays(60)));
+        }
+        return rows;
+    }
+
+    /** A safety course for the first 80 on the roster before work starts. */
+    private void trainSafety(SignedInUser staff, long projectId, LocalDate on) {
+        var safety = services.training().create(staff, projectId, new TrainingForm("安全生产与防溺水培训", TrainingKind.SAFETY,
+                "镇应急办 刘建军", on, new BigDecimal("4"), "前埠村党群服务中心"));
+        services.training().addAttendees(staff, safety.id(), enrolled(projectId).subList(0, 80));
+    }
+
+    /** A masonry course for 60 more (six of them were at the safety course too): 134 people trained, as planned. */
+    private void trainSkills(SignedInUser staff, long projectId, LocalDate on) {
+        var masonry = services.training().create(staff, projectId, new TrainingForm("护坡砌石与养殖大棚搭建技能培训",
+                TrainingKind.SKILLS, "县人社局 王师傅", on, new BigDecimal("16"), "项目现场"));
+        services.training().addAttendees(staff, masonry.id(), enrolled(projectId).subList(74, 134));
+    }
+
+    private List<Long> enrolled(long projectId) {
+        return services.jdbc().queryForList("select worker_id from enrollment where project_id = ? order by id", Long.class,
+                projectId);
+    }
+
     /**
-     * The last {@code days} days of sign-ins by the team leaders' roll call: most workers twice a
-     * day, a few only in the morning (half days, for the daily review), a few absent.
+     * A month's wages the way the town pays them: staff computes the batch three days after the month,
+     * records each team's 互证签字确认表 and publicizes it; after the notice the town administrator
+     * approves, finance releases and sends the bank file, and the bank's answer settles the batch.
      */
-    void attendance(long projectId, String recordedBy, LocalDate today, int days, java.time.ZoneId zone) {
-        List<Long> workers = jdbc.queryForList("select worker_id from enrollment where project_id = ? order by id",
-                Long.class, projectId);
-        for (int d = days; d >= 1; d--) {
-            LocalDate day = today.minusDays(d);
-            for (long workerId : workers) {
-                int roll = random.nextInt(100);
-                if (roll < 5) {
-                    continue; // absent
-                }
-                punch(projectId, workerId, day.atTime(7, 30).plusMinutes(random.nextInt(40)).atZone(zone).toInstant(), recordedBy);
-                if (roll >= 8) {
-                    punch(projectId, workerId, day.atTime(13, 30).plusMinutes(random.nextInt(25)).atZone(zone).toInstant(), recordedBy);
-                }
+    private void pay(long projectId, LocalDate from, LocalDate to) {
+        SignedInUser staff = user("js-staff");
+        SignedInUser admin = user("js-admin");
+        SignedInUser finance = user("js-finance");
+        LocalDate prepared = to.plusDays(3);
+        PayoutBatch batch = clock.replayAt(prepared.atTime(10, 0), () -> {
+            PayoutBatch created = services.payouts().create(staff, projectId, from, to);
+            for (var team : services.teams().teamsOf(staff, projectId)) {
+                services.confirmations().confirmTeamInPairs(staff, created.id(), team.getId(),
+                        "HZ-" + YearMonth.from(to) + "-" + team.getId());
             }
+            PayoutBatch confirmed = services.payouts().batch(staff, created.id());
+            return services.payouts().publicize(staff, confirmed.id(), confirmed.version());
+        });
+        Instant noticeOver = batch.noticeUntil().plusSeconds(3600);
+        PayoutBatch approved = clock.replayAt(noticeOver, () -> services.payouts().approve(admin, batch.id(), batch.version()));
+        PayoutBatch released = clock.replayAt(noticeOver.plusSeconds(4 * 3600),
+                () -> services.payouts().release(finance, approved.id(), approved.version()));
+        byte[] bankFile = clock.replayAt(noticeOver.plusSeconds(5 * 3600), () -> bankFile(finance, released.id()));
+        clock.replayAt(noticeOver.plusSeconds(2 * 86400), () -> bankAnswers(finance, released.id(), bankFile));
+    }
+
+    private byte[] bankFile(SignedInUser finance, long batchId) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            services.bank().writeBankFile(finance, batchId, BankService.Format.CSV, out);
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void punch(long projectId, long workerId, java.time.Instant at, String recordedBy) {
-        punches.punch(PunchRequest.byWorkerId(projectId, workerId, at, PunchSource.ROLL_CALL, recordedBy));
-    }
-
-    private void importRoster(SignedInUser townAdmin, long projectId, LocalDate start, LocalDate today) {
-        String[] teamNames = { "开挖组", "运输组", "筑坝组", "护坡砌筑组", "棚体搭建组", "养殖设施组" };
-        StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,村,组,户号,户类型,技能,开户银行,银行卡号,班组,招募来源,登记日期,"
-                + "合同签订日期,合同开始日期,合同结束日期,保险公司,保单号,保险起期,保险止期\n");
-        List<String> households = new ArrayList<>();
-        for (int i = 0; i < ENROLLED; i++) {
-            String household;
-            if (i % 7 == 3 && !households.isEmpty()) {
-                household = households.get(households.size() - 1); // some couples work on the site together
+    /** The bank pays every line: its answer is the bank file with a result column. */
+    private void bankAnswers(SignedInUser finance, long batchId, byte[] bankFile) {
+        StringBuilder answer = new StringBuilder("银行卡号,金额(元),结果,原因\n");
+        String[] lines = new String(bankFile, StandardCharsets.UTF_8).replace("\uFEFF", "").split("\\R");
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",");
+            String card = cells.length > 5 ? cells[3].replace("\t", "").replace("\"", "").trim() : "";
+            if (card.isEmpty()) {
+                continue; // the totals row
             }
-            else {
-                household = "QB" + String.format("%04d", 100 + i);
-                households.add(household);
-            }
-            String village = VILLAGES[i % VILLAGES.length];
-            String status = i % 5 == 0 ? "脱贫户" : i % 11 == 0 ? "监测对象" : i % 13 == 0 ? "低保户" : "一般农户";
-            String source = i < 150 ? "前期摸排" : i < 185 ? "开工前确认" : "新吸纳";
-            LocalDate insuranceTo = i % 40 == 7 ? today.plusDays(1 + i % 5) : today.plusDays(150);
-            csv.append(String.join(",", name(), idNumber(i), "13" + String.format("%09d", 500000000L + i * 7919L), village,
-                    (1 + i % 6) + "组", household, status, "", "莱西农商银行", bankCard(i), teamNames[i % teamNames.length],
-                    source, start.minusDays(5).toString(), start.minusDays(5).toString(), start.toString(), today.plusDays(150).toString(), "中国人寿",
-                    "LX-ACC-2025-" + String.format("%04d", i + 1), start.toString(), insuranceTo.toString())).append('\n');
+            answer.append(card).append(',').append(cells[5].replace("\"", "").trim()).append(",成功,\n");
         }
         try {
-            var result = roster.importRoster(townAdmin, projectId, "demo.csv",
-                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-            if (!result.succeeded()) {
-                throw new IllegalStateException("demo roster refused: " + result.errors());
+            var result = services.bank().importResults(finance, batchId, "bank-result.csv",
+                    new ByteArrayInputStream(answer.toString().getBytes(StandardCharsets.UTF_8)));
+            if (!result.settled()) {
+                throw new IllegalStateException("demo bank answer did not settle the batch: " + result.errors());
             }
         }
         catch (IOException e) {
@@ -145,24 +243,97 @@ final class ReferenceProject {
         }
     }
 
-    private String name() {
-        String given = String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length())));
-        if (random.nextBoolean()) {
-            given += GIVEN.charAt(random.nextInt(GIVEN.length()));
+    /** Construction over: the completion date, the project completed, everyone's enrollment ended. */
+    private void complete(SignedInUser admin, long projectId, LocalDate finished) {
+        ProjectForm form = services.projects().formOf(admin, projectId);
+        services.projects().update(admin, projectId, new ProjectForm(form.code(), form.name(), form.townId(), form.villages(),
+                form.location(), form.latitude(), form.longitude(), form.radiusMetres(), form.entityName(), form.entityKind(),
+                form.entityCreditCode(), form.contractingMode(), form.councilResolutionDate(), form.councilResolutionRef(),
+                form.townApprovalRef(), form.centralFunds(), form.localFunds(), form.socialCapital(),
+                form.plannedRemuneration(), form.plannedWorkers(), form.plannedTrainees(), form.incomeTargetPerWorker(),
+                form.startDate(), form.plannedCompletion(), finished, form.version()));
+        services.projects().advance(admin, projectId, ProjectStatus.COMPLETED);
+        for (long enrollment : services.jdbc().queryForList(
+                "select id from enrollment where project_id = ? and left_on is null order by id", Long.class, projectId)) {
+            services.enrollments().leave(admin, enrollment);
         }
-        return SURNAMES.charAt(random.nextInt(SURNAMES.length())) + given;
     }
 
-    /** Region 370285 (Laixi), born 1962-2001, a valid check character. */
-    private String idNumber(int i) {
-        LocalDate birth = LocalDate.of(1962 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        String first17 = "370285" + birth.toString().replace("-", "") + String.format("%03d", (i * 37) % 1000);
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+    /** The base handed to the village collective and converted into shares of the new aquaculture company. */
+    private void handOver(SignedInUser admin, long projectId, LocalDate on) {
+        AssetService assets = services.assets();
+        assets.saveTransfer(admin, projectId, new AssetService.AssetForm("姜山镇前埠村股份经济合作社", on,
+                "姜山资移〔" + on.getYear() + "〕3号", "莱西市共富水产养殖有限公司", new BigDecimal("35.00"),
+                new BigDecimal("5410000.00"), GUARANTEE, 0));
+        assets.addAsset(admin, projectId, "标准化养殖池塘 12 口（含塘埂、护坡）", new BigDecimal("2380000.00"));
+        assets.addAsset(admin, projectId, "钢架养殖大棚 24 座", new BigDecimal("1960000.00"));
+        assets.addAsset(admin, projectId, "进排水及增氧设施", new BigDecimal("720000.00"));
+        assets.addAsset(admin, projectId, "管理用房及仓库", new BigDecimal("350000.00"));
+        services.projects().advance(admin, projectId, ProjectStatus.OPERATING);
     }
 
-    /** A 19-digit card passing Luhn. */
-    private static String bankCard(int i) {
-        String first18 = "623059" + String.format("%012d", 100000000L + i * 104729L);
-        return first18 + BankCardNumber.checkDigit(first18);
+    /**
+     * The first year's dividend at the guarantee, split equally among the collective's households;
+     * the second above it, split by the households' shares.
+     */
+    private void dividends(SignedInUser admin, long projectId, int builtIn) {
+        List<String> households = households(projectId);
+        LocalDate firstPaid = LocalDate.of(builtIn + 1, 1, 15);
+        clock.replayAt(firstPaid.atTime(10, 0), () -> {
+            var dividend = services.assets().recordDividend(admin, projectId, builtIn, GUARANTEE, firstPaid);
+            services.assets().split(admin, dividend.id(), SplitRule.EQUAL, String.join("\n", households));
+        });
+        LocalDate secondPaid = LocalDate.of(builtIn + 2, 1, 15);
+        clock.replayAt(secondPaid.atTime(10, 0), () -> {
+            var dividend = services.assets().recordDividend(admin, projectId, builtIn + 1, new BigDecimal("236800.00"),
+                    secondPaid);
+            List<String> weighted = new ArrayList<>();
+            for (int i = 0; i < households.size(); i++) {
+                weighted.add(households.get(i) + "," + (i % 4 == 0 ? "1.5" : "1"));
+            }
+            services.assets().split(admin, dividend.id(), SplitRule.WEIGHTED, String.join("\n", weighted));
+        });
     }
+
+    private List<String> households(long projectId) {
+        return new ArrayList<>(new LinkedHashSet<>(services.jdbc().queryForList("""
+                select w.village || ' ' || w.household_no || ' 户' from enrollment e join worker w on w.id = e.worker_id
+                where e.project_id = ? order by e.id
+                """, String.class, projectId)));
+    }
+
+    /**
+     * Operating jobs: in the year of the handover 20 long-term and 120 seasonal, then 22 and 188 a
+     * year; the current year so far 22 and 150.
+     */
+    private void jobs(SignedInUser staff, long projectId, int builtIn, LocalDate today) {
+        List<String> codes = services.jdbc().queryForList(
+                "select w.worker_code from enrollment e join worker w on w.id = e.worker_id where e.project_id = ? order by e.id",
+                String.class, projectId);
+        clock.replayAt(LocalDate.of(builtIn, 7, 1).atTime(9, 0), () -> hire(staff, projectId, builtIn, codes, 20, 120));
+        clock.replayAt(LocalDate.of(builtIn + 1, 3, 1).atTime(9, 0), () -> hire(staff, projectId, builtIn + 1, codes, 22, 188));
+        for (int year = builtIn + 2; year <= today.getYear(); year++) {
+            int y = year;
+            LocalDate hired = LocalDate.of(year, 3, 1).isAfter(today) ? today : LocalDate.of(year, 3, 1);
+            clock.replayAt(hired.atTime(9, 0), () -> hire(staff, projectId, y, codes, 22, 150));
+        }
+    }
+
+    private void hire(SignedInUser staff, long projectId, int year, List<String> codes, int longTerm, int seasonal) {
+        String[] longTermPositions = { "养殖技术员", "塘口管护员", "设施维修工", "水质检测员" };
+        String[] seasonalPositions = { "投苗工", "捕捞工", "分拣包装工", "清塘工" };
+        for (int i = 0; i < longTerm; i++) {
+            services.assets().addJob(staff, projectId, year, JobKind.LONG_TERM, longTermPositions[i % longTermPositions.length],
+                    codes.get(i));
+        }
+        for (int i = 0; i < seasonal; i++) {
+            services.assets().addJob(staff, projectId, year, JobKind.SEASONAL,
+                    seasonalPositions[random.nextInt(seasonalPositions.length)], codes.get(longTerm + i));
+        }
+    }
+
+    private SignedInUser user(String username) {
+        return services.accounts().principalOf(username);
+    }
+
 }

@@ -49,7 +49,10 @@ public class WitnessPolicy {
 
     /** The judgement for one witness of one payee in a batch's project and period. */
     public Optional<Ineligible> check(PayoutBatch batch, long payeeId, long witnessId) {
-        return judge(batch, payeeId, List.of(witnessId), worked(batch)).get(witnessId);
+        // only this witness's attendance: a whole team confirmed line by line asks once per witness
+        Set<Long> worked = attendance.hasCountedDay(batch.projectId(), batch.periodFrom(), batch.periodTo(), witnessId)
+                ? Set.of(witnessId) : Set.of();
+        return judge(batch, payeeId, List.of(witnessId), worked).get(witnessId);
     }
 
     /** Everyone who may vouch for the payee, by worker code. */

@@ -58,6 +58,13 @@ public class ApprovedAttendance {
                 Date.valueOf(to));
     }
 
+    /** Whether one worker has a counted day in the period (a witness must have worked it). */
+    @Transactional(readOnly = true)
+    public boolean hasCountedDay(long projectId, LocalDate from, LocalDate to, long workerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from (" + COUNTED_DAYS
+                + ") counted where worker_id = ?)", Boolean.class, projectId, Date.valueOf(from), Date.valueOf(to), workerId));
+    }
+
     /** Days of the period with sign-ins but no approved review: a payout must wait for them. */
     @Transactional(readOnly = true)
     public List<LocalDate> unapprovedDays(long projectId, LocalDate from, LocalDate to) {

@@ -38,6 +38,9 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // the demo history is loaded in one transaction (all or nothing), and each of its
+                // ~20,000 sign-ins holds an advisory lock on the worker's day until it commits
+                .setServerConfig("max_locks_per_transaction", "512")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
         return postgres;

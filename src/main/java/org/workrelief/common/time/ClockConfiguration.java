@@ -10,13 +10,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The one source of "now" for the whole application, in the project's zone (Asia/Shanghai by
  * default): day boundaries of attendance and notice periods are Chinese days, whatever the
- * server's own zone is. Tests replace this bean with a fixed clock.
+ * server's own zone is ({@link ApplicationClock}). Tests replace this bean with a fixed clock.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
     @Bean
-    Clock clock(@Value("${workrelief.zone:Asia/Shanghai}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+    ApplicationClock clock(@Value("${workrelief.zone:Asia/Shanghai}") String zone) {
+        return new ApplicationClock(Clock.system(ZoneId.of(zone)));
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.workrelief.account.AccountService;
-import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.supervision.CommitteeMember;
 import org.workrelief.supervision.CommitteeService;
@@ -18,21 +17,19 @@ import org.workrelief.supervision.QualityResult;
 import org.workrelief.supervision.ReviewChecks;
 
 /**
- * The reference project's village supervision committee: a cadre (js-supervisor), a senior party
- * member and a villager representative on a two-a-day rotation; the older demo days reviewed and
- * approved, the last two left for js-supervisor, who is on duty then and today.
+ * A demo project's village supervision committee: a cadre (js-supervisor), a senior party member
+ * (js-supervisor2) and a villager representative (js-supervisor3) on a two-a-day rotation, who
+ * review the days the way the committee would: checks pass, roll-call sign-ins and half days
+ * accepted after checking on site.
  */
-final class ReferenceCommittee {
-
-    /** The last days before today left unreviewed, for js-supervisor. */
-    static final int LEFT_FOR_REVIEW = 2;
+final class DemoCommittee {
 
     private final AccountService accounts;
     private final CommitteeService committee;
     private final DutyRosterService duty;
     private final DailyReviewService reviews;
 
-    ReferenceCommittee(AccountService accounts, CommitteeService committee, DutyRosterService duty,
+    DemoCommittee(AccountService accounts, CommitteeService committee, DutyRosterService duty,
             DailyReviewService reviews) {
         this.accounts = accounts;
         this.committee = committee;
@@ -40,31 +37,28 @@ final class ReferenceCommittee {
         this.reviews = reviews;
     }
 
-    void load(SignedInUser townAdmin, long projectId, LocalDate today, int attendanceDays) {
-        long townId = townAdmin.townId();
-        accounts.createInitialUser("js-supervisor2", "王德福", DemoData.DEMO_PASSWORD, Role.SUPERVISOR, townId);
-        accounts.createInitialUser("js-supervisor3", "李秀英", DemoData.DEMO_PASSWORD, Role.SUPERVISOR, townId);
+    /** The three members, on duty in turn from {@code from} to {@code to}; returns cadre, party member, villager. */
+    List<CommitteeMember> appoint(SignedInUser townAdmin, long projectId, LocalDate from, LocalDate to) {
         CommitteeMember cadre = committee.add(townAdmin, projectId, accounts.principalOf("js-supervisor").id(),
                 MemberKind.CADRE);
-        committee.add(townAdmin, projectId, accounts.principalOf("js-supervisor2").id(), MemberKind.PARTY_MEMBER);
+        CommitteeMember party = committee.add(townAdmin, projectId, accounts.principalOf("js-supervisor2").id(),
+                MemberKind.PARTY_MEMBER);
         CommitteeMember villager = committee.add(townAdmin, projectId, accounts.principalOf("js-supervisor3").id(),
                 MemberKind.VILLAGER_REP);
-        LocalDate first = today.minusDays(attendanceDays);
-        duty.generate(townAdmin, projectId, first, today.plusMonths(1).withDayOfMonth(today.plusMonths(1).lengthOfMonth()), 2);
-        for (LocalDate day = today.minusDays(LEFT_FOR_REVIEW); !day.isAfter(today); day = day.plusDays(1)) {
-            duty.setDay(townAdmin, projectId, day, List.of(cadre.id(), villager.id()));
-        }
-        for (LocalDate day = first; day.isBefore(today.minusDays(LEFT_FOR_REVIEW)); day = day.plusDays(1)) {
-            approve(projectId, day);
-        }
+        duty.generate(townAdmin, projectId, from, to, 2);
+        return List.of(cadre, party, villager);
+    }
+
+    void setDay(SignedInUser townAdmin, long projectId, LocalDate day, List<CommitteeMember> members) {
+        duty.setDay(townAdmin, projectId, day, members.stream().map(CommitteeMember::id).toList());
     }
 
     /** The first member on duty reviews the day: checks pass, roll-call sign-ins and half days accepted. */
-    private void approve(long projectId, LocalDate day) {
+    void approve(long projectId, LocalDate day) {
         DutyDay onDuty = duty.roster(accounts.principalOf("js-admin"), projectId, day, day).get(0);
         SignedInUser member = accounts.principalOf(onDuty.members().get(0).username());
         DailyReview review = reviews.open(member, projectId, day);
-        review = reviews.recordChecks(member, review.id(), new ReviewChecks(QualityResult.PASS, "塘埂夯实，护坡平整",
+        review = reviews.recordChecks(member, review.id(), new ReviewChecks(QualityResult.PASS, "工程质量符合设计要求，现场文明施工",
                 true, true, true, true, null, review.version()));
         for (var anomaly : reviews.page(member, projectId, day).anomalies()) {
             String reason = switch (anomaly.anomaly().kind()) {
