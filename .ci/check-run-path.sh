@@ -16,15 +16,16 @@ trap cleanup EXIT
 start() {
     (cd "$work" && exec java -jar "$jar" --server.port=$port >>"$work/app.log" 2>&1) &
     pid=$!
-    for _ in $(seq 1 120); do
-        health=$(curl -fs "$base/actuator/health" 2>/dev/null || true)
+    for _ in $(seq 1 240); do
+        # ready (not merely up) once the first start has loaded the demo
+        health=$(curl -fs "$base/actuator/health/readiness" 2>/dev/null || true)
         if [[ "$health" == *'"status":"UP"'* ]]; then
             echo "run path: UP (pid $pid)"
             return 0
         fi
         sleep 1
     done
-    echo "run path: the application did not become healthy within 120 s"; tail -50 "$work/app.log"; exit 1
+    echo "run path: the application did not become ready within 240 s"; tail -50 "$work/app.log"; exit 1
 }
 
 stop() {

@@ -2,6 +2,7 @@ package org.workrelief.common.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,28 @@ class EmbeddedRunModeTests {
             assertThat(app.getBean(PasswordEncoder.class).matches("workrelief-demo", hash)).isTrue();
             assertThat(jdbc.queryForList("select role from app_user", String.class))
                     .contains("ADMIN", "STAFF", "SUPERVISOR", "FINANCE");
-            assertThat(jdbc.queryForObject(
-                    "select count(*) from enrollment e join project p on p.id = e.project_id where p.code = 'LX-JS-2025-01'",
-                    Long.class)).isEqualTo(210);
-            assertThat(jdbc.queryForObject("select status from project where code = 'LX-JS-2025-01'", String.class))
+            // the reference project's history: built, paid, handed over, two years of dividends, jobs
+            String reference = "(select id from project where code like 'LX-JS-%-01')";
+            assertThat(jdbc.queryForObject("select count(*) from enrollment where project_id = " + reference, Long.class))
+                    .isEqualTo(210);
+            assertThat(jdbc.queryForObject("select status from project where id = " + reference, String.class))
+                    .isEqualTo("OPERATING");
+            assertThat(jdbc.queryForList("select status from payout_batch where project_id = " + reference, String.class))
+                    .hasSize(3).containsOnly("SETTLED");
+            assertThat(jdbc.queryForObject("select count(distinct a.worker_id) from training_attendee a "
+                    + "join training_session s on s.id = a.session_id where s.project_id = " + reference, Long.class))
+                    .isEqualTo(134);
+            assertThat(jdbc.queryForList("select amount from dividend where project_id = " + reference + " order by year",
+                    BigDecimal.class)).containsExactly(new BigDecimal("200000.00"), new BigDecimal("236800.00"));
+            assertThat(jdbc.queryForObject("select count(*) from asset_transfer where project_id = " + reference, Long.class))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from operation_job where kind = 'LONG_TERM' and project_id = "
+                    + reference, Long.class)).isGreaterThanOrEqualTo(60);
+            // and the project being built now, with days left for the committee
+            assertThat(jdbc.queryForObject("select status from project where code like 'LX-JS-%-02'", String.class))
                     .isEqualTo("UNDER_CONSTRUCTION");
+            assertThat(jdbc.queryForObject("select count(*) from punch p join project j on j.id = p.project_id "
+                    + "where j.code like 'LX-JS-%-02'", Long.class)).isPositive();
             jdbc.update("insert into town (code, name, created_at, updated_at) values ('KEEP', '保留镇', now(), now())");
             users = jdbc.queryForObject("select count(*) from app_user", Long.class);
         }
