@@ -201,6 +201,18 @@ class TwoInstancesTests {
         assertThat(database.queryForObject("select count(*) from spring_session", Long.class)).isEqualTo(sessions);
     }
 
+    @Test
+    void theBalancersHealthChecksAndTheVillagersPublicPagesWriteNoSessionRow() throws Exception {
+        long sessions = database.queryForObject("select count(*) from spring_session", Long.class);
+        for (String path : List.of("/actuator/health", "/public")) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().allValues("Set-Cookie")).as(path).noneMatch(h -> h.startsWith("SESSION="));
+        }
+        assertThat(database.queryForObject("select count(*) from spring_session", Long.class)).isEqualTo(sessions);
+    }
+
     // --- scheduled jobs -------------------------------------------------------------------------
 
     @Test
