@@ -18,9 +18,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -45,15 +47,27 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Knows every signed-in session, so a disabled or changed account can be signed out at once. */
+    /**
+     * Knows every signed-in session, so a disabled or changed account can be signed out at once. The
+     * sessions are rows in PostgreSQL (Spring Session JDBC, table spring_session), found by the user
+     * name, so this works whichever instance the user signed in on: ending a session marks the row,
+     * and every instance reads the row on the next request. (An in-memory registry would know only
+     * the sessions of its own instance; nor is an HttpSessionEventPublisher needed any more: nothing
+     * keeps a list that session events would have to update.)
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
+    /**
+     * Writes new session attributes with {@code insert ... on conflict do update}: two requests of one
+     * session at once (a page and its htmx fragments) that both add the same attribute, such as the
+     * CSRF token, then do not fail on the primary key of spring_session_attributes.
+     */
     @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionQueries() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     /**

@@ -14,6 +14,13 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class SignedInUser implements UserDetails, org.springframework.security.core.CredentialsContainer {
 
+    /**
+     * The principal is serialized into the session row (spring_session_attributes) and read back by
+     * any instance, possibly one of the next release during a rolling update: a fixed number keeps
+     * those sessions readable as long as the fields stay compatible. Change it when they do not.
+     */
+    private static final long serialVersionUID = 1L;
+
     private final long id;
     private final String username;
     private final String displayName;

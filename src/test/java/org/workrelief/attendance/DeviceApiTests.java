@@ -2,7 +2,9 @@ package org.workrelief.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,6 +75,30 @@ class DeviceApiTests {
                 .andExpect(jsonPath("$.punchedAt").value("2025-06-03T07:58:00+08:00"));
     }
 
+    /**
+     * The device API is the hot path: a terminal keeps no cookie, so a session row written per
+     * sign-in would only be an insert and a later delete. The screens' login page, by contrast, does
+     * write one (its CSRF token), which shows the session store is in the chain here.
+     */
+    @Test
+    void signInsThroughTheDeviceApiWriteNoSessionAndSetNoCookie() throws Exception {
+        long before = sessionRows();
+        send(body(site.worker().getWorkerCode(), "2025-06-03T07:58:00+08:00"))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        send(body(site.worker().getWorkerCode(), "2025-06-03T17:00:00+08:00"))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        mvc.perform(post("/api/v1/punches").header("Authorization", "Bearer wrd_not-a-token")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        assertThat(sessionRows()).isEqualTo(before);
+
+        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(header().exists("Set-Cookie"));
+        assertThat(sessionRows()).isEqualTo(before + 1);
+    }
+
     @Test
     void aRefusalAnswers422WithItsStableCode() throws Exception {
         Worker expired = site.addWorker(registry, LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 2));
@@ -111,6 +137,10 @@ class DeviceApiTests {
         send(json).andExpect(status().isUnauthorized());
         assertThat(jdbc.queryForObject("select count(*) from punch where worker_id = ?", Long.class,
                 site.worker().getId())).isZero();
+    }
+
+    private long sessionRows() {
+        return jdbc.queryForObject("select count(*) from spring_session", Long.class);
     }
 
     @Test

@@ -75,6 +75,8 @@ class LoginJourneyE2ETests extends BrowserJourney {
     void aMissingRecordShowsTheNotFoundPage() {
         browser.go("/login");
         signIn(admin.getUsername(), Fixtures.PASSWORD);
+        // the sign-in has landed (session written) before the next address is typed
+        browser.find("#home-role");
         browser.go("/admin/users/999999999");
         assertThat(browser.text("#error-404 h1")).isEqualTo("未找到");
     }

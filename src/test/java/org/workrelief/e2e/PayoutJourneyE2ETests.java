@@ -92,9 +92,10 @@ class PayoutJourneyE2ETests extends BrowserJourney {
         browser.acceptConfirm();
         assertThat(browser.text("#batch-status")).isEqualTo("已发放");
         String csvHref = browser.find("#bank-file-csv").getAttribute("href");
-        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        // Spring Session's cookie: the session is a row in PostgreSQL
+        String session = browser.driver().manage().getCookieNamed("SESSION").getValue();
         HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvHref))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
         assertThat(file.body()).contains("序号,姓名,身份证号,银行卡号,开户银行,金额(元),备注").contains("合计,4人");

@@ -86,8 +86,23 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The element's text. After a click that submits a form, the element may be found on the page
+     * being left and be gone before it is read (StaleElementReferenceException): it is then read
+     * again, from the page that replaced it. Slower answers (the busy machine of a full build, a
+     * session read from the database on every request) make that window wider.
+     */
     public String text(String css) {
-        return find(css).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(css).getText();
+            }
+            catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     public Browser type(String css, String text) {

@@ -11,10 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.workrelief.account.AccountService;
@@ -28,6 +31,9 @@ import org.workrelief.support.MutableClock;
 @IntegrationTest
 class LoginTests {
 
+    /** Spring Session's cookie (server.servlet.session.cookie.* still sets its attributes). */
+    static final String SESSION_COOKIE = "SESSION";
+
     @Autowired
     MockMvc mvc;
 
@@ -39,6 +45,9 @@ class LoginTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     UserAccount staff;
 
@@ -118,14 +127,27 @@ class LoginTests {
         var town = fixtures.town();
         var admin = org.workrelief.account.Principals.of(fixtures.user(Role.ADMIN, town));
         UserAccount clerk = fixtures.user(Role.STAFF, town);
-        var session = (org.springframework.mock.web.MockHttpSession) login(clerk.getUsername(), Fixtures.PASSWORD)
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        // the session is a row in PostgreSQL (Spring Session JDBC), named by the cookie, not a container session
+        Cookie session = login(clerk.getUsername(), Fixtures.PASSWORD)
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie(SESSION_COOKIE);
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
         accounts.updateUser(admin, clerk.getId(), new org.workrelief.account.UserChanges(clerk.getDisplayName(),
                 Role.STAFF, town.getId(), false, accounts.getUser(admin, clerk.getId()).getVersion()));
 
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+    }
+
+    @Test
+    void aSignedInSessionIsARowInTheDatabaseAndSigningOutRemovesIt() throws Exception {
+        Cookie session = login(staff.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/"))
+                .andReturn().getResponse().getCookie(SESSION_COOKIE);
+        assertThat(sessionRowsOf(staff)).isEqualTo(1);
+
+        mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+
+        assertThat(sessionRowsOf(staff)).isZero();
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -148,6 +170,11 @@ class LoginTests {
                                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline")))))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    private long sessionRowsOf(UserAccount user) {
+        return jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Long.class,
+                user.getUsername());
     }
 
     private ResultActions login(String username, String password) throws Exception {
