@@ -41,7 +41,7 @@
     } else {
       option = {
         tooltip: { trigger: 'axis' },
-        grid: { left: 50, right: 16, top: 16, bottom: 40 },
+        grid: { left: 16, right: 16, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: data.labels },
         yAxis: { type: 'value' },
         series: [{ type: data.kind, data: data.values, smooth: data.kind === 'line' }]

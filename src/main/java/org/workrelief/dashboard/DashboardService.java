@@ -96,25 +96,28 @@ public class DashboardService {
     @Transactional(readOnly = true)
     public Map<String, Chart> charts(SignedInUser viewer, long projectId) {
         projects.get(viewer, projectId);
-        LocalDate today = LocalDate.now(clock);
         Map<String, Chart> charts = new LinkedHashMap<>();
+        // the last 60 days with sign-ins: a finished project still shows its construction
         charts.put("headcount", chart("line", """
-                select work_date::text, count(distinct worker_id) from punch
-                where project_id = ? and work_date between ? and ? group by work_date order by work_date
-                """, projectId, Date.valueOf(today.minusDays(HEADCOUNT_CHART_DAYS)), Date.valueOf(today)));
+                select work_date::text, present from (
+                    select work_date, count(distinct worker_id) as present from punch where project_id = ?
+                    group by work_date order by work_date desc limit ?) d
+                order by work_date
+                """, projectId, HEADCOUNT_CHART_DAYS));
         charts.put("remuneration", chart("bar", """
                 select to_char(b.period_from, 'YYYY-MM'), sum(l.amount_payable) from payout_line l
                 join payout_batch b on b.id = l.batch_id
                 where b.project_id = ? and %1$s
                 group by 1 order by 1
                 """.formatted(PayoutService.RELEASED_WAGES), projectId));
+        // everyone the project enrolled, as the figure above counts them: a finished project has ended every enrollment
         charts.put("teams", chart("bar", """
                 select t.name, count(distinct e.worker_id) from enrollment e join work_team t on t.id = e.team_id
-                where e.project_id = ? and e.left_on is null group by t.id, t.name order by t.id
+                where e.project_id = ? group by t.id, t.name order by t.id
                 """, projectId));
         charts.put("households", chart("pie", """
                 select w.household_status, count(distinct w.id) from enrollment e join worker w on w.id = e.worker_id
-                where e.project_id = ? and e.left_on is null group by w.household_status order by 1
+                where e.project_id = ? group by w.household_status order by 1
                 """, projectId));
         return charts;
     }

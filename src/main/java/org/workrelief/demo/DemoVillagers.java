@@ -39,14 +39,17 @@ final class DemoVillagers {
     /** {@code count} people, numbered from {@code first}; some couples share a household. */
     List<Villager> generate(int first, int count) {
         List<Villager> people = new ArrayList<>();
-        String lastHousehold = null;
         for (int i = first; i < first + count; i++) {
-            String household = i % 7 == 3 && lastHousehold != null ? lastHousehold // a couple on the site together
-                    : "QB" + String.format("%04d", 100 + i);
-            lastHousehold = household;
             String status = i % 5 == 0 ? "脱贫户" : i % 11 == 0 ? "监测对象" : i % 13 == 0 ? "低保户" : "一般农户";
-            people.add(new Villager(name(), idNumber(i), "13" + String.format("%09d", 500000000L + i * 7919L),
-                    VILLAGES[i % VILLAGES.length], (1 + i % 6) + "组", household, status, bankCard(i)));
+            String phone = "13" + String.format("%09d", 500000000L + i * 7919L);
+            if (i % 7 == 3 && !people.isEmpty()) { // a couple on the site together: one household, one village
+                Villager spouse = people.get(people.size() - 1);
+                people.add(new Villager(name(), idNumber(i), phone, spouse.village(), spouse.group(), spouse.household(),
+                        spouse.householdStatus(), bankCard(i)));
+                continue;
+            }
+            people.add(new Villager(name(), idNumber(i), phone, VILLAGES[i % VILLAGES.length], (1 + i % 6) + "组",
+                    "QB" + String.format("%04d", 100 + i), status, bankCard(i)));
         }
         return people;
     }

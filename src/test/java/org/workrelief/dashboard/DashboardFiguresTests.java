@@ -41,6 +41,7 @@ class DashboardFiguresTests {
     @Autowired TrainingService training;
     @Autowired DashboardService dashboards;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     PaidSite p;
 
@@ -74,6 +75,20 @@ class DashboardFiguresTests {
 
         clock.advance(Duration.ofDays(30)); // 40 days after 30 May, nothing paid yet
         assertThat(dashboards.figures(p.admin(), p.projectId()).latePayments()).isEqualTo(4);
+    }
+
+    @Test
+    void theChartsStillShowAFinishedProjectWhoseEnrollmentsEnded() {
+        clock.advance(Duration.ofDays(120)); // long after the reviewed week
+        jdbc.update("update enrollment set left_on = ? where project_id = ?", java.sql.Date.valueOf(PaidSite.TO),
+                p.projectId());
+        var charts = dashboards.charts(p.admin(), p.projectId());
+        assertThat(charts.get("headcount").values()).as("the five days with sign-ins, four people each")
+                .hasSize(5).allSatisfy(n -> assertThat(n.intValue()).isEqualTo(4));
+        assertThat(charts.get("remuneration").values()).singleElement()
+                .satisfies(n -> assertThat(new BigDecimal(n.toString())).isEqualByComparingTo("3120.00"));
+        assertThat(charts.get("teams").values().stream().mapToInt(Number::intValue).sum()).isEqualTo(4);
+        assertThat(charts.get("households").values().stream().mapToInt(Number::intValue).sum()).isEqualTo(4);
     }
 
     @Test
