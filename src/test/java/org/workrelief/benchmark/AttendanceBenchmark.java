@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,12 +31,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.account.Town;
 import org.workrelief.attendance.DeviceTokenService;
+import org.workrelief.attendance.PunchRequest;
+import org.workrelief.attendance.PunchService;
+import org.workrelief.attendance.PunchSource;
 import org.workrelief.common.sheet.SheetWriter;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
@@ -53,12 +60,13 @@ import org.workrelief.worker.RosterImportService;
  * {@code ./mvnw verify}; the README gives the command.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RegistryFixtures.class)
+@Import({ RegistryFixtures.class, AttendanceBenchmark.NoOpEndpoint.class })
 class AttendanceBenchmark {
 
     private static final int WORKERS = 1000;
     private static final int CLIENTS = 32;
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup", 10));
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
@@ -82,6 +90,21 @@ class AttendanceBenchmark {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PunchService punchService;
+
+    /** Behind the device API's security (the token is checked) and Spring MVC, but does nothing: the HTTP ceiling. */
+    @RestController
+    static class NoOpEndpoint {
+
+        static final String PATH = "/api/v1/benchmark-no-op";
+
+        @PostMapping(PATH)
+        Map<String, String> nothing(@RequestBody Map<String, String> body) {
+            return Map.of("workerCode", body.get("workerCode"));
+        }
+    }
+
     @Test
     void deviceApiAgainstPlainJdbc() throws Exception {
         Fixtures fixtures = new Fixtures(accounts);
@@ -97,19 +120,28 @@ class AttendanceBenchmark {
         List<Long> workerIds = jdbc.queryForList("select worker_id from enrollment where project_id = ? order by id",
                 Long.class, project.getId());
 
-        run(CLIENTS, Duration.ofSeconds(3), apiClient(token, codes, today), 600_000L); // warm-up, 300 days back
-        Result api = run(CLIENTS, RUN, apiClient(token, codes, today), 0);
+        // warm-up (the JIT compiles the hot paths; terminals at a site run all day), 300 days back
+        run(CLIENTS, WARM_UP, apiClient(token, codes, today, "/api/v1/punches", 201), 600_000L);
+        Result api = run(CLIENTS, RUN, apiClient(token, codes, today, "/api/v1/punches", 201), 0);
+        // where the time goes: the same HTTP client and token check in front of an endpoint that does nothing,
+        // and the sign-in service called directly (the same rules and writes, no HTTP) on other days
+        Result ceiling = run(CLIENTS, RUN, apiClient(token, codes, today, NoOpEndpoint.PATH, 200), 0);
+        Result service = run(CLIENTS, RUN, serviceClient(project.getId(), codes, today), 200_000L);
         Project baselineProject = registry.project(admin, town);
         // other days than the API run: a person signs in once per half-day, whatever the project
         Result jdbcRun = run(CLIENTS, RUN, jdbcClient(baselineProject.getId(), workerIds, today), 2_000_000L);
 
         System.out.println("\n=== Device API benchmark: " + WORKERS + " workers, " + CLIENTS + " clients, " + RUN.toSeconds()
                 + " s each ===");
-        System.out.printf("%-22s %10s %12s %10s %10s%n", "path", "punches", "punches/s", "p50 ms", "p99 ms");
+        System.out.printf("%-26s %10s %12s %10s %10s%n", "path", "punches", "punches/s", "p50 ms", "p99 ms");
         api.print("device API (HTTP)");
+        ceiling.print("HTTP + token, no-op");
+        service.print("sign-in service, no HTTP");
         jdbcRun.print("plain JDBC insert");
         System.out.printf("ratio API / JDBC: %.2f (target >= 0.50); API rate target >= 1000/s; API p99 target < 50 ms%n%n",
                 api.rate() / jdbcRun.rate());
+        System.out.printf("ratio no-op HTTP / JDBC: %.2f (what HTTP and the token check alone leave on this machine)%n%n",
+                ceiling.rate() / jdbcRun.rate());
         assertThat(api.errors).as("requests that did not answer 201").isZero();
     }
 
@@ -135,11 +167,16 @@ class AttendanceBenchmark {
         void call(long n) throws Exception;
     }
 
-    private Client apiClient(String token, List<String> codes, LocalDate today) {
+    private Client serviceClient(long projectId, List<String> codes, LocalDate today) {
+        return n -> punchService.punch(PunchRequest.byWorkerCode(projectId, codes.get((int) (n % codes.size())),
+                moment(today, n).toInstant(), PunchSource.DEVICE, "bench", "device:bench", null, null));
+    }
+
+    private Client apiClient(String token, List<String> codes, LocalDate today, String path, int expectedStatus) {
         // HTTP/1.1 as terminals speak it; the default (HTTP/2) would first try an h2c upgrade the server does not offer
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create("http://localhost:" + port + "/api/v1/punches");
+        URI uri = URI.create("http://localhost:" + port + path);
         return n -> {
             String code = codes.get((int) (n % codes.size()));
             String at = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(moment(today, n));
@@ -148,7 +185,7 @@ class AttendanceBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"workerCode\":\"" + code + "\",\"punchedAt\":\"" + at + "\"}"))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
+            if (response.statusCode() != expectedStatus) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
         };
@@ -185,7 +222,7 @@ class AttendanceBenchmark {
 
         void print(String label) {
             Arrays.sort(latenciesMicros);
-            System.out.printf("%-22s %10d %12.0f %10.2f %10.2f%n", label, count, rate(),
+            System.out.printf("%-26s %10d %12.0f %10.2f %10.2f%n", label, count, rate(),
                     percentile(0.50) / 1000.0, percentile(0.99) / 1000.0);
         }
 
