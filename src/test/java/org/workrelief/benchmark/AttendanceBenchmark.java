@@ -16,13 +16,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -121,28 +116,28 @@ class AttendanceBenchmark {
                 Long.class, project.getId());
 
         // warm-up (the JIT compiles the hot paths; terminals at a site run all day), 300 days back
-        run(CLIENTS, WARM_UP, apiClient(token, codes, today, "/api/v1/punches", 201), 600_000L);
-        Result api = run(CLIENTS, RUN, apiClient(token, codes, today, "/api/v1/punches", 201), 0);
+        Load.run(CLIENTS, WARM_UP, apiClient(token, codes, today, "/api/v1/punches", 201), 600_000L);
+        Load.Result api = Load.run(CLIENTS, RUN, apiClient(token, codes, today, "/api/v1/punches", 201), 0);
         // where the time goes: the same HTTP client and token check in front of an endpoint that does nothing,
         // and the sign-in service called directly (the same rules and writes, no HTTP) on other days
-        Result ceiling = run(CLIENTS, RUN, apiClient(token, codes, today, NoOpEndpoint.PATH, 200), 0);
-        Result service = run(CLIENTS, RUN, serviceClient(project.getId(), codes, today), 200_000L);
+        Load.Result ceiling = Load.run(CLIENTS, RUN, apiClient(token, codes, today, NoOpEndpoint.PATH, 200), 0);
+        Load.Result service = Load.run(CLIENTS, RUN, serviceClient(project.getId(), codes, today), 200_000L);
         Project baselineProject = registry.project(admin, town);
         // other days than the API run: a person signs in once per half-day, whatever the project
-        Result jdbcRun = run(CLIENTS, RUN, jdbcClient(baselineProject.getId(), workerIds, today), 2_000_000L);
+        Load.Result jdbcRun = Load.run(CLIENTS, RUN, jdbcClient(baselineProject.getId(), workerIds, today), 2_000_000L);
 
         System.out.println("\n=== Device API benchmark: " + WORKERS + " workers, " + CLIENTS + " clients, " + RUN.toSeconds()
                 + " s each ===");
         System.out.printf("%-26s %10s %12s %10s %10s%n", "path", "punches", "punches/s", "p50 ms", "p99 ms");
-        api.print("device API (HTTP)");
-        ceiling.print("HTTP + token, no-op");
-        service.print("sign-in service, no HTTP");
-        jdbcRun.print("plain JDBC insert");
-        System.out.printf("ratio API / JDBC: %.2f (target >= 0.50); API rate target >= 1000/s; API p99 target < 50 ms%n%n",
+        print("device API (HTTP)", api);
+        print("HTTP + token, no-op", ceiling);
+        print("sign-in service, no HTTP", service);
+        print("plain JDBC insert", jdbcRun);
+        System.out.printf("ratio API / JDBC: %.2f (target >= 0.50); API rate target >= 1000/s; API p99 target < 50 ms%n",
                 api.rate() / jdbcRun.rate());
         System.out.printf("ratio no-op HTTP / JDBC: %.2f (what HTTP and the token check alone leave on this machine)%n%n",
                 ceiling.rate() / jdbcRun.rate());
-        assertThat(api.errors).as("requests that did not answer 201").isZero();
+        assertThat(api.errors()).as("requests that did not answer 201").isZero();
     }
 
     private List<String> enrollWorkers(SignedInUser admin, Project project, LocalDate today) throws Exception {
@@ -162,17 +157,12 @@ class AttendanceBenchmark {
                 """, String.class, project.getId());
     }
 
-    /** The n-th sign-in: worker n mod 1000, AM or PM, on day n / 2000 before yesterday: never a repeat. */
-    private interface Client {
-        void call(long n) throws Exception;
-    }
-
-    private Client serviceClient(long projectId, List<String> codes, LocalDate today) {
+    private Load.Call serviceClient(long projectId, List<String> codes, LocalDate today) {
         return n -> punchService.punch(PunchRequest.byWorkerCode(projectId, codes.get((int) (n % codes.size())),
                 moment(today, n).toInstant(), PunchSource.DEVICE, "bench", "device:bench", null, null));
     }
 
-    private Client apiClient(String token, List<String> codes, LocalDate today, String path, int expectedStatus) {
+    private Load.Call apiClient(String token, List<String> codes, LocalDate today, String path, int expectedStatus) {
         // HTTP/1.1 as terminals speak it; the default (HTTP/2) would first try an h2c upgrade the server does not offer
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -191,7 +181,7 @@ class AttendanceBenchmark {
         };
     }
 
-    private Client jdbcClient(long projectId, List<Long> workerIds, LocalDate today) {
+    private Load.Call jdbcClient(long projectId, List<Long> workerIds, LocalDate today) {
         return n -> {
             ZonedDateTime at = moment(today, n);
             Timestamp now = new Timestamp(System.currentTimeMillis());
@@ -204,74 +194,15 @@ class AttendanceBenchmark {
         };
     }
 
+    /** The n-th sign-in: worker n mod 1000, AM or PM, on day n / 2000 before yesterday: never a repeat. */
     private static ZonedDateTime moment(LocalDate today, long n) {
         LocalDate day = today.minusDays(2 + n / (2L * WORKERS));
         int hour = (n / WORKERS) % 2 == 0 ? 8 : 15;
         return day.atTime(hour, 0).atZone(ZONE);
     }
 
-    private static final class Result {
-        long count;
-        long errors;
-        double seconds;
-        long[] latenciesMicros;
-
-        double rate() {
-            return count / seconds;
-        }
-
-        void print(String label) {
-            Arrays.sort(latenciesMicros);
-            System.out.printf("%-26s %10d %12.0f %10.2f %10.2f%n", label, count, rate(),
-                    percentile(0.50) / 1000.0, percentile(0.99) / 1000.0);
-        }
-
-        private long percentile(double p) {
-            return latenciesMicros.length == 0 ? 0 : latenciesMicros[(int) Math.min(latenciesMicros.length - 1,
-                    Math.floor(p * latenciesMicros.length))];
-        }
-    }
-
-    private static Result run(int clients, Duration duration, Client client, long firstSequence) throws Exception {
-        AtomicLong sequence = new AtomicLong(firstSequence);
-        long deadline = System.nanoTime() + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> futures = new ArrayList<>();
-        long started = System.nanoTime();
-        AtomicLong errors = new AtomicLong();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int count = 0;
-                while (System.nanoTime() < deadline) {
-                    long n = sequence.getAndIncrement();
-                    long t0 = System.nanoTime();
-                    try {
-                        client.call(n);
-                    }
-                    catch (Exception e) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.out.println("benchmark error: " + e.getMessage());
-                        }
-                    }
-                    if (count == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, count * 2);
-                    }
-                    latencies[count++] = (System.nanoTime() - t0) / 1000;
-                }
-                return Arrays.copyOf(latencies, count);
-            }));
-        }
-        Result result = new Result();
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> future : futures) {
-            all.add(future.get());
-        }
-        result.seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        result.latenciesMicros = all.stream().flatMapToLong(Arrays::stream).toArray();
-        result.count = result.latenciesMicros.length - errors.get();
-        result.errors = errors.get();
-        return result;
+    private static void print(String label, Load.Result result) {
+        System.out.printf("%-26s %10d %12.0f %10.2f %10.2f%n", label, result.count(), result.rate(),
+                result.percentileMillis(0.50), result.percentileMillis(0.99));
     }
 }
