@@ -2,13 +2,10 @@ package org.workrelief.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +44,7 @@ import org.workrelief.common.jobs.ClusterJobs;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.ActiveProject;
 import org.workrelief.support.Fixtures;
+import org.workrelief.support.HttpBrowser;
 import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestClockConfiguration;
@@ -69,8 +64,6 @@ class TwoInstancesTests {
 
     /** The clean-up fires every second here (every ten minutes by default), so that the test sees it run. */
     static final Duration CLEANUP_EVERY = Duration.ofSeconds(1);
-
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     static Instance a;
     static Instance b;
@@ -351,48 +344,32 @@ class TwoInstancesTests {
     }
 
     private static String csrfOf(HttpResponse<String> page) {
-        Matcher token = CSRF.matcher(page.body());
-        assertThat(token.find()).as("a CSRF token on the page").isTrue();
-        return token.group(1);
+        return HttpBrowser.csrfOf(page);
     }
 
     /** One cookie jar for both instances, as a browser has for the one address of the load balancer. */
     static final class Browser {
 
-        private final CookieManager cookies = new CookieManager();
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpBrowser browser = new HttpBrowser();
 
         String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+            return browser.cookie(name);
         }
 
         HttpResponse<String> signIn(Instance instance, String username) throws Exception {
-            String token = csrfOf(get(instance, "/login"));
-            return post(instance, "/login", Map.of("username", username, "password", Fixtures.PASSWORD, "_csrf", token));
+            return browser.signIn(instance.uri("/"), username, Fixtures.PASSWORD);
         }
 
         HttpResponse<String> get(Instance instance, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(instance.uri(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return browser.get(instance.uri(path));
         }
 
         HttpResponse<String> post(Instance instance, String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(instance.uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return browser.post(instance.uri(path), form);
         }
 
-        /** Where a redirect points, as path and query, whether the server sent it absolute or relative. */
         String location(HttpResponse<String> response) {
-            URI location = URI.create(response.headers().firstValue("Location").orElse(""));
-            return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+            return HttpBrowser.location(response);
         }
     }
 }
