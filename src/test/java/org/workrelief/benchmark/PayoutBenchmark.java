@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -108,80 +103,24 @@ class PayoutBenchmark {
 
     private void bankFiles(Town town, Project project, YearMonth month, SignedInUser finance, double batchMs, double sqlMs)
             throws Exception {
-        long releasedBatch = bigReleasedBatch(town, project, month);
-        long readStart = System.nanoTime();
-        AtomicLong read = new AtomicLong();
-        jdbc.query("""
-                select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable
-                from payout_line l join worker w on w.id = l.worker_id where l.batch_id = ? order by w.worker_code
-                """, rs -> {
-            read.incrementAndGet();
-        }, releasedBatch);
-        double readMs = (System.nanoTime() - readStart) / 1e6;
-        assertThat(read.get()).isEqualTo(BANK_LINES);
-
-        Export csv = export(finance, releasedBatch, BankService.Format.CSV);
-        Export xlsx = export(finance, releasedBatch, BankService.Format.XLSX);
+        BankFileMeasurement measurement = new BankFileMeasurement(jdbc, protector, bank);
+        long releasedBatch = measurement.bigReleasedBatch(town.getId(), project.getId(), month.atDay(1), BANK_LINES);
+        double readMs = measurement.plainRead(releasedBatch, BANK_LINES);
+        BankFileMeasurement.Export csv = measurement.export(finance, releasedBatch, BankService.Format.CSV);
+        BankFileMeasurement.Export xlsx = measurement.export(finance, releasedBatch, BankService.Format.XLSX);
 
         System.out.println("\n=== Payout benchmark ===");
         System.out.printf("batch for %,d workers x %d days: %.0f ms (target < 2000 ms); plain SQL aggregate %.0f ms; ratio %.1f (target <= 3)%n",
                 WORKERS, month.lengthOfMonth(), batchMs, sqlMs, batchMs / sqlMs);
         System.out.printf("plain SQL read of the %,d bank-file rows: %.0f ms%n", BANK_LINES, readMs);
-        csv.print("bank file CSV ");
-        xlsx.print("bank file XLSX");
+        print("bank file CSV ", csv);
+        print("bank file XLSX", xlsx);
         System.out.println("(heap growth: the most live heap above the start, sampled after collections during the export; target < 64 MB)\n");
     }
 
-    private record Export(double millis, long bytes, long heapGrowth) {
-        void print(String label) {
-            System.out.printf("%s %,d lines: %.0f ms, %,d bytes, heap growth %.1f MB%n", label, BANK_LINES, millis, bytes,
-                    heapGrowth / 1024.0 / 1024.0);
-        }
-    }
-
-    /** Times the export once, then runs it again while sampling the live heap after collections. */
-    private Export export(SignedInUser finance, long batchId, BankService.Format format) throws Exception {
-        CountingStream timed = new CountingStream();
-        long start = System.nanoTime();
-        bank.writeBankFile(finance, batchId, format, timed);
-        double millis = (System.nanoTime() - start) / 1e6;
-
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long baseline = runtime.totalMemory() - runtime.freeMemory();
-        AtomicLong peak = new AtomicLong(baseline);
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                System.gc();
-                peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
-                try {
-                    Thread.sleep(100);
-                }
-                catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
-        bank.writeBankFile(finance, batchId, format, new CountingStream());
-        running.set(false);
-        sampler.join();
-        return new Export(millis, timed.count, Math.max(0, peak.get() - baseline));
-    }
-
-    private static final class CountingStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
+    private static void print(String label, BankFileMeasurement.Export export) {
+        System.out.printf("%s %,d lines: %.0f ms, %,d bytes, heap growth %.1f MB%n", label, BANK_LINES, export.millis(),
+                export.bytes(), export.heapGrowthMegabytes());
     }
 
     private void enroll(SignedInUser admin, Project project, LocalDate from) throws Exception {
@@ -215,48 +154,5 @@ class PayoutBenchmark {
                 select ?, d::date, 1, 'APPROVED', 'bench', now(), 'PASS', true, true, true, true, 'bench', now(), now(), now()
                 from generate_series(?::date, ?::date, interval '1 day') d
                 """, projectId, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
-    }
-
-    /** Test data: 100,000 workers with encrypted ID and card numbers, all on one released batch. */
-    private long bigReleasedBatch(Town town, Project project, YearMonth month) {
-        Timestamp now = Timestamp.from(Instant.now());
-        String prefix = "B" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        List<Object[]> workers = new ArrayList<>(10_000);
-        for (int i = 0; i < BANK_LINES; i++) {
-            String id = TestNumbers.idNumber();
-            String card = TestNumbers.bankCard();
-            workers.add(new Object[] { prefix + i, town.getId(), "工友" + i, protector.encrypt(id), protector.hash(id),
-                    id.substring(0, 6) + "********" + id.substring(14), Date.valueOf("1980-01-01"), protector.encrypt(card),
-                    protector.hash(card), "************" + card.substring(card.length() - 4), now, now });
-            if (workers.size() == 10_000) {
-                insertWorkers(workers);
-                workers.clear();
-            }
-        }
-        Long batchId = jdbc.queryForObject("""
-                insert into payout_batch (project_id, period_from, period_to, status, reissue_of, prepared_by,
-                                          approved_by, approved_at, released_by, released_at, created_at, updated_at)
-                values (?, ?, ?, 'RELEASED', null, 'bench', 'bench2', now(), 'bench3', now(), now(), now()) returning id
-                """, Long.class, project.getId(), Date.valueOf(month.atDay(1)), Date.valueOf(month.atDay(1)));
-        Long teamId = jdbc.queryForObject("select id from work_team where project_id = ? limit 1", Long.class, project.getId());
-        // released batches refuse changed lines, but taking new ones is how a batch is built
-        jdbc.update("""
-                insert into payout_line (batch_id, worker_id, team_id, team_name, full_days, half_days, days, day_rate,
-                                         amount_due, deduction, amount_payable, bank_name, bank_card_cipher,
-                                         bank_card_masked, bank_card_hash, created_at, updated_at)
-                select ?, w.id, ?, '开挖组', 20, 1, 20.5, 160.00, 3280.00, 0, 3280.00, '农业银行', w.bank_card_cipher,
-                       w.bank_card_masked, w.bank_card_hash, now(), now()
-                from worker w where w.worker_code like ?
-                """, batchId, teamId, prefix + "%");
-        return batchId;
-    }
-
-    private void insertWorkers(List<Object[]> rows) {
-        jdbc.batchUpdate("""
-                insert into worker (worker_code, town_id, name, id_number_cipher, id_number_hash, id_number_masked,
-                                    birth_date, sex, village, household_status, bank_name, bank_card_cipher,
-                                    bank_card_hash, bank_card_masked, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'MALE', '前埠村', 'ORDINARY', '农业银行', ?, ?, ?, ?, ?)
-                """, rows);
     }
 }
