@@ -3,6 +3,7 @@ package org.workrelief.project;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -53,6 +55,12 @@ public class ProjectService {
     public Page<Project> search(SignedInUser viewer, String query, ProjectStatus status, Pageable pageable) {
         String normalized = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
         return projects.search(viewer.townId(), status, normalized, pageable);
+    }
+
+    /** Every project the viewer may see (their town's, or all at county level), in one query. */
+    @Transactional(readOnly = true)
+    public List<Project> visibleTo(SignedInUser viewer, Sort sort) {
+        return projects.findVisible(viewer.townId(), sort);
     }
 
     /** The project, if the viewer may see it; otherwise "not found". */
