@@ -63,6 +63,13 @@ public class ProjectService {
         return projects.findVisible(viewer.townId(), sort);
     }
 
+    /** Of these projects, the ones the viewer may see, in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> visibleIds(SignedInUser viewer, java.util.Collection<Long> ids) {
+        return projects.findAllById(ids).stream().filter(project -> viewer.maySee(project.getTownId()))
+                .map(Project::getId).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The project, if the viewer may see it; otherwise "not found". */
     @Transactional(readOnly = true)
     public Project get(SignedInUser viewer, long id) {

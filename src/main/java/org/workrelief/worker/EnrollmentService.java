@@ -155,16 +155,10 @@ public class EnrollmentService {
     @Transactional(readOnly = true)
     public List<Enrollment> enrollmentsOf(SignedInUser viewer, long workerId) {
         workers.get(viewer, workerId);
-        return enrollments.findByWorker(workerId).stream()
-                .filter(e -> {
-                    try {
-                        projects.get(viewer, e.getProjectId());
-                        return true;
-                    }
-                    catch (NotFoundException otherTown) {
-                        return false;
-                    }
-                }).toList();
+        List<Enrollment> all = enrollments.findByWorker(workerId);
+        // the projects of other towns are left out, all looked up in one query
+        java.util.Set<Long> visible = projects.visibleIds(viewer, all.stream().map(Enrollment::getProjectId).distinct().toList());
+        return all.stream().filter(e -> visible.contains(e.getProjectId())).toList();
     }
 
     /** Active head-count of a project by recruitment source (every source present, zero if none). */

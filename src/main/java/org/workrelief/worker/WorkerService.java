@@ -127,6 +127,18 @@ public class WorkerService {
                 .orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
+    /** The names of these workers, in one query; "not found" if the viewer may not see one of them. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> namesOf(SignedInUser viewer, java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        workers.findAllById(ids).stream().filter(worker -> viewer.maySee(worker.getTownId()))
+                .forEach(worker -> names.put(worker.getId(), worker.getName()));
+        ids.stream().filter(id -> !names.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new NotFoundException(ENTITY, id);
+        });
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public WorkerForm formOf(SignedInUser viewer, long id) {
         Worker w = get(viewer, id);

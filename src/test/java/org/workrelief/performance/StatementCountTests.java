@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,14 +41,19 @@ import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.StatementCounter;
 import org.workrelief.team.WorkTeam;
+import org.workrelief.worker.Enrollment;
+import org.workrelief.worker.EnrollmentService;
 import org.workrelief.worker.Worker;
 
 /**
  * No N+1: each key page runs the same number of SQL statements however many projects, workers or
  * lines it shows, and never more than {@link #AT_MOST}. Each test renders a page, adds data the page
  * shows (more projects, workers, sign-ins or payout lines), renders it again and compares the counts
- * of statements the request sent to PostgreSQL (see {@link StatementCounter}; the session is not
- * stored for a MockMvc request signed in with {@code user(...)}, so no session statements appear).
+ * of statements the request sent to PostgreSQL (see {@link StatementCounter}). The counts include
+ * Spring Session's (sessions live in PostgreSQL): each counted request carries the session cookie of
+ * the one before it, as a signed-in browser does, so Spring Session reads the session and updates its
+ * last access (the public page has no session). Run with {@code -Dstatements.show=true} to print each
+ * page's statements.
  */
 @IntegrationTest
 @Import(StatementCounter.class)
@@ -74,6 +81,7 @@ class StatementCountTests {
     @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
     @Autowired MutableClock clock;
+    @Autowired EnrollmentService enrollments;
 
     PaidSite p;
 
@@ -109,6 +117,50 @@ class StatementCountTests {
                 () -> moreWorkers(10));
         assertFlat("project dashboard", () -> get("/projects/{id}/dashboard", p.projectId()).with(user(p.admin())),
                 () -> moreWorkers(10));
+    }
+
+    @Test
+    void theProjectsRegistryPanelWithItsTeamLeaders() throws Exception {
+        Project project = p.s().site().project();
+        enrollments.appointTeamLeader(p.admin(), p.s().site().team().getId(), p.s().site().enrollment().getId());
+        assertFlat("registry panel", () -> get("/projects/{id}/registry-panel", p.projectId()).with(user(p.staff())),
+                () -> {
+                    for (int i = 0; i < 10; i++) {
+                        WorkTeam team = registry.team(p.admin(), project, "班组" + i);
+                        Worker leader = registry.worker(p.staff(), p.s().site().town());
+                        Enrollment enrollment = registry.enroll(p.staff(), project, team, leader, OPEN_DAY.minusDays(10),
+                                OPEN_DAY.plusDays(30));
+                        enrollments.appointTeamLeader(p.admin(), team.getId(), enrollment.getId());
+                    }
+                });
+    }
+
+    @Test
+    void theRoster() throws Exception {
+        assertFlat("roster", () -> get("/projects/{id}/roster", p.projectId()).with(user(p.staff())),
+                () -> moreWorkers(10));
+    }
+
+    @Test
+    void aWorkersPageWithTheProjectsTheyWorkedOn() throws Exception {
+        Worker worker = p.crew().get(0);
+        assertFlat("worker page", () -> get("/workers/{id}", worker.getId()).with(user(p.staff())), () -> {
+            for (int i = 0; i < 5; i++) {
+                Project project = registry.project(p.admin(), p.s().site().town());
+                WorkTeam team = registry.team(p.admin(), project, "开挖组");
+                registry.enroll(p.staff(), project, team, worker, OPEN_DAY.minusDays(10), OPEN_DAY.plusDays(30));
+            }
+        });
+    }
+
+    @Test
+    void theUserList() throws Exception {
+        assertFlat("user list", () -> get("/admin/users").with(user(p.admin())), () -> {
+            Fixtures fixtures = new Fixtures(accounts);
+            for (int i = 0; i < 10; i++) {
+                fixtures.user(Role.STAFF, p.s().site().town());
+            }
+        });
     }
 
     @Test
@@ -185,9 +237,20 @@ class StatementCountTests {
                 .isLessThanOrEqualTo(AT_MOST);
     }
 
+    /**
+     * The statements of the request as a signed-in user sends it: with the session cookie of an
+     * earlier request (the one here before it, not counted), as a browser does after sign-in.
+     */
     private List<String> statements(String page, MockHttpServletRequestBuilder request) throws Exception {
+        Cookie session = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+        if (session != null) {
+            request.cookie(session);
+        }
         List<String> statements = StatementCounter.record(() -> mvc.perform(request).andExpect(status().isOk()));
         System.out.printf("%s: %d statements%n", page, statements.size());
+        if (Boolean.getBoolean("statements.show")) {
+            System.out.print(lines(statements));
+        }
         return statements;
     }
 
