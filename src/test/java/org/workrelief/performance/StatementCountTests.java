@@ -183,6 +183,14 @@ class StatementCountTests {
     }
 
     @Test
+    void theCommitteesDailyReview() throws Exception {
+        p.crew().forEach(worker -> p.s().fullDay(worker, OPEN_DAY));
+        assertFlat("daily review", () -> get("/projects/{id}/reviews/{day}", p.projectId(), OPEN_DAY)
+                .with(user(p.s().onDuty())),
+                () -> moreWorkers(10).forEach(worker -> p.s().device(worker, OPEN_DAY, 7, 58, 0, "gate-1")));
+    }
+
+    @Test
     void thePayoutBatch() throws Exception {
         PayoutBatch small = flow.confirmed(p);
         List<String> fewLines = statements("payout batch", get("/payouts/{id}", small.id()).with(user(p.staff())));
