@@ -3,9 +3,12 @@ package org.workrelief.project;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,9 +68,9 @@ public class ProjectService {
 
     /** Of these projects, the ones the viewer may see, in one query. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> visibleIds(SignedInUser viewer, java.util.Collection<Long> ids) {
+    public Set<Long> visibleIds(SignedInUser viewer, Collection<Long> ids) {
         return projects.findAllById(ids).stream().filter(project -> viewer.maySee(project.getTownId()))
-                .map(Project::getId).collect(java.util.stream.Collectors.toSet());
+                .map(Project::getId).collect(Collectors.toSet());
     }
 
     /** The project, if the viewer may see it; otherwise "not found". */

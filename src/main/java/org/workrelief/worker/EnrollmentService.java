@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -157,7 +158,7 @@ public class EnrollmentService {
         workers.get(viewer, workerId);
         List<Enrollment> all = enrollments.findByWorker(workerId);
         // the projects of other towns are left out, all looked up in one query
-        java.util.Set<Long> visible = projects.visibleIds(viewer, all.stream().map(Enrollment::getProjectId).distinct().toList());
+        Set<Long> visible = projects.visibleIds(viewer, all.stream().map(Enrollment::getProjectId).distinct().toList());
         return all.stream().filter(e -> visible.contains(e.getProjectId())).toList();
     }
 
