@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.Project;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
@@ -47,41 +47,55 @@ public class DashboardService {
     /** Every project the viewer may see (their town, or all towns at county level), with its figures. */
     @Transactional(readOnly = true)
     public List<ProjectFigures> overview(SignedInUser viewer) {
-        List<Project> visible = new ArrayList<>();
-        org.springframework.data.domain.Page<Project> page;
-        int number = 0;
-        do {
-            page = projects.search(viewer, "", null, PageRequests.of(number++, PageRequests.MAX_SIZE, Sort.by("code")));
-            visible.addAll(page.getContent());
-        }
-        while (page.hasNext());
-        return figuresOf(visible);
+        return figuresOf(projects.visibleTo(viewer, Sort.by("code")));
     }
 
+    /**
+     * The figures of all the projects in one query, each figure grouped by project (one round trip
+     * however many projects the overview shows), in the order of the list.
+     */
     private List<ProjectFigures> figuresOf(List<Project> list) {
         LocalDate today = LocalDate.now(clock);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = list.stream().map(Project::getId).toArray(Long[]::new);
+        Map<Long, Map<String, Object>> rows = new HashMap<>();
+        jdbc.queryForList("""
+                with ids as (select unnest(?::bigint[]) as project_id),
+                enrolled as (select project_id, count(distinct worker_id) as enrolled from enrollment
+                             where project_id in (select project_id from ids) group by project_id),
+                daily as (select project_id, work_date, count(distinct worker_id) as present from punch
+                          where project_id in (select project_id from ids) group by project_id, work_date),
+                headcount as (select project_id, round(avg(present), 1) as average_headcount,
+                                     max(case when work_date = ? then present end) as today
+                              from daily group by project_id),
+                released as (select b.project_id, sum(l.amount_payable) as released, count(distinct l.worker_id) as paid
+                             from payout_line l join payout_batch b on b.id = l.batch_id
+                             where b.project_id in (select project_id from ids) and %1$s group by b.project_id),
+                trained as (select s.project_id, count(distinct a.worker_id) as trained from training_attendee a
+                            join training_session s on s.id = a.session_id
+                            where s.project_id in (select project_id from ids) group by s.project_id),
+                overdue as (select d.project_id, count(*) as overdue from daily d
+                            where d.work_date < ? and not exists (select 1 from daily_review r where r.project_id = d.project_id
+                                  and r.review_date = d.work_date and r.status = 'APPROVED')
+                            group by d.project_id),
+                late as (select b.project_id, count(*) as late from payout_line l join payout_batch b on b.id = l.batch_id
+                         where b.project_id in (select project_id from ids) and l.status in ('PENDING', 'FAILED')
+                           and b.period_to < ? group by b.project_id)
+                select ids.project_id, coalesce(e.enrolled, 0) as enrolled,
+                       coalesce(h.average_headcount, 0) as average_headcount, coalesce(h.today, 0) as today,
+                       coalesce(r.released, 0) as released, coalesce(r.paid, 0) as paid, coalesce(t.trained, 0) as trained,
+                       coalesce(o.overdue, 0) as overdue, coalesce(l.late, 0) as late
+                from ids left join enrolled e using (project_id) left join headcount h using (project_id)
+                left join released r using (project_id) left join trained t using (project_id)
+                left join overdue o using (project_id) left join late l using (project_id)
+                """.formatted(PayoutService.RELEASED_WAGES), ids, Date.valueOf(today), Date.valueOf(today),
+                Date.valueOf(today.minusDays(LATE_PAYMENT_DAYS)))
+                .forEach(row -> rows.put(number(row, "project_id"), row));
         List<ProjectFigures> figures = new ArrayList<>();
         for (Project project : list) {
-            Map<String, Object> row = jdbc.queryForMap("""
-                    select (select count(distinct worker_id) from enrollment where project_id = ?) as enrolled,
-                           (select coalesce(round(avg(present), 1), 0) from (select count(distinct worker_id) as present
-                                from punch where project_id = ? group by work_date) d) as average_headcount,
-                           (select count(distinct worker_id) from punch where project_id = ? and work_date = ?) as today,
-                           (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                            where b.project_id = ? and %1$s) as released,
-                           (select count(distinct l.worker_id) from payout_line l join payout_batch b on b.id = l.batch_id
-                            where b.project_id = ? and %1$s) as paid,
-                           (select count(distinct a.worker_id) from training_attendee a
-                            join training_session s on s.id = a.session_id where s.project_id = ?) as trained,
-                           (select count(*) from (select distinct work_date from punch where project_id = ? and work_date < ?) d
-                            where not exists (select 1 from daily_review r where r.project_id = ? and r.review_date = d.work_date
-                                              and r.status = 'APPROVED')) as overdue,
-                           (select count(*) from payout_line l join payout_batch b on b.id = l.batch_id
-                            where b.project_id = ? and l.status in ('PENDING', 'FAILED') and b.period_to < ?) as late
-                    """.formatted(PayoutService.RELEASED_WAGES), project.getId(), project.getId(), project.getId(),
-                    Date.valueOf(today), project.getId(),
-                    project.getId(), project.getId(), project.getId(), Date.valueOf(today), project.getId(), project.getId(),
-                    Date.valueOf(today.minusDays(LATE_PAYMENT_DAYS)));
+            Map<String, Object> row = rows.get(project.getId());
             figures.add(new ProjectFigures(project, number(row, "enrolled"), (BigDecimal) row.get("average_headcount"),
                     number(row, "today"), (BigDecimal) row.get("released"), number(row, "paid"), number(row, "trained"),
                     number(row, "overdue"), number(row, "late"), today, projects.shareThresholdPercent()));

@@ -3,13 +3,18 @@ package org.workrelief.project;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -53,6 +58,19 @@ public class ProjectService {
     public Page<Project> search(SignedInUser viewer, String query, ProjectStatus status, Pageable pageable) {
         String normalized = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
         return projects.search(viewer.townId(), status, normalized, pageable);
+    }
+
+    /** Every project the viewer may see (their town's, or all at county level), in one query. */
+    @Transactional(readOnly = true)
+    public List<Project> visibleTo(SignedInUser viewer, Sort sort) {
+        return projects.findVisible(viewer.townId(), sort);
+    }
+
+    /** Of these projects, the ones the viewer may see, in one query. */
+    @Transactional(readOnly = true)
+    public Set<Long> visibleIds(SignedInUser viewer, Collection<Long> ids) {
+        return projects.findAllById(ids).stream().filter(project -> viewer.maySee(project.getTownId()))
+                .map(Project::getId).collect(Collectors.toSet());
     }
 
     /** The project, if the viewer may see it; otherwise "not found". */

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -155,16 +156,10 @@ public class EnrollmentService {
     @Transactional(readOnly = true)
     public List<Enrollment> enrollmentsOf(SignedInUser viewer, long workerId) {
         workers.get(viewer, workerId);
-        return enrollments.findByWorker(workerId).stream()
-                .filter(e -> {
-                    try {
-                        projects.get(viewer, e.getProjectId());
-                        return true;
-                    }
-                    catch (NotFoundException otherTown) {
-                        return false;
-                    }
-                }).toList();
+        List<Enrollment> all = enrollments.findByWorker(workerId);
+        // the projects of other towns are left out, all looked up in one query
+        Set<Long> visible = projects.visibleIds(viewer, all.stream().map(Enrollment::getProjectId).distinct().toList());
+        return all.stream().filter(e -> visible.contains(e.getProjectId())).toList();
     }
 
     /** Active head-count of a project by recruitment source (every source present, zero if none). */

@@ -2,6 +2,8 @@ package org.workrelief.worker;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -125,6 +127,18 @@ public class WorkerService {
     public Worker get(SignedInUser viewer, long id) {
         return workers.findById(id).filter(worker -> viewer.maySee(worker.getTownId()))
                 .orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
+    /** The names of these workers, in one query; "not found" if the viewer may not see one of them. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(SignedInUser viewer, Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        workers.findAllById(ids).stream().filter(worker -> viewer.maySee(worker.getTownId()))
+                .forEach(worker -> names.put(worker.getId(), worker.getName()));
+        ids.stream().filter(id -> !names.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new NotFoundException(ENTITY, id);
+        });
+        return names;
     }
 
     @Transactional(readOnly = true)

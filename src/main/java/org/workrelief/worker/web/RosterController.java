@@ -68,9 +68,12 @@ class RosterController {
         Project project = projects.get(me, projectId);
         model.addAttribute("project", project);
         List<WorkTeam> projectTeams = teams.teamsOf(me, projectId);
+        // every leader's name in one query, not one per team
+        Map<Long, String> names = workers.namesOf(me, projectTeams.stream().map(WorkTeam::getLeaderWorkerId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
         Map<Long, String> leaders = new java.util.HashMap<>();
         projectTeams.stream().filter(t -> t.getLeaderWorkerId() != null)
-                .forEach(t -> leaders.put(t.getId(), workers.get(me, t.getLeaderWorkerId()).getName()));
+                .forEach(t -> leaders.put(t.getId(), names.get(t.getLeaderWorkerId())));
         model.addAttribute("teams", projectTeams);
         model.addAttribute("leaders", leaders);
         model.addAttribute("byTeam", enrollments.headCountByTeam(me, projectId));
