@@ -7,9 +7,13 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
@@ -21,15 +25,51 @@ import org.springframework.util.ClassUtils;
  * Test only: wraps the application's {@link DataSource} so that every SQL statement sent to the
  * database ({@code execute...} on a statement, a batch counting once) is recorded while the current
  * thread runs {@link #record}. Other threads (scheduled jobs, the pool's house-keeping) are not
- * counted. Register it with {@code @Import(StatementCounter.class)}.
+ * counted. It keeps each statement's parameter values too, so that a test can EXPLAIN it and a
+ * benchmark replay it by plain JDBC. Register it with {@code @Import(StatementCounter.class)}.
  */
 public class StatementCounter implements BeanPostProcessor {
 
-    private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+    private static final ThreadLocal<List<Executed>> RECORDING = new ThreadLocal<>();
+
+    /** Where every thread's statements go while {@link #recordEverywhere} runs. */
+    private static volatile List<Executed> everywhere;
+
+    /** One statement as it was sent: its SQL and the values bound to its parameters, in order. */
+    public record Executed(String sql, List<Object> parameters) {
+
+        /** Runs it again on a connection, with the same values, reading every row it answers. */
+        public void replay(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                boolean rows = statement.execute();
+                while (true) {
+                    if (rows) {
+                        try (ResultSet result = statement.getResultSet()) {
+                            while (result.next()) {
+                                // read, as the page did
+                            }
+                        }
+                    }
+                    else if (statement.getUpdateCount() == -1) {
+                        return;
+                    }
+                    rows = statement.getMoreResults();
+                }
+            }
+        }
+    }
 
     /** The statements run by {@code work} on this thread, in order (the SQL text of each). */
     public static List<String> record(Callable<?> work) throws Exception {
-        List<String> statements = new ArrayList<>();
+        return recordExecuted(work).stream().map(Executed::sql).toList();
+    }
+
+    /** The statements run by {@code work} on this thread, in order, with their parameter values. */
+    public static List<Executed> recordExecuted(Callable<?> work) throws Exception {
+        List<Executed> statements = new ArrayList<>();
         RECORDING.set(statements);
         try {
             work.call();
@@ -38,6 +78,22 @@ public class StatementCounter implements BeanPostProcessor {
             RECORDING.remove();
         }
         return statements;
+    }
+
+    /**
+     * The statements every thread runs while {@code work} runs (an HTTP request served by the web
+     * server's threads, say): nothing else may use the database meanwhile.
+     */
+    public static List<Executed> recordEverywhere(Callable<?> work) throws Exception {
+        List<Executed> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        everywhere = statements;
+        try {
+            work.call();
+        }
+        finally {
+            everywhere = null;
+        }
+        return List.copyOf(statements);
     }
 
     @Override
@@ -90,13 +146,37 @@ public class StatementCounter implements BeanPostProcessor {
         }
     }
 
-    private record StatementHandler(Statement target, String preparedSql) implements InvocationHandler {
+    private static final class StatementHandler implements InvocationHandler {
+
+        private final Statement target;
+        private final String preparedSql;
+        private final Map<Integer, Object> parameters = new TreeMap<>();
+
+        StatementHandler(Statement target, String preparedSql) {
+            this.target = target;
+            this.preparedSql = preparedSql;
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            List<String> statements = RECORDING.get();
-            if (statements != null && method.getName().startsWith("execute")) {
-                statements.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql
-                        : String.valueOf(preparedSql));
+            String name = method.getName();
+            if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
+                parameters.put(index, name.equals("setNull") ? null : args[1]);
+            }
+            else if (name.equals("clearParameters")) {
+                parameters.clear();
+            }
+            else if (name.startsWith("execute")) {
+                Executed executed = new Executed(args != null && args.length > 0 && args[0] instanceof String sql ? sql
+                        : String.valueOf(preparedSql), new ArrayList<>(parameters.values()));
+                List<Executed> statements = RECORDING.get();
+                if (statements != null) {
+                    statements.add(executed);
+                }
+                List<Executed> all = everywhere;
+                if (all != null) {
+                    all.add(executed);
+                }
             }
             return StatementCounter.invoke(target, method, args);
         }

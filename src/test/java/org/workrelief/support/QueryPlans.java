@@ -1,0 +1,69 @@
+package org.workrelief.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What PostgreSQL plans for a statement, as EXPLAIN tells it with the statement's own parameter
+ * values: here, which of some tables it would read by a sequential scan.
+ */
+public final class QueryPlans {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private QueryPlans() {
+    }
+
+    /** The tables of {@code watched} the plan reads by a sequential scan (empty: by indexes only). */
+    public static List<String> sequentialScans(Connection connection, String sql, List<Object> parameters,
+            Set<String> watched) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                explain.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = explain.executeQuery()) {
+                rs.next();
+                List<String> found = new ArrayList<>();
+                collect(JSON.readTree(rs.getString(1)).get(0).get("Plan"), watched, found);
+                return found;
+            }
+        }
+    }
+
+    /** The whole plan as text, for a failure message. */
+    public static String plan(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("explain " + sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                explain.setObject(i + 1, parameters.get(i));
+            }
+            StringBuilder text = new StringBuilder();
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    text.append(rs.getString(1)).append('\n');
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    private static void collect(JsonNode node, Set<String> watched, List<String> found) {
+        if (node == null) {
+            return;
+        }
+        String relation = node.path("Relation Name").asString("");
+        if ("Seq Scan".equals(node.path("Node Type").asString("")) && watched.contains(relation)) {
+            found.add(relation);
+        }
+        for (JsonNode child : node.path("Plans")) {
+            collect(child, watched, found);
+        }
+    }
+}
