@@ -78,7 +78,7 @@ public final class CountyGenerator {
 
     /** What was generated: rows per table, the largest project id, the first worker id and the time taken. */
     public record Summary(long seed, double scale, LocalDate firstDay, LocalDate lastDay, Map<String, Long> rows,
-            long largestProjectId, long firstWorkerId, double seconds) {
+            Map<String, Double> secondsPerTable, long largestProjectId, long firstWorkerId, double seconds) {
 
         public long rows(String table) {
             return rows.getOrDefault(table, 0L);
@@ -88,7 +88,10 @@ public final class CountyGenerator {
             StringBuilder out = new StringBuilder();
             out.append(String.format("County generated: seed %d, scale %s, days %s..%s, %.1f s%n", seed, scale, firstDay,
                     lastDay, seconds));
-            rows.forEach((table, n) -> out.append(String.format("  %-20s %,12d%n", table, n)));
+            rows.forEach((table, n) -> out.append(String.format("  %-20s %,12d  %6.1f s%n", table, n,
+                    secondsPerTable.getOrDefault(table, 0.0))));
+            out.append(String.format("  %-20s %12s  %6.1f s%n", "(commit)", "", secondsPerTable.getOrDefault("(commit)", 0.0)));
+            out.append(String.format("  %-20s %12s  %6.1f s%n", "(analyze)", "", secondsPerTable.getOrDefault("(analyze)", 0.0)));
             out.append("  largest project id   ").append(largestProjectId).append('\n');
             return out.toString();
         }
@@ -120,12 +123,15 @@ public final class CountyGenerator {
             finally {
                 connection.setAutoCommit(autoCommit);
             }
+            generator.timings.put("(commit)", (System.nanoTime() - generator.lap) / 1e9);
+            long analyzing = System.nanoTime();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("analyze");
             }
+            generator.timings.put("(analyze)", (System.nanoTime() - analyzing) / 1e9);
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Summary(seed, scale, generator.day[0], lastDay, generator.rows, generator.largestProjectId,
-                    generator.workerBase, seconds);
+            return new Summary(seed, scale, generator.day[0], lastDay, generator.rows, generator.timings,
+                    generator.largestProjectId, generator.workerBase, seconds);
         }
         catch (SQLException e) {
             throw new IllegalStateException("county generation failed: " + e.getMessage(), e);
@@ -139,6 +145,8 @@ public final class CountyGenerator {
     private final long seed;
     private final Random random;
     private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+    private long lap = System.nanoTime();
 
     private final int towns;
     private final int projects;
@@ -892,6 +900,9 @@ public final class CountyGenerator {
 
     private void count(String table, long n) {
         rows.merge(table, n, Long::sum);
+        long now = System.nanoTime();
+        timings.merge(table, (now - lap) / 1e9, Double::sum);
+        lap = now;
     }
 
     private void shuffle(int[] values, int n) {
