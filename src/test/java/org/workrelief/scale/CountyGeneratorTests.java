@@ -1,6 +1,9 @@
 package org.workrelief.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,6 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +41,7 @@ import org.workrelief.worker.ResidentIdNumber;
  * generated a second time from the same seed into another fresh database to show it repeats.
  */
 @SpringBootTest(properties = { "workrelief.jobs.enabled=false", "spring.datasource.hikari.maximum-pool-size=3" })
+@AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CountyGeneratorTests {
@@ -62,6 +70,12 @@ class CountyGeneratorTests {
 
     @Autowired
     PasswordEncoder passwordEncoder;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    MockMvc mvc;
 
     JdbcTemplate jdbc;
     CountyGenerator.Summary summary;
@@ -142,6 +156,30 @@ class CountyGeneratorTests {
                 "select worker_id, full_days, half_days from payout_line where batch_id = ?",
                 (rs, i) -> new ApprovedAttendance.WorkerTotals(rs.getLong(1), rs.getInt(2), rs.getInt(3)), batch.get("id"));
         assertThat(lines).isNotEmpty().containsExactlyInAnyOrderElementsOf(totals);
+    }
+
+    @Test
+    void theScreensOpenOnTheGeneratedCounty() throws Exception {
+        UserDetails admin = userDetails.loadUserByUsername("xc-admin");
+        UserDetails staff = userDetails.loadUserByUsername("xc01-staff");
+        UserDetails supervisor = userDetails.loadUserByUsername("xc01-sup");
+        long project = count("select min(p.id) from project p join town t on t.id = p.town_id where t.code = 'XC-01'");
+        long batch = count("select min(id) from payout_batch where project_id = ? and status = 'SETTLED'", project);
+        long team = count("select min(id) from work_team where project_id = ?", project);
+        long worker = count("select min(worker_id) from enrollment where project_id = ?", project);
+        LocalDate reviewed = jdbc.queryForObject("select max(review_date) from daily_review where project_id = ?",
+                LocalDate.class, project);
+        for (String page : List.of("/", "/dashboard", "/projects", "/workers", "/admin/users")) {
+            mvc.perform(get(page).with(user(admin))).andExpect(status().isOk());
+        }
+        for (String page : List.of("/projects/{p}", "/projects/{p}/dashboard", "/projects/{p}/roster",
+                "/projects/{p}/attendance", "/projects/{p}/payouts", "/projects/{p}/supervision")) {
+            mvc.perform(get(page, project).with(user(staff))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/workers/{w}", worker).with(user(staff))).andExpect(status().isOk());
+        mvc.perform(get("/payouts/{b}", batch).with(user(staff))).andExpect(status().isOk());
+        mvc.perform(get("/payouts/{b}/teams/{t}", batch, team).with(user(staff))).andExpect(status().isOk());
+        mvc.perform(get("/projects/{p}/reviews/{d}", project, reviewed).with(user(supervisor))).andExpect(status().isOk());
     }
 
     @Test
