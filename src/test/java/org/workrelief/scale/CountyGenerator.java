@@ -104,6 +104,15 @@ public final class CountyGenerator {
 
     public static Summary generate(DataSource dataSource, DataProtector protector, long seed, double scale,
             LocalDate lastDay) {
+        return generate(dataSource, protector, seed, scale, lastDay, false);
+    }
+
+    /**
+     * @param lastDay the last day with sign-ins; the 92 days end there
+     * @param auditPunches also write one audit row per sign-in, as the application does (doubles the load)
+     */
+    public static Summary generate(DataSource dataSource, DataProtector protector, long seed, double scale,
+            LocalDate lastDay, boolean auditPunches) {
         if (!(scale > 0) || scale > 10) {
             throw new IllegalArgumentException("scale must be in (0, 10]");
         }
@@ -111,7 +120,7 @@ public final class CountyGenerator {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            CountyGenerator generator = new CountyGenerator(connection, protector, seed, scale, lastDay);
+            CountyGenerator generator = new CountyGenerator(connection, protector, seed, scale, lastDay, auditPunches);
             try {
                 generator.run();
                 connection.commit();
@@ -141,6 +150,7 @@ public final class CountyGenerator {
     // --- state ------------------------------------------------------------------------------------
 
     private final Connection connection;
+    private final boolean auditPunches;
     private final DataProtector protector;
     private final long seed;
     private final Random random;
@@ -184,8 +194,10 @@ public final class CountyGenerator {
     private String[] bankName;
     private ProtectedNumber[] bankCard;
 
-    private CountyGenerator(Connection connection, DataProtector protector, long seed, double scale, LocalDate lastDay) {
+    private CountyGenerator(Connection connection, DataProtector protector, long seed, double scale, LocalDate lastDay,
+            boolean auditPunches) {
         this.connection = connection;
+        this.auditPunches = auditPunches;
         this.protector = protector;
         this.seed = seed;
         this.random = new Random(seed);
@@ -219,6 +231,7 @@ public final class CountyGenerator {
         teamsAndEnrollments();
         committees();
         attendanceReviewsAndPayouts();
+        audit();
         try (Statement statement = connection.createStatement()) {
             statement.execute("select setval('worker_code_seq', greatest(" + workers
                     + ", (select last_value from worker_code_seq)))");
@@ -880,6 +893,96 @@ public final class CountyGenerator {
             }
         }
         return false;
+    }
+
+    // --- audit --------------------------------------------------------------------------------------
+
+    /**
+     * The audit trail the services would have written for these records (rule 10), derived set-wise
+     * from the rows just loaded: registrations, enrollments, reviews, locks, anomaly decisions, batch
+     * steps and confirmations, each at the time of its event. With {@code auditPunches}, also one
+     * PUNCH_RECORDED row per sign-in (as PunchService writes it), which doubles the load.
+     */
+    private void audit() throws SQLException {
+        String generated = "(select id from town where code like '" + TOWN_CODE_PREFIX + "%')";
+        String insert = "insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id, project_id, "
+                + "before_state, after_state, detail) ";
+        List<String> steps = new ArrayList<>(List.of(
+                insert + """
+                select w.created_at, w.created_by, 'WORKER_REGISTERED', 'Worker', w.id::text, w.town_id, e.project_id, null,
+                       jsonb_build_object('workerCode', w.worker_code, 'name', w.name, 'idNumber', w.id_number_masked,
+                           'village', w.village, 'householdStatus', w.household_status, 'bankCard', w.bank_card_masked),
+                       'roster import'
+                from worker w join enrollment e on e.worker_id = w.id where w.town_id in %1$s
+                """,
+                insert + """
+                select e.created_at, e.created_by, 'ENROLLED', 'Enrollment', e.id::text, p.town_id, e.project_id, null, null,
+                       'roster import'
+                from enrollment e join project p on p.id = e.project_id where p.town_id in %1$s
+                """,
+                insert + """
+                select r.opened_at, r.opened_by, a.action, 'DailyReview', r.id::text, p.town_id, p.id,
+                       a.before_state, a.after_state, r.review_date::text
+                from daily_review r join project p on p.id = r.project_id
+                cross join lateral (values
+                    ('REVIEW_OPENED', null::jsonb, jsonb_build_object('status', 'OPEN', 'round', r.round)),
+                    ('REVIEW_CHECKS_RECORDED', null, jsonb_build_object('quality', r.quality_result, 'helmets', true,
+                        'signage', true, 'slope', true, 'machinery', true))) a (action, before_state, after_state)
+                where p.town_id in %1$s
+                """,
+                insert + """
+                select d.decided_at, d.decided_by, 'ANOMALY_DECIDED', 'DailyReview', r.id::text, p.town_id, p.id, null,
+                       jsonb_build_object('anomaly', d.anomaly_key, 'decision', d.decision, 'reason', d.reason,
+                           'workers', to_jsonb(d.worker_ids)), d.anomaly_key
+                from anomaly_decision d join daily_review r on r.id = d.review_id join project p on p.id = r.project_id
+                where p.town_id in %1$s
+                """,
+                insert + """
+                select l.locked_at, l.locked_by, 'ATTENDANCE_DAY_LOCKED', 'AttendanceDay', l.project_id || '/' || l.work_date,
+                       p.town_id, p.id, null, null, null
+                from attendance_lock l join project p on p.id = l.project_id where p.town_id in %1$s
+                """,
+                insert + """
+                select r.approved_at, r.approved_by, 'REVIEW_APPROVED', 'DailyReview', r.id::text, p.town_id, p.id,
+                       '{"status": "OPEN"}'::jsonb, jsonb_build_object('status', 'APPROVED', 'quality', r.quality_result),
+                       r.review_date::text
+                from daily_review r join project p on p.id = r.project_id where p.town_id in %1$s
+                """,
+                insert + """
+                select a.at, a.actor, a.action, 'PayoutBatch', b.id::text, p.town_id, p.id, null, null,
+                       b.period_from || '~' || b.period_to
+                from payout_batch b join project p on p.id = b.project_id
+                cross join lateral (values
+                    (b.created_at, b.prepared_by, 'PAYOUT_BATCH_CREATED'),
+                    (b.publicized_at, b.prepared_by, 'PAYOUT_BATCH_PUBLICIZED'),
+                    (b.approved_at, b.approved_by, 'PAYOUT_BATCH_APPROVED'),
+                    (b.released_at, b.released_by, 'PAYOUT_BATCH_RELEASED'),
+                    (b.settled_at, b.released_by, 'BANK_RESULTS_IMPORTED')) a (at, actor, action)
+                where p.town_id in %1$s and a.at is not null
+                """,
+                insert + """
+                select c.created_at, c.created_by, 'CONFIRMATION_RECORDED', 'PayoutLine', c.line_id::text, p.town_id, p.id,
+                       null, jsonb_build_object('witness', c.witness_worker_id, 'slot', c.slot, 'sheet', c.sheet_ref),
+                       'batch ' || l.batch_id || ', worker ' || w.worker_code
+                from cross_confirmation c join payout_line l on l.id = c.line_id join payout_batch b on b.id = l.batch_id
+                join project p on p.id = b.project_id join worker w on w.id = c.payee_worker_id
+                where p.town_id in %1$s
+                """));
+        if (auditPunches) {
+            steps.add(insert + """
+                    select p.created_at, p.recorded_by, 'PUNCH_RECORDED', 'Punch', null, pr.town_id, p.project_id, null,
+                           jsonb_build_object('workerId', p.worker_id, 'day', p.work_date::text, 'slot', p.slot,
+                               'punchedAt', p.punched_at, 'source', p.source), p.device_id
+                    from punch p join project pr on pr.id = p.project_id where pr.town_id in %1$s
+                    """);
+        }
+        long written = 0;
+        try (Statement statement = connection.createStatement()) {
+            for (String step : steps) {
+                written += statement.executeUpdate(String.format(step, generated));
+            }
+        }
+        count("audit_log", written);
     }
 
     // --- helpers ----------------------------------------------------------------------------------

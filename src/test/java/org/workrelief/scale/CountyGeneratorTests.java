@@ -139,6 +139,13 @@ class CountyGeneratorTests {
                       or (select count(*) from cross_confirmation c where c.line_id = l.id) <> 2)
                 """)).isZero();
         assertThat(count("select count(*) from cross_confirmation")).isEqualTo(summary.rows("cross_confirmation"));
+        // the audit trail of what the services would have recorded, at the events' times
+        assertThat(count("select count(*) from audit_log where action = 'WORKER_REGISTERED'")).isEqualTo(2_500);
+        assertThat(count("select count(*) from audit_log where action = 'REVIEW_APPROVED'"))
+                .isEqualTo(summary.rows("daily_review"));
+        assertThat(count("select count(*) from audit_log where action = 'CONFIRMATION_RECORDED'"))
+                .isEqualTo(summary.rows("cross_confirmation"));
+        assertThat(count("select count(*) from audit_log where occurred_at > now()")).isZero();
     }
 
     @Test

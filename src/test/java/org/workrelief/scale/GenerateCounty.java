@@ -21,7 +21,9 @@ import org.workrelief.common.crypto.DataProtector;
  * <p>Options (system properties): {@code county.seed} (default 42), {@code county.scale} (default 1.0:
  * 20 towns, 200 projects, 50,000 workers, 92 days, about six million sign-ins; 0.05 is a small
  * county), {@code county.last-day} (ISO date of the last generated day, default yesterday in
- * Asia/Shanghai). It prints the rows per table and the seconds taken.
+ * Asia/Shanghai), {@code county.audit-punches} (default false: true also writes the audit row the
+ * application writes for every sign-in, six million more rows). It prints the rows per table and the
+ * seconds taken.
  *
  * <p><b>Which database.</b> The application context starts as in every test, and Flyway migrates the
  * database before the generator runs:
@@ -63,9 +65,10 @@ class GenerateCounty {
         long seed = Long.getLong("county.seed", 42L);
         double scale = Double.parseDouble(System.getProperty("county.scale", "1.0"));
         String lastDay = System.getProperty("county.last-day", "");
-        CountyGenerator.Summary summary = lastDay.isBlank()
-                ? CountyGenerator.generate(dataSource, protector, seed, scale)
-                : CountyGenerator.generate(dataSource, protector, seed, scale, LocalDate.parse(lastDay));
+        boolean auditPunches = Boolean.getBoolean("county.audit-punches");
+        CountyGenerator.Summary summary = CountyGenerator.generate(dataSource, protector, seed, scale,
+                lastDay.isBlank() ? LocalDate.now(CountyGenerator.ZONE).minusDays(1) : LocalDate.parse(lastDay),
+                auditPunches);
         System.out.println();
         System.out.println(summary.describe());
     }
