@@ -50,7 +50,17 @@ import org.workrelief.worker.ResidentIdNumber;
  * {@code xc-admin}, {@code xc-finance}, {@code xcNN-staff} and {@code xcNN-sup}, all with the password
  * {@link #PASSWORD}. A database that already holds a generated county is refused.
  *
- * <p>Runs in one transaction (all or nothing), then {@code ANALYZE}.
+ * <p>Runs in one transaction (all or nothing), then {@code ANALYZE}. Ids are reserved by moving the
+ * sequences, so nothing else should write to the same tables meanwhile.
+ *
+ * <p>Kept simple: every project is UNDER_CONSTRUCTION and directly contracted; each worker has one
+ * active enrollment, a bank card and a household of their own; all sign-ins come from one terminal
+ * per team, at least 8 s apart (so no DEVICE_BURST, no hand-recorded or too-soon findings), with
+ * coordinates only on the few flagged outside the site; Sundays and about one day in thirty are off;
+ * every anomaly is accepted, every review is round 1 with no photos, one committee member per
+ * project is on duty every day; months are clipped to the 92 days (the first batch may cover a few
+ * days), settled batches have every line PAID (no failures, reissues, deductions or objections);
+ * terminal token hashes match no real token; no training, assets, dividends, jobs or public posts.
  */
 public final class CountyGenerator {
 

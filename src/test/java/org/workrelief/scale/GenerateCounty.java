@@ -48,8 +48,9 @@ import org.workrelief.common.crypto.DataProtector;
  * application's own start-up also creates {@code admin} first (password from
  * {@code WORKRELIEF_ADMIN_PASSWORD}, else generated and printed once), as on every start.
  *
- * <p>Measured on 2 cores shared with other builds (2026-11-29), scale 1.0: about 110 s of generation
- * (95 s of it the 6.2 million sign-ins' {@code COPY}), 2 min 15 s for the whole command.
+ * <p>Measured on 2 cores shared with other builds (2026-11-29, 4 runs), scale 1.0: 100–113 s of
+ * generation (79–95 s of it the 6.2 million sign-ins' {@code COPY}, bound by the server's index and
+ * foreign-key work), 2 min 7 s – 2 min 20 s for the whole command.
  */
 @SpringBootTest(properties = "workrelief.jobs.enabled=false")
 class GenerateCounty {
