@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -58,8 +59,9 @@ import org.workrelief.worker.ResidentIdNumber;
  * per team, at least 8 s apart (so no DEVICE_BURST, no hand-recorded or too-soon findings), with
  * coordinates only on the few flagged outside the site; Sundays and about one day in thirty are off;
  * every anomaly is accepted, every review is round 1 with no photos, one committee member per
- * project is on duty every day; months are clipped to the 92 days (the first batch may cover a few
- * days), settled batches have every line PAID (no failures, reissues, deductions or objections);
+ * project is on duty every day; batches cover calendar months cut to the approved days (a leading
+ * stretch of under a week gets none, so those days stay unpaid), settled batches have every line
+ * PAID (no failures, reissues, deductions or objections);
  * terminal token hashes match no real token; no training, assets, dividends, jobs or public posts.
  */
 public final class CountyGenerator {
@@ -96,12 +98,12 @@ public final class CountyGenerator {
 
         public String describe() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format("County generated: seed %d, scale %s, days %s..%s, %.1f s%n", seed, scale, firstDay,
+            out.append(String.format(Locale.ROOT, "County generated: seed %d, scale %s, days %s..%s, %.1f s%n", seed, scale, firstDay,
                     lastDay, seconds));
-            rows.forEach((table, n) -> out.append(String.format("  %-20s %,12d  %6.1f s%n", table, n,
+            rows.forEach((table, n) -> out.append(String.format(Locale.ROOT, "  %-20s %,12d  %6.1f s%n", table, n,
                     secondsPerTable.getOrDefault(table, 0.0))));
-            out.append(String.format("  %-20s %12s  %6.1f s%n", "(commit)", "", secondsPerTable.getOrDefault("(commit)", 0.0)));
-            out.append(String.format("  %-20s %12s  %6.1f s%n", "(analyze)", "", secondsPerTable.getOrDefault("(analyze)", 0.0)));
+            out.append(String.format(Locale.ROOT, "  %-20s %12s  %6.1f s%n", "(commit)", "", secondsPerTable.getOrDefault("(commit)", 0.0)));
+            out.append(String.format(Locale.ROOT, "  %-20s %12s  %6.1f s%n", "(analyze)", "", secondsPerTable.getOrDefault("(analyze)", 0.0)));
             out.append("  largest project id   ").append(largestProjectId).append('\n');
             return out.toString();
         }
@@ -290,15 +292,15 @@ public final class CountyGenerator {
     }
 
     private static String townCode(int t) {
-        return TOWN_CODE_PREFIX + String.format("%02d", t + 1);
+        return TOWN_CODE_PREFIX + String.format(Locale.ROOT, "%02d", t + 1);
     }
 
     private static String staff(int t) {
-        return String.format("xc%02d-staff", t + 1);
+        return String.format(Locale.ROOT, "xc%02d-staff", t + 1);
     }
 
     private static String supervisor(int t) {
-        return String.format("xc%02d-sup", t + 1);
+        return String.format(Locale.ROOT, "xc%02d-sup", t + 1);
     }
 
     // --- projects ---------------------------------------------------------------------------------
@@ -321,7 +323,7 @@ public final class CountyGenerator {
             for (int p = 0; p < projects; p++) {
                 int t = p % towns;
                 projectTown[p] = t;
-                projectCode[p] = String.format("XC-P%03d", p + 1);
+                projectCode[p] = String.format(Locale.ROOT, "XC-P%03d", p + 1);
                 int v1 = random.nextInt(VILLAGES.length);
                 int v2 = (v1 + 1 + random.nextInt(VILLAGES.length - 1)) % VILLAGES.length;
                 projectVillages[p] = new String[] { VILLAGES[v1], VILLAGES[v2] };
@@ -331,7 +333,7 @@ public final class CountyGenerator {
                 projectLon[p] = 106.3 + random.nextInt(2_000_000) / 1e6;
                 String work = WORKS[random.nextInt(WORKS.length)];
                 String name = NAME_PREFIX + TOWNS[t] + VILLAGES[v1] + work + "项目";
-                String first17 = "N2" + "5226" + String.format("%02d", t + 1) + "MA" + creditChars(7);
+                String first17 = "N2" + "5226" + String.format(Locale.ROOT, "%02d", t + 1) + "MA" + creditChars(7);
                 String creditCode = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
                 long central = 1_500_000L + 10_000L * random.nextInt(250);
                 long local = 100_000L + 10_000L * random.nextInt(40);
@@ -339,7 +341,7 @@ public final class CountyGenerator {
                 String created = timestamp(projectStart[p].minusDays(30), 10, 0, 0);
                 copy.num(projectBase + p).raw(projectCode[p]).text(name).num(townBase + t)
                         .text(VILLAGES[v1] + "、" + VILLAGES[v2]).text(NAME_PREFIX + TOWNS[t] + VILLAGES[v1])
-                        .raw(String.format("%.6f", projectLat[p])).raw(String.format("%.6f", projectLon[p])).num(500)
+                        .raw(String.format(Locale.ROOT, "%.6f", projectLat[p])).raw(String.format(Locale.ROOT, "%.6f", projectLon[p])).num(500)
                         .text(VILLAGES[v1] + "股份经济合作社").raw("VILLAGE_COLLECTIVE_COMPANY").raw(creditCode).raw("DIRECT")
                         .raw(projectStart[p].minusDays(30).toString()).text(VILLAGES[v1] + "村民代表会议决议〔" + (p + 1) + "〕号")
                         .text(TOWNS[t] + "批复〔" + (p + 1) + "〕号").raw(central + ".00").raw(local + ".00").raw("0.00")
@@ -433,34 +435,34 @@ public final class CountyGenerator {
                 int p = teamProject[workerTeam[k]];
                 int t = projectTown[p];
                 String townCompact = townCode(t).replace("-", "");
-                String code = townCompact + String.format("%06d", k + 1);
+                String code = townCompact + String.format(Locale.ROOT, "%06d", k + 1);
                 LocalDate birth = earliestBirth.plusDays(random.nextInt(16_000));
                 int sequence = random.nextInt(1000);
-                String prefix = "5226" + String.format("%02d", t + 1) + birth.toString().replace("-", "");
-                while (!usedIds.add(prefix + String.format("%03d", sequence))) {
+                String prefix = "5226" + String.format(Locale.ROOT, "%02d", t + 1) + birth.toString().replace("-", "");
+                while (!usedIds.add(prefix + String.format(Locale.ROOT, "%03d", sequence))) {
                     sequence = (sequence + 2) % 1000;
                 }
-                String first17 = prefix + String.format("%03d", sequence);
+                String first17 = prefix + String.format(Locale.ROOT, "%03d", sequence);
                 String idNumber = first17 + ResidentIdNumber.checkCharacter(first17);
                 String sex = sequence % 2 == 1 ? "MALE" : "FEMALE";
                 String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN.charAt(random.nextInt(GIVEN.length()))
                         + (random.nextInt(3) > 0 ? String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))) : "");
                 String phone = random.nextInt(10) == 0 ? null
-                        : "1" + "358".charAt(random.nextInt(3)) + String.format("%09d", random.nextInt(1_000_000_000));
+                        : "1" + "358".charAt(random.nextInt(3)) + String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000));
                 String village = projectVillages[p][random.nextInt(2)];
                 int h = random.nextInt(100);
                 String household = h < 40 ? "LIFTED_OUT_OF_POVERTY" : h < 50 ? "MONITORED" : h < 60 ? "SUBSISTENCE_ALLOWANCE"
                         : "ORDINARY";
                 String skills = random.nextInt(4) == 0 ? WORKER_SKILLS[random.nextInt(WORKER_SKILLS.length)] : null;
                 bankName[k] = BANKS[random.nextInt(BANKS.length)];
-                String first18 = "621788" + String.format("%012d", k + 1);
+                String first18 = "621788" + String.format(Locale.ROOT, "%012d", k + 1);
                 String card = first18 + BankCardNumber.checkDigit(first18);
                 ProtectedNumber id = protector.protect(idNumber, Masking::idNumber);
                 bankCard[k] = protector.protect(card, Masking::bankCard);
                 String created = timestamp(projectStart[p], 10, 0, 0);
                 copy.num(workerBase + k).raw(code).num(townBase + t).text(name).raw(id.cipher()).raw(id.hash())
                         .raw(id.masked()).raw(birth.toString()).raw(sex).raw(phone).text(village)
-                        .text("第" + (1 + random.nextInt(8)) + "组").raw(String.format("H%06d", k + 1)).raw(household)
+                        .text("第" + (1 + random.nextInt(8)) + "组").raw(String.format(Locale.ROOT, "H%06d", k + 1)).raw(household)
                         .text(skills).text(bankName[k]).raw(bankCard[k].cipher()).raw(bankCard[k].hash())
                         .raw(bankCard[k].masked()).num(0).raw(created).text(staff(t)).raw(created).text(staff(t)).end();
             }
@@ -508,7 +510,7 @@ public final class CountyGenerator {
                 String by = staff(projectTown[p]);
                 copy.num(projectBase + p).num(workerBase + k).num(teamBase + tm).raw(source).raw("ACTIVE")
                         .raw(enrolled.toString()).raw(enrolled.toString()).raw(enrolled.toString())
-                        .raw(projectEnd[p].toString()).text("中国人民财产保险").raw(String.format("XCPA%08d", k + 1))
+                        .raw(projectEnd[p].toString()).text("中国人民财产保险").raw(String.format(Locale.ROOT, "XCPA%08d", k + 1))
                         .raw(enrolled.toString()).raw(enrolled.plusDays(364).toString()).num(0).raw(created).text(by)
                         .raw(created).text(by).end();
             }
@@ -542,7 +544,7 @@ public final class CountyGenerator {
     }
 
     private static String device(int team) {
-        return String.format("XC-GATE-%04d", team + 1);
+        return String.format(Locale.ROOT, "XC-GATE-%04d", team + 1);
     }
 
     // --- attendance, reviews, payouts -------------------------------------------------------------
@@ -551,7 +553,7 @@ public final class CountyGenerator {
     }
 
     private void attendanceReviewsAndPayouts() throws SQLException {
-        // months (clipped to the days): the first two are settled, a third complete one is publicized
+        // the calendar months the days touch (see payouts for which of them are paid)
         List<int[]> segments = new ArrayList<>();
         for (int d = 0; d < DAYS; d++) {
             if (d == 0 || day[d].getDayOfMonth() == 1) {
@@ -584,8 +586,8 @@ public final class CountyGenerator {
                 + "created_by, updated_at, updated_by")) {
             for (int p = 0; p < projects; p++) {
                 String projectId = Long.toString(projectBase + p);
-                String farLat = String.format("%.6f", projectLat[p] + 0.03);
-                String farLon = String.format("%.6f", projectLon[p] + 0.03);
+                String farLat = String.format(Locale.ROOT, "%.6f", projectLat[p] + 0.03);
+                String farLon = String.format(Locale.ROOT, "%.6f", projectLon[p] + 0.03);
                 int previousPresent = 0;
                 for (int d = 0; d < DAYS; d++) {
                     // Sundays off, and about one day in thirty lost to rain
@@ -634,12 +636,14 @@ public final class CountyGenerator {
                         }
                         for (int i = 0; i < teamSize[tm]; i++) {
                             int k = teamFirstWorker[tm] + i;
+                            // what the payouts may count: approved days only
+                            boolean approved = d <= reviewedUntil;
                             if (state[i] == 3) {
-                                full[k * segmentCount + s]++;
+                                full[k * segmentCount + s] += approved ? 1 : 0;
                                 present[p][d]++;
                             }
                             else if (state[i] != 0) {
-                                half[k * segmentCount + s]++;
+                                half[k * segmentCount + s] += approved ? 1 : 0;
                                 present[p][d]++;
                                 findings.add(new Finding(p, d, "HALF_DAY", workerBase + k));
                             }
@@ -727,12 +731,16 @@ public final class CountyGenerator {
         payouts(segments, full, half);
     }
 
-    private void payouts(List<int[]> segments, int[] full, int[] half) throws SQLException {
-        int segmentCount = segments.size();
-        // months fully reviewed, at most three: two settled, the third publicized
+    private void payouts(List<int[]> months, int[] full, int[] half) throws SQLException {
+        int segmentCount = months.size();
+        // months cut at the last approved day; of those with a week or more, the first two are
+        // settled and the third (usually the current month so far) is publicized
+        List<int[]> segments = new ArrayList<>();
         List<Integer> paid = new ArrayList<>();
-        for (int s = 0; s < segmentCount && paid.size() < 3; s++) {
-            if (segments.get(s)[1] <= reviewedUntil) {
+        for (int s = 0; s < segmentCount; s++) {
+            int[] clipped = { months.get(s)[0], Math.min(months.get(s)[1], reviewedUntil) };
+            segments.add(clipped);
+            if (clipped[1] - clipped[0] + 1 >= 7 && paid.size() < 3) {
                 paid.add(s);
             }
         }
@@ -841,7 +849,7 @@ public final class CountyGenerator {
                         continue;
                     }
                     LocalDate to = day[segments.get(s)[1]];
-                    String at = timestamp(to.plusDays(3), 15, 0, 0);
+                    String at = timestamp(min(to.plusDays(3), day[DAYS - 1]), 15, 0, 0);
                     String by = staff(projectTown[p]);
                     YearMonth month = YearMonth.from(to);
                     for (int tm = projectFirstTeam[p]; tm < projectFirstTeam[p] + projectTeamCount[p]; tm++) {
@@ -1040,8 +1048,12 @@ public final class CountyGenerator {
         return date + " " + clock(hour * 3600 + minute * 60 + second) + "+08";
     }
 
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     private static String money(long cents) {
-        return cents / 100 + "." + String.format("%02d", cents % 100);
+        return cents / 100 + "." + String.format(Locale.ROOT, "%02d", cents % 100);
     }
 
     private static String sha256(String text) {

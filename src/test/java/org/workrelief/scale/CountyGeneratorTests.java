@@ -131,6 +131,10 @@ class CountyGeneratorTests {
                 """, LAST_DAY.minusDays(2))).isZero();
         // payouts: two settled months per project, amounts = days x day rate, two confirmations per line
         assertThat(count("select count(*) from payout_batch where status = 'SETTLED'")).isEqualTo(20);
+        assertThat(count("select count(*) from payout_batch where status = 'PUBLICIZED'")).isEqualTo(10);
+        assertThat(count("select count(*) from payout_batch where period_to > ?", LAST_DAY.minusDays(2))).isZero();
+        assertThat(count("select count(*) from payout_line l join payout_batch b on b.id = l.batch_id "
+                + "where b.status = 'PUBLICIZED' and (l.status <> 'PENDING' or l.bank_card_hash is not null)")).isZero();
         assertThat(count("select count(*) from payout_line where amount_due <> days * day_rate "
                 + "or days <> full_days + half_days * 0.5 or amount_payable <> amount_due")).isZero();
         assertThat(count("""
@@ -151,7 +155,7 @@ class CountyGeneratorTests {
     @Test
     void payoutLinesAgreeWithTheApplicationsApprovedAttendance() {
         Map<String, Object> batch = jdbc.queryForMap("""
-                select id, project_id, period_from, period_to from payout_batch where status = 'SETTLED'
+                select id, project_id, period_from, period_to from payout_batch
                 order by period_from desc, project_id limit 1
                 """);
         long projectId = ((Number) batch.get("project_id")).longValue();
