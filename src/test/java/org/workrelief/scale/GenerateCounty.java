@@ -50,7 +50,8 @@ import org.workrelief.common.crypto.DataProtector;
  *
  * <p>Measured on 2 cores shared with other builds (2026-11-29, 4 runs), scale 1.0: 100–113 s of
  * generation (79–95 s of it the 6.2 million sign-ins' {@code COPY}, bound by the server's index and
- * foreign-key work), 2 min 7 s – 2 min 20 s for the whole command.
+ * foreign-key work), 2 min 7 s – 2 min 20 s for the whole command; 146 s and 3 min 47 s while other
+ * builds kept the load average at 10–12.
  */
 @SpringBootTest(properties = "workrelief.jobs.enabled=false")
 class GenerateCounty {
