@@ -56,10 +56,12 @@ public class AttendanceLocks {
     @Transactional
     public void lock(long projectId, LocalDate day, String by) {
         holdDay(projectId, day);
+        // the day's head-count, counted once now that its sign-ins can no longer change (the dashboards read it)
         int added = jdbc.update("""
-                insert into attendance_lock (project_id, work_date, locked_at, locked_by) values (?, ?, ?, ?)
+                insert into attendance_lock (project_id, work_date, locked_at, locked_by, present)
+                values (?, ?, ?, ?, (select count(distinct worker_id) from punch where project_id = ? and work_date = ?))
                 on conflict do nothing
-                """, projectId, Date.valueOf(day), Timestamp.from(clock.instant()), by);
+                """, projectId, Date.valueOf(day), Timestamp.from(clock.instant()), by, projectId, Date.valueOf(day));
         if (added == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_LOCKED", "AttendanceDay", projectId + "/" + day)
                     .inProject(projectId, townOf(projectId)).change(Map.of("locked", false), Map.of("locked", true)));

@@ -165,7 +165,7 @@ public class PunchService {
     }
 
     /**
-     * Stores the sign-in with its audit row, and flags the day's PM sign-in when it came less than the
+     * Stores the sign-in with its audit row (and registers the project's day as worked), and flags the day's PM sign-in when it came less than the
      * minimum gap after the AM one (the new sign-in may be either), auditing a flag put on an earlier
      * PM sign-in. Two statements in one round trip: the flag update must see the row just inserted,
      * which a CTE of the same statement would not. Whether the new sign-in itself was flagged.
@@ -183,6 +183,7 @@ public class PunchService {
                 .change(null, Map.of("workerId", workerId, "day", day.toString(), "slot", slot.name(),
                         "punchedAt", request.punchedAt().toString(), "source", request.source().name()))
                 .detail(request.deviceId())));
+        parameters.addAll(List.of(site.projectId(), Date.valueOf(day))); // the day register (attendance_day)
         parameters.addAll(List.of(site.projectId(), workerId, Date.valueOf(day), minGap.toMinutes()));
         parameters.addAll(auditLog.insertParameters(by, AuditEvent.of("PUNCH_FLAGGED", ENTITY, null)
                 .inProject(site.projectId(), site.townId()).change(Map.of("pmTooSoon", false), Map.of("pmTooSoon", true))
@@ -199,6 +200,8 @@ public class PunchService {
                 ), audited as (
                 """ + AuditLog.INSERT_PER_ROW + """
                     from inserted
+                ), worked_day as (
+                    insert into attendance_day (project_id, work_date) values (?, ?) on conflict do nothing
                 )
                 select id from inserted;
                 with flagged as (

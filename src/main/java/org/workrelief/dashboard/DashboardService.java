@@ -26,6 +26,15 @@ import org.workrelief.project.ProjectService;
 @Service
 public class DashboardService {
 
+    /**
+     * How many people signed in on a worked day {@code d} (attendance_day) whose lock, if any, is
+     * {@code l}: an approved day's count was taken when it was locked; only the open days (today, the
+     * days awaiting review) are counted from the sign-ins, by the project-and-day index.
+     */
+    private static final String DAY_PRESENT = """
+            coalesce(l.present, (select count(distinct p.worker_id) from punch p
+                                 where p.project_id = d.project_id and p.work_date = d.work_date))""";
+
     static final int LATE_PAYMENT_DAYS = 30;
     static final int HEADCOUNT_CHART_DAYS = 60;
 
@@ -65,8 +74,9 @@ public class DashboardService {
                 with ids as (select unnest(?::bigint[]) as project_id),
                 enrolled as (select project_id, count(distinct worker_id) as enrolled from enrollment
                              where project_id in (select project_id from ids) group by project_id),
-                daily as (select project_id, work_date, count(distinct worker_id) as present from punch
-                          where project_id in (select project_id from ids) group by project_id, work_date),
+                daily as (select d.project_id, d.work_date, ${DAY_PRESENT} as present
+                          from attendance_day d left join attendance_lock l using (project_id, work_date)
+                          where d.project_id in (select project_id from ids)),
                 headcount as (select project_id, round(avg(present), 1) as average_headcount,
                                      max(case when work_date = ? then present end) as today
                               from daily group by project_id),
@@ -90,7 +100,8 @@ public class DashboardService {
                 from ids left join enrolled e using (project_id) left join headcount h using (project_id)
                 left join released r using (project_id) left join trained t using (project_id)
                 left join overdue o using (project_id) left join late l using (project_id)
-                """.formatted(PayoutService.RELEASED_WAGES), ids, Date.valueOf(today), Date.valueOf(today),
+                """.formatted(PayoutService.RELEASED_WAGES).replace("${DAY_PRESENT}", DAY_PRESENT), ids, Date.valueOf(today),
+                Date.valueOf(today),
                 Date.valueOf(today.minusDays(LATE_PAYMENT_DAYS)))
                 .forEach(row -> rows.put(number(row, "project_id"), row));
         List<ProjectFigures> figures = new ArrayList<>();
@@ -114,10 +125,11 @@ public class DashboardService {
         // the last 60 days with sign-ins: a finished project still shows its construction
         charts.put("headcount", chart("line", """
                 select work_date::text, present from (
-                    select work_date, count(distinct worker_id) as present from punch where project_id = ?
-                    group by work_date order by work_date desc limit ?) d
+                    select d.work_date, ${DAY_PRESENT} as present
+                    from attendance_day d left join attendance_lock l using (project_id, work_date)
+                    where d.project_id = ? order by d.work_date desc limit ?) days
                 order by work_date
-                """, projectId, HEADCOUNT_CHART_DAYS));
+                """.replace("${DAY_PRESENT}", DAY_PRESENT), projectId, HEADCOUNT_CHART_DAYS));
         charts.put("remuneration", chart("bar", """
                 select to_char(b.period_from, 'YYYY-MM'), sum(l.amount_payable) from payout_line l
                 join payout_batch b on b.id = l.batch_id

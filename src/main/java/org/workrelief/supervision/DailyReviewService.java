@@ -350,10 +350,9 @@ public class DailyReviewService {
     private List<OverdueDay> overdueDays(Long projectId, Long townId, int limit) {
         return jdbc.query("""
                 select d.project_id, p.code, p.name, d.work_date
-                from (select distinct project_id, work_date from punch
-                      where work_date < ? and (? or project_id = ?)) d
+                from attendance_day d
                 join project p on p.id = d.project_id
-                where (? or p.town_id = ?)
+                where d.work_date < ? and (? or d.project_id = ?) and (? or p.town_id = ?)
                   and not exists (select 1 from daily_review r where r.project_id = d.project_id
                                   and r.review_date = d.work_date and r.status = 'APPROVED')
                 order by d.work_date, p.code limit ?

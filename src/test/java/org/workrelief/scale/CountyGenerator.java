@@ -125,6 +125,15 @@ public final class CountyGenerator {
      */
     public static Summary generate(DataSource dataSource, DataProtector protector, long seed, double scale,
             LocalDate lastDay, boolean auditPunches) {
+        return generate(dataSource, protector, seed, scale, lastDay, auditPunches, 3);
+    }
+
+    /**
+     * @param batchedMonths how many of the months get a payout batch (two settled, the third
+     *        publicized); fewer leave approved days unpaid, as the county benchmark needs to time a new batch
+     */
+    public static Summary generate(DataSource dataSource, DataProtector protector, long seed, double scale,
+            LocalDate lastDay, boolean auditPunches, int batchedMonths) {
         if (!(scale > 0) || scale > 10) {
             throw new IllegalArgumentException("scale must be in (0, 10]");
         }
@@ -132,7 +141,8 @@ public final class CountyGenerator {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            CountyGenerator generator = new CountyGenerator(connection, protector, seed, scale, lastDay, auditPunches);
+            CountyGenerator generator = new CountyGenerator(connection, protector, seed, scale, lastDay, auditPunches,
+                    batchedMonths);
             try {
                 generator.run();
                 connection.commit();
@@ -163,6 +173,7 @@ public final class CountyGenerator {
 
     private final Connection connection;
     private final boolean auditPunches;
+    private final int batchedMonths;
     private final DataProtector protector;
     private final long seed;
     private final Random random;
@@ -207,9 +218,10 @@ public final class CountyGenerator {
     private ProtectedNumber[] bankCard;
 
     private CountyGenerator(Connection connection, DataProtector protector, long seed, double scale, LocalDate lastDay,
-            boolean auditPunches) {
+            boolean auditPunches, int batchedMonths) {
         this.connection = connection;
         this.auditPunches = auditPunches;
+        this.batchedMonths = batchedMonths;
         this.protector = protector;
         this.seed = seed;
         this.random = new Random(seed);
@@ -663,6 +675,17 @@ public final class CountyGenerator {
             }
             count("punch", copy.finish());
         }
+        // the register of worked days, as the first sign-in of each day writes it
+        try (CopyStream copy = new CopyStream(connection, "attendance_day", "project_id, work_date")) {
+            for (int p = 0; p < projects; p++) {
+                for (int d = 0; d < DAYS; d++) {
+                    if (present[p][d] > 0) {
+                        copy.num(projectBase + p).raw(day[d].toString()).end();
+                    }
+                }
+            }
+            count("attendance_day", copy.finish());
+        }
 
         // daily reviews (approved) and locks for every worked day up to two days ago
         int reviews = 0;
@@ -696,12 +719,13 @@ public final class CountyGenerator {
             }
             count("daily_review", copy.finish());
         }
-        try (CopyStream copy = new CopyStream(connection, "attendance_lock", "project_id, work_date, locked_at, locked_by")) {
+        try (CopyStream copy = new CopyStream(connection, "attendance_lock", "project_id, work_date, locked_at, locked_by, "
+                + "present")) {
             for (int p = 0; p < projects; p++) {
                 for (int d = 0; d <= reviewedUntil; d++) {
                     if (reviewId[p][d] != 0) {
                         copy.num(projectBase + p).raw(day[d].toString()).raw(timestamp(day[d], 18, 40, 0))
-                                .text(supervisor(projectTown[p])).end();
+                                .text(supervisor(projectTown[p])).num(present[p][d]).end();
                     }
                 }
             }
@@ -740,7 +764,7 @@ public final class CountyGenerator {
         for (int s = 0; s < segmentCount; s++) {
             int[] clipped = { months.get(s)[0], Math.min(months.get(s)[1], reviewedUntil) };
             segments.add(clipped);
-            if (clipped[1] - clipped[0] + 1 >= 7 && paid.size() < 3) {
+            if (clipped[1] - clipped[0] + 1 >= 7 && paid.size() < batchedMonths) {
                 paid.add(s);
             }
         }

@@ -23,12 +23,10 @@ public final class QueryPlans {
     }
 
     /** The tables of {@code watched} the plan reads by a sequential scan (empty: by indexes only). */
-    public static List<String> sequentialScans(Connection connection, String sql, List<Object> parameters,
+    public static List<String> sequentialScans(Connection connection, StatementCounter.Executed statement,
             Set<String> watched) throws SQLException {
-        try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                explain.setObject(i + 1, parameters.get(i));
-            }
+        try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + statement.sql())) {
+            statement.bind(explain);
             try (ResultSet rs = explain.executeQuery()) {
                 rs.next();
                 List<String> found = new ArrayList<>();
@@ -38,12 +36,12 @@ public final class QueryPlans {
         }
     }
 
-    /** The whole plan as text, for a failure message. */
-    public static String plan(Connection connection, String sql, List<Object> parameters) throws SQLException {
-        try (PreparedStatement explain = connection.prepareStatement("explain " + sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                explain.setObject(i + 1, parameters.get(i));
-            }
+    /** The whole plan as text, for a failure message; analyzed: run, with the time of each step. */
+    public static String plan(Connection connection, StatementCounter.Executed statement, boolean analyzed)
+            throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement(
+                (analyzed ? "explain (analyze, buffers) " : "explain ") + statement.sql())) {
+            statement.bind(explain);
             StringBuilder text = new StringBuilder();
             try (ResultSet rs = explain.executeQuery()) {
                 while (rs.next()) {

@@ -38,12 +38,22 @@ public class StatementCounter implements BeanPostProcessor {
     /** One statement as it was sent: its SQL and the values bound to its parameters, in order. */
     public record Executed(String sql, List<Object> parameters) {
 
+        /** Binds the values to a statement of the same SQL (or of SQL that ends with it, as EXPLAIN's). */
+        public void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i) instanceof SqlNull empty) {
+                    statement.setNull(i + 1, empty.sqlType());
+                }
+                else {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+            }
+        }
+
         /** Runs it again on a connection, with the same values, reading every row it answers. */
         public void replay(Connection connection) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
-                }
+                bind(statement);
                 boolean rows = statement.execute();
                 while (true) {
                     if (rows) {
@@ -60,6 +70,10 @@ public class StatementCounter implements BeanPostProcessor {
                 }
             }
         }
+    }
+
+    /** A parameter set to SQL NULL, with the type it was given (PostgreSQL needs one to plan). */
+    public record SqlNull(int sqlType) {
     }
 
     /** The statements run by {@code work} on this thread, in order (the SQL text of each). */
@@ -161,7 +175,7 @@ public class StatementCounter implements BeanPostProcessor {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
-                parameters.put(index, name.equals("setNull") ? null : args[1]);
+                parameters.put(index, name.equals("setNull") ? new SqlNull((Integer) args[1]) : args[1]);
             }
             else if (name.equals("clearParameters")) {
                 parameters.clear();

@@ -1,0 +1,473 @@
+package org.workrelief.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.workrelief.WorkReliefApplication;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.attendance.DeviceTokenService;
+import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.payout.BankService;
+import org.workrelief.payout.PayoutService;
+import org.workrelief.project.ProjectStatus;
+import org.workrelief.scale.CountyGenerator;
+import org.workrelief.support.HttpBrowser;
+import org.workrelief.support.StatementCounter;
+import org.workrelief.support.TestDatabase;
+
+/**
+ * The county benchmark (issue 8): one command that generates a county into a new PostgreSQL
+ * database, runs the application on it, and prints one table: each figure beside its plain-SQL or
+ * plain-JDBC baseline measured in the same run, the ratio and the target.
+ *
+ * <pre>
+ * ./mvnw -q test -Dtest=CountyBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * Options: {@code county.scale} (1.0: 20 towns, 200 projects, 50,000 workers, about six million
+ * sign-ins), {@code county.seed}, {@code benchmark.seconds} (each sign-in run, default 15) and
+ * {@code benchmark.page-seconds} (each page, default 5). The database is a new one on the tests'
+ * PostgreSQL server ({@link TestDatabase}). The client runs in the same JVM, on the same two cores:
+ * every figure includes the cost of asking.
+ */
+class CountyBenchmark {
+
+    private static final ZoneId ZONE = CountyGenerator.ZONE;
+    private static final long SEED = Long.getLong("county.seed", 42L);
+    private static final double SCALE = Double.parseDouble(System.getProperty("county.scale", "1.0"));
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.seconds", 15));
+    private static final Duration PAGE_RUN = Duration.ofSeconds(Long.getLong("benchmark.page-seconds", 5));
+    /** Days after the generated three months left without sign-ins, for the device runs. */
+    private static final int FREE_DAYS = 7;
+    private static final int[] SIGN_IN_CLIENTS = { 8, 32, 64 };
+    private static final int PAGE_USERS = 16;
+    private static final int BANK_LINES = 100_000;
+
+    private final List<Row> table = new ArrayList<>();
+    private final LocalDate today = LocalDate.now(ZONE);
+    private ConfigurableApplicationContext app;
+    private JdbcTemplate jdbc;
+    private URI base;
+    private final AtomicLong peakRss = new AtomicLong();
+
+    /** One line of the table: the figure, the app's value, the baseline's, their ratio and the target. */
+    private record Row(String figure, String value, String baseline, String ratio, String target) {
+    }
+
+    @Test
+    void county() throws Exception {
+        TestDatabase server = TestDatabase.get();
+        String url = server.createDatabase("county_benchmark");
+        long emptyStart = System.nanoTime();
+        app = start(url, server);
+        double emptyStartSeconds = seconds(emptyStart);
+        jdbc = app.getBean(JdbcTemplate.class);
+        base = URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort());
+
+        CountyGenerator.Summary county = CountyGenerator.generate(app.getBean(DataSource.class),
+                app.getBean(DataProtector.class), SEED, SCALE, today.minusDays(FREE_DAYS + 1), false, 2);
+        System.out.println(county.describe());
+
+        startUp(url, server, emptyStartSeconds);
+        long idleRss = rssBytes();
+        Thread sampler = rssSampler();
+        try {
+            signIns();
+            batches(county);
+            pages(county);
+        }
+        finally {
+            sampler.interrupt();
+        }
+        table.add(new Row("resident memory of the JVM (app + clients), peak under load", mb(peakRss.get()),
+                mb(idleRss) + " idle", ratio(peakRss.get(), idleRss), "-"));
+        bankFiles(county);
+
+        print(county);
+        app.close();
+    }
+
+    // --- start-up -----------------------------------------------------------------------------------
+
+    private static ConfigurableApplicationContext start(String url, TestDatabase server) {
+        return new SpringApplicationBuilder(WorkReliefApplication.class, StatementCounter.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + server.username(),
+                "--spring.datasource.password=" + server.password(),
+                "--workrelief.jobs.enabled=false",
+                "--logging.level.root=WARN");
+    }
+
+    /** A second instance started on the generated county, beside opening a JDBC connection and reading the schema version. */
+    private void startUp(String url, TestDatabase server, double emptyStartSeconds) throws Exception {
+        long started = System.nanoTime();
+        ConfigurableApplicationContext second = start(url, server);
+        double seconds = seconds(started);
+        second.close();
+        long jdbcStart = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url, server.username(), server.password())) {
+            new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true))
+                    .queryForObject("select max(installed_rank) from flyway_schema_history", Integer.class);
+        }
+        double jdbcSeconds = seconds(jdbcStart);
+        table.add(new Row("application start-up on the county (s)", fmt(seconds), fmt(jdbcSeconds) + " JDBC connect",
+                ratio(seconds, jdbcSeconds), "-"));
+        table.add(new Row("application start-up on an empty database, migrating it (s)", fmt(emptyStartSeconds), "-", "-",
+                "-"));
+    }
+
+    // --- device sign-ins ----------------------------------------------------------------------------
+
+    private record Person(String workerCode, long projectId, long workerId) {
+    }
+
+    private void signIns() throws Exception {
+        LocalDate firstFree = today.minusDays(FREE_DAYS);
+        LocalDate lastFree = today.minusDays(1);
+        List<String> active = Arrays.stream(ProjectStatus.values()).filter(ProjectStatus::acceptsAttendance)
+                .map(Enum::name).toList();
+        List<Person> people = jdbc.query("""
+                select w.worker_code, e.project_id, e.worker_id
+                from enrollment e join worker w on w.id = e.worker_id join project p on p.id = e.project_id
+                where p.status = any(?) and e.left_on is null and e.enrolled_on <= ? and e.contract_signed_on is not null
+                  and e.insurance_from <= ? and e.insurance_to >= ?
+                order by e.id
+                """, (rs, i) -> new Person(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                active.toArray(String[]::new), Date.valueOf(firstFree), Date.valueOf(firstFree), Date.valueOf(lastFree));
+        SignedInUser admin = user("xc-admin");
+        DeviceTokenService tokens = app.getBean(DeviceTokenService.class);
+        Map<Long, String> tokenOf = new HashMap<>();
+        for (Person person : people) {
+            tokenOf.computeIfAbsent(person.projectId(), id -> tokens.issue(admin, id, "bench-gate").plainToken());
+        }
+        long capacity = 2L * FREE_DAYS * people.size();
+        AtomicLong apiSequence = new AtomicLong();
+        AtomicLong jdbcSequence = new AtomicLong();
+        Load.Call api = apiCall(people, tokenOf, capacity);
+        Load.Call plain = jdbcCall(people);
+        consume(apiSequence, Load.run(32, Duration.ofSeconds(10), api, apiSequence.get())); // warm-up
+        for (int clients : SIGN_IN_CLIENTS) {
+            Load.Result app = consume(apiSequence, Load.run(clients, RUN, api, apiSequence.get()));
+            Load.Result baseline = consume(jdbcSequence, Load.run(clients, RUN, plain, jdbcSequence.get()));
+            table.add(new Row("device sign-ins, " + clients + " clients: punches/s", fmt(app.rate()),
+                    fmt(baseline.rate()) + " JDBC insert", ratio(app.rate(), baseline.rate()), ">= 1000/s, ratio >= 0.5"));
+            table.add(new Row("device sign-ins, " + clients + " clients: p50 / p99 ms",
+                    fmt(app.percentileMillis(0.5)) + " / " + fmt(app.percentileMillis(0.99)),
+                    fmt(baseline.percentileMillis(0.5)) + " / " + fmt(baseline.percentileMillis(0.99)),
+                    ratio(app.percentileMillis(0.99), baseline.percentileMillis(0.99)), "p99 < 50 ms"));
+            if (app.errors() > 0) {
+                table.add(new Row("  (" + clients + " clients: calls not answered 201)", String.valueOf(app.errors()), "-",
+                        "-", "0"));
+            }
+        }
+        // the baseline's rows are not sign-ins of anyone: take them out again
+        jdbc.update("delete from punch where device_id = 'bench-jdbc'");
+    }
+
+    private static Load.Result consume(AtomicLong sequence, Load.Result result) {
+        sequence.addAndGet(result.count() + result.errors());
+        return result;
+    }
+
+    /** The n-th sign-in: person n mod N, then AM and PM of each free day, newest day first: never a repeat. */
+    private Load.Call apiCall(List<Person> people, Map<Long, String> tokenOf, long capacity) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = base.resolve("/api/v1/punches");
+        return n -> {
+            if (n >= capacity) {
+                throw new IllegalStateException("every free half-day has been signed in: lower benchmark.seconds");
+            }
+            Person person = people.get((int) (n % people.size()));
+            ZonedDateTime at = moment(today.minusDays(1), n / people.size());
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + tokenOf.get(person.projectId()))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"workerCode\":\"" + person.workerCode()
+                            + "\",\"punchedAt\":\"" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at) + "\"}"))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        };
+    }
+
+    /** The same rows by a plain INSERT, on days long before the county's (nobody signed in then). */
+    private Load.Call jdbcCall(List<Person> people) {
+        return n -> {
+            Person person = people.get((int) (n % people.size()));
+            ZonedDateTime at = moment(today.minusDays(1000), n / people.size());
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            jdbc.update("""
+                    insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
+                                       created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, 'DEVICE', 'bench-jdbc', 'bench', ?, 'bench', ?, 'bench')
+                    """, person.projectId(), person.workerId(), Date.valueOf(at.toLocalDate()),
+                    at.getHour() < 12 ? "AM" : "PM", Timestamp.from(at.toInstant()), now, now);
+        };
+    }
+
+    /** The k-th half-day counted back from a day: AM at 07:30, then PM at 14:30, then the day before. */
+    private static ZonedDateTime moment(LocalDate newest, long k) {
+        LocalDate day = newest.minusDays(k / 2);
+        return k % 2 == 0 ? day.atTime(7, 30).atZone(ZONE) : day.atTime(14, 30).atZone(ZONE);
+    }
+
+    // --- payout batches -----------------------------------------------------------------------------
+
+    /** The approved days after a project's last batch, within one month: what the next batch takes. */
+    private record Period(long projectId, LocalDate from, LocalDate to) {
+    }
+
+    private List<Period> openPeriods() {
+        return jdbc.query("""
+                select p.id, coalesce(max(b.period_to) + 1, min(r.review_date)), max(r.review_date)
+                from project p
+                join daily_review r on r.project_id = p.id and r.status = 'APPROVED'
+                left join payout_batch b on b.project_id = p.id
+                group by p.id
+                having max(r.review_date) > coalesce(max(b.period_to), date '1900-01-01')
+                order by p.id
+                """, (rs, i) -> {
+            LocalDate from = rs.getDate(2).toLocalDate();
+            LocalDate to = rs.getDate(3).toLocalDate();
+            LocalDate endOfMonth = from.withDayOfMonth(from.lengthOfMonth());
+            return new Period(rs.getLong(1), from, to.isAfter(endOfMonth) ? endOfMonth : to);
+        });
+    }
+
+    private void batches(CountyGenerator.Summary county) {
+        SignedInUser admin = user("xc-admin");
+        PayoutService payouts = app.getBean(PayoutService.class);
+        List<Period> open = openPeriods();
+        Period largest = open.stream().filter(p -> p.projectId() == county.largestProjectId()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the largest project has no approved days to pay"));
+
+        plainAggregate(List.of(largest)); // warm the cache first, so neither side is timed cold
+        long sqlStart = System.nanoTime();
+        long plainRows = plainAggregate(List.of(largest));
+        double sqlMillis = millis(sqlStart);
+        long batchStart = System.nanoTime();
+        payouts.create(admin, largest.projectId(), largest.from(), largest.to());
+        double batchMillis = millis(batchStart);
+        table.add(new Row("payout batch, largest project (" + plainRows + " workers, " + largest.from() + ".." + largest.to()
+                + "), ms", fmt(batchMillis), fmt(sqlMillis) + " SQL aggregate", ratio(batchMillis, sqlMillis),
+                "< 2000 ms, ratio <= 3"));
+
+        List<Period> rest = open.stream().filter(p -> p.projectId() != largest.projectId()).toList();
+        long countySqlStart = System.nanoTime();
+        long countyRows = plainAggregate(open);
+        double countySqlMillis = millis(countySqlStart);
+        long countyStart = System.nanoTime();
+        for (Period period : rest) {
+            payouts.create(admin, period.projectId(), period.from(), period.to());
+        }
+        double countyMillis = millis(countyStart) + batchMillis;
+        table.add(new Row("payout batches, whole county (" + open.size() + " projects, " + countyRows + " workers), s",
+                fmt(countyMillis / 1000), fmt(countySqlMillis / 1000) + " SQL aggregate",
+                ratio(countyMillis, countySqlMillis), "< 30 s"));
+    }
+
+    /** The counted days of the periods' workers by one plain SQL aggregate: how many workers it found. */
+    private long plainAggregate(List<Period> periods) {
+        long workers = 0;
+        for (Period period : periods) {
+            workers += jdbc.query("""
+                    select worker_id, count(*) filter (where signs = 2), count(*) filter (where signs = 1)
+                    from (select p.worker_id, p.work_date, count(*) as signs from punch p
+                          join daily_review r on r.project_id = p.project_id and r.review_date = p.work_date
+                                             and r.status = 'APPROVED'
+                          where p.project_id = ? and p.work_date between ? and ? group by p.worker_id, p.work_date) d
+                    group by worker_id
+                    """, (rs, i) -> rs.getLong(1), period.projectId(), Date.valueOf(period.from()),
+                    Date.valueOf(period.to())).size();
+        }
+        return workers;
+    }
+
+    // --- bank file ----------------------------------------------------------------------------------
+
+    private void bankFiles(CountyGenerator.Summary county) throws Exception {
+        BankFileMeasurement measurement = new BankFileMeasurement(jdbc, app.getBean(DataProtector.class),
+                app.getBean(BankService.class));
+        long townId = jdbc.queryForObject("select town_id from project where id = ?", Long.class,
+                county.largestProjectId());
+        long batch = measurement.bigReleasedBatch(townId, county.largestProjectId(), today.minusDays(2000), BANK_LINES);
+        measurement.plainRead(batch, BANK_LINES); // warm
+        double readMillis = measurement.plainRead(batch, BANK_LINES);
+        SignedInUser finance = user("xc-finance");
+        for (BankService.Format format : BankService.Format.values()) {
+            BankFileMeasurement.Export export = measurement.export(finance, batch, format);
+            table.add(new Row("bank file, " + BANK_LINES / 1000 + "k lines " + format + ": ms (heap growth MB)",
+                    fmt(export.millis()) + " (" + fmt(export.heapGrowthMegabytes()) + ")",
+                    fmt(readMillis) + " SQL read", ratio(export.millis(), readMillis), "streams: heap < 64 MB"));
+        }
+    }
+
+    // --- pages --------------------------------------------------------------------------------------
+
+    private void pages(CountyGenerator.Summary county) throws Exception {
+        long project = county.largestProjectId();
+        long town = jdbc.queryForObject("select town_id from project where id = ?", Long.class, project);
+        long settled = jdbc.queryForObject("select min(id) from payout_batch where project_id = ?", Long.class, project);
+        LocalDate reviewed = jdbc.queryForObject("""
+                select max(review_date) from daily_review where project_id = ? and status = 'APPROVED'
+                """, LocalDate.class, project);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home", "/");
+        pages.put("county dashboard", "/dashboard");
+        pages.put("project list", "/projects");
+        pages.put("project page", "/projects/" + project);
+        pages.put("project dashboard", "/projects/" + project + "/dashboard");
+        pages.put("project roster", "/projects/" + project + "/roster");
+        pages.put("worker registry", "/workers");
+        pages.put("daily sheet", "/projects/" + project + "/attendance?date=" + reviewed);
+        pages.put("project payouts", "/projects/" + project + "/payouts");
+        pages.put("payout batch", "/payouts/" + settled);
+        pages.put("audit log", "/audit");
+        pages.put("public town page", "/public/towns/" + town);
+
+        List<HttpBrowser> users = new ArrayList<>();
+        for (int i = 0; i < PAGE_USERS; i++) {
+            HttpBrowser browser = new HttpBrowser();
+            HttpResponse<String> signedIn = browser.signIn(base, "xc-admin", CountyGenerator.PASSWORD);
+            if (signedIn.statusCode() != 302 || !HttpBrowser.location(signedIn).equals("/")) {
+                throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
+            }
+            users.add(browser);
+        }
+        DataSource dataSource = app.getBean(DataSource.class);
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            URI uri = base.resolve(page.getValue());
+            Load.Call get = n -> {
+                HttpResponse<String> response = users.get((int) (n % PAGE_USERS)).get(uri);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(page.getValue() + " answered " + response.statusCode());
+                }
+            };
+            // the page's own statements, as it ran them, replayed by plain JDBC: its floor
+            List<StatementCounter.Executed> statements = StatementCounter.recordEverywhere(() -> {
+                get.call(0);
+                return null;
+            });
+            Load.Call replay = n -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    for (StatementCounter.Executed statement : statements) {
+                        statement.replay(connection);
+                    }
+                }
+            };
+            Load.run(PAGE_USERS, Duration.ofSeconds(2), get, 0);
+            Load.Result served = Load.run(PAGE_USERS, PAGE_RUN, get, 0);
+            Load.run(PAGE_USERS, Duration.ofSeconds(1), replay, 0);
+            Load.Result plain = Load.run(PAGE_USERS, PAGE_RUN, replay, 0);
+            table.add(new Row("page " + page.getKey() + " (" + statements.size() + " statements), 16 users: p50 / p95 ms",
+                    fmt(served.percentileMillis(0.5)) + " / " + fmt(served.percentileMillis(0.95))
+                            + (served.errors() > 0 ? " (" + served.errors() + " errors)" : ""),
+                    fmt(plain.percentileMillis(0.5)) + " / " + fmt(plain.percentileMillis(0.95)) + " its SQL",
+                    ratio(served.percentileMillis(0.95), plain.percentileMillis(0.95)), "p95 < 150 ms"));
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    private SignedInUser user(String username) {
+        return (SignedInUser) app.getBean(UserDetailsService.class).loadUserByUsername(username);
+    }
+
+    private Thread rssSampler() {
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakRss.accumulateAndGet(rssBytes(), Math::max);
+                try {
+                    Thread.sleep(200);
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
+    }
+
+    /** This JVM's resident set (Linux), 0 where /proc is not there. */
+    private static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        }
+        catch (Exception e) {
+            // not Linux: no figure
+        }
+        return 0;
+    }
+
+    private void print(CountyGenerator.Summary county) {
+        int width = table.stream().mapToInt(r -> r.figure().length()).max().orElse(10);
+        String format = "%-" + width + "s | %-18s | %-28s | %-7s | %s%n";
+        System.out.printf("%n=== County benchmark: scale %s (%,d projects, %,d workers, %,d sign-ins), seed %d, %d cores ===%n",
+                county.scale(), county.rows("project"), county.rows("worker"), county.rows("punch"), county.seed(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(format, "figure", "app", "baseline (same run)", "ratio", "target");
+        for (Row row : table) {
+            System.out.printf(format, row.figure(), row.value(), row.baseline(), row.ratio(), row.target());
+        }
+        System.out.println("(ratio = app / baseline; the client runs in the same JVM, on the same cores)");
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static String mb(long bytes) {
+        return fmt(bytes / 1024.0 / 1024.0) + " MB";
+    }
+
+    private static String ratio(double value, double baseline) {
+        return baseline <= 0 ? "-" : String.format("%.2f", value / baseline);
+    }
+
+    private static String fmt(double value) {
+        return value >= 100 ? String.format("%,.0f", value) : String.format("%.1f", value);
+    }
+}

@@ -1,0 +1,161 @@
+package org.workrelief.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.support.QueryPlans;
+import org.workrelief.support.StatementCounter;
+import org.workrelief.support.TestDatabase;
+
+/**
+ * Database discipline on a generated county (issue 8): every statement the key list and dashboard
+ * pages send is EXPLAINed, with its own parameter values, over a small county (about 300,000
+ * sign-ins), and none may read the sign-ins or the payout lines by a sequential scan. The county
+ * is a database of its own, so the other tests' data never tilts the plans.
+ * {@code -Dplans.show=true} prints every statement with EXPLAIN ANALYZE.
+ */
+@SpringBootTest(properties = { "workrelief.jobs.enabled=false", "spring.datasource.hikari.maximum-pool-size=3" })
+@AutoConfigureMockMvc
+@Import(StatementCounter.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CountyQueryPlanTests {
+
+    private static final Set<String> LARGE_TABLES = Set.of("punch", "payout_line");
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase server = TestDatabase.get();
+        String url = server.createDatabase("county_plans");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", server::username);
+        registry.add("spring.datasource.password", server::password);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    DataProtector protector;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    MockMvc mvc;
+
+    CountyGenerator.Summary county;
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    void generate() {
+        county = CountyGenerator.generate(dataSource, protector, 20261129L, 0.05,
+                LocalDate.now(CountyGenerator.ZONE).minusDays(1));
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Test
+    void theKeyPagesReadSignInsAndPayoutLinesThroughIndexes() throws Exception {
+        long project = county.largestProjectId();
+        long town = jdbc.queryForObject("select town_id from project where id = ?", Long.class, project);
+        String townCode = jdbc.queryForObject("select lower(replace(code, '-', '')) from town where id = ?",
+                String.class, town);
+        long batch = jdbc.queryForObject("select min(id) from payout_batch where project_id = ?", Long.class, project);
+        long team = jdbc.queryForObject("select min(team_id) from payout_line where batch_id = ?", Long.class, batch);
+        long worker = jdbc.queryForObject("select min(worker_id) from enrollment where project_id = ?", Long.class,
+                project);
+        LocalDate reviewed = jdbc.queryForObject(
+                "select max(review_date) from daily_review where project_id = ? and status = 'APPROVED'", LocalDate.class,
+                project);
+        List<Map.Entry<String, String>> pages = new ArrayList<>();
+        pages.add(page("/", "xc-admin"));
+        pages.add(page("/dashboard", "xc-admin"));
+        pages.add(page("/projects", "xc-admin"));
+        pages.add(page("/audit", "xc-admin"));
+        pages.add(page("/workers", "xc-admin"));
+        pages.add(page("/", townCode + "-staff"));
+        pages.add(page("/dashboard", townCode + "-staff"));
+        pages.add(page("/projects/" + project, townCode + "-staff"));
+        pages.add(page("/projects/" + project + "/dashboard", townCode + "-staff"));
+        pages.add(page("/projects/" + project + "/roster", townCode + "-staff"));
+        pages.add(page("/projects/" + project + "/registry-panel", townCode + "-staff"));
+        pages.add(page("/projects/" + project + "/attendance?date=" + reviewed, townCode + "-staff"));
+        pages.add(page("/projects/" + project + "/attendance/workers/" + worker, townCode + "-staff"));
+        pages.add(page("/projects/" + project + "/payouts", townCode + "-staff"));
+        pages.add(page("/payouts/" + batch, townCode + "-staff"));
+        pages.add(page("/payouts/" + batch + "/teams/" + team, townCode + "-staff"));
+        pages.add(page("/projects/" + project + "/supervision", townCode + "-sup"));
+        pages.add(page("/projects/" + project + "/reviews/" + reviewed, townCode + "-sup"));
+        pages.add(page("/workers/" + worker, townCode + "-staff"));
+        pages.add(page("/public/towns/" + town, null));
+
+        boolean show = Boolean.getBoolean("plans.show");
+        List<String> sequential = new ArrayList<>();
+        int explained = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            // as on a server with solid-state disks (docs/deployment.md): on the default 4, a table of this
+            // small county's size is cheaper to read whole than by index, which a county's is not
+            connection.createStatement().execute("set random_page_cost = 1.1");
+            for (Map.Entry<String, String> page : pages) {
+                UserDetails viewer = page.getValue() == null ? null : users.loadUserByUsername(page.getValue());
+                List<StatementCounter.Executed> statements = StatementCounter.recordExecuted(() -> viewer == null
+                        ? mvc.perform(get(page.getKey())).andExpect(status().isOk())
+                        : mvc.perform(get(page.getKey()).with(user(viewer))).andExpect(status().isOk()));
+                for (StatementCounter.Executed statement : statements) {
+                    if (!readsLargeTables(statement.sql())) {
+                        continue;
+                    }
+                    explained++;
+                    if (show) {
+                        System.out.println("--- " + page.getKey() + "\n" + statement.sql() + "\n"
+                                + QueryPlans.plan(connection, statement, true));
+                    }
+                    if (!QueryPlans.sequentialScans(connection, statement, LARGE_TABLES).isEmpty()) {
+                        sequential.add(page.getKey() + " as " + page.getValue() + ":\n" + statement.sql() + "\n"
+                                + QueryPlans.plan(connection, statement, false));
+                    }
+                }
+            }
+        }
+        assertThat(explained).as("statements of the pages that read sign-ins or payout lines").isGreaterThan(10);
+        assertThat(sequential).as("statements that scan a large table from end to end").isEmpty();
+    }
+
+    private static Map.Entry<String, String> page(String path, String viewer) {
+        return new java.util.AbstractMap.SimpleEntry<>(path, viewer);
+    }
+
+    /** A query (not a write) that names one of the large tables. */
+    private static boolean readsLargeTables(String sql) {
+        String text = sql.toLowerCase();
+        boolean query = text.stripLeading().startsWith("select") || text.stripLeading().startsWith("with");
+        return query && LARGE_TABLES.stream().anyMatch(table -> text.matches("(?s).*\\b" + table + "\\b.*"));
+    }
+}
