@@ -20,3 +20,6 @@ set present = (select count(distinct p.worker_id) from punch p
                where p.project_id = l.project_id and p.work_date = l.work_date);
 
 alter table attendance_lock alter column present set not null;
+
+-- Lines not (yet) paid: few next to the paid ones, and what the "late payments" lists look for.
+create index ix_payout_line_unpaid on payout_line (batch_id) where status in ('PENDING', 'FAILED');

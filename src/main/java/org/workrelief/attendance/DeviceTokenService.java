@@ -13,12 +13,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
@@ -30,13 +34,25 @@ import org.workrelief.project.ProjectService;
 
 /**
  * Tokens for attendance terminals. A token is shown once when created and stored only as its
- * SHA-256 (a leaked database does not give working tokens); a revoked token stops working at once.
+ * SHA-256 (a leaked database does not give working tokens). A revoked token stops working at once
+ * on the instance that revoked it, and within {@link #RECHECK_AFTER} on the others: a token found
+ * live is trusted that long without asking the database again, so that a terminal's sign-in takes
+ * one pooled connection, not two.
  */
 @Service
 public class DeviceTokenService {
 
     /** Last use is written at most once a minute per token, so the hot sign-in path rarely writes it. */
     private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
+    /** How long a token found live is trusted before the database is asked again. */
+    static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+
+    /** Tokens recently found live, by hash (only live ones: unknown tokens never fill it). */
+    private final Map<String, Checked> recentlyChecked = new ConcurrentHashMap<>();
+
+    private record Checked(DeviceToken token, Instant at) {
+    }
 
     /** Names fit "device:" + name in the 64 characters of recorded_by. */
     static final int MAX_NAME = 57;
@@ -85,6 +101,7 @@ public class DeviceTokenService {
         int revoked = jdbc.update("update device_token set revoked_at = ?, updated_at = ?, updated_by = ?, "
                 + "version = version + 1 where id = ? and revoked_at is null", Timestamp.from(clock.instant()),
                 Timestamp.from(clock.instant()), actor.getUsername(), tokenId);
+        forgetOnceCommitted(tokenId);
         if (revoked == 0) {
             return; // already revoked (a second click): nothing changed, nothing to audit
         }
@@ -103,17 +120,40 @@ public class DeviceTokenService {
         if (plainToken == null || plainToken.isBlank()) {
             return Optional.empty();
         }
-        List<DeviceToken> found = jdbc.query("select * from device_token where token_hash = ? and revoked_at is null",
-                this::toToken, hash(plainToken.trim()));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        DeviceToken token = found.get(0);
+        String hash = hash(plainToken.trim());
         Instant now = clock.instant();
+        Checked checked = recentlyChecked.get(hash);
+        if (checked == null || !now.isBefore(checked.at().plus(RECHECK_AFTER)) || now.isBefore(checked.at())) {
+            List<DeviceToken> found = jdbc.query("select * from device_token where token_hash = ? and revoked_at is null",
+                    this::toToken, hash);
+            if (found.isEmpty()) {
+                recentlyChecked.remove(hash);
+                return Optional.empty();
+            }
+            checked = new Checked(found.get(0), now);
+            recentlyChecked.put(hash, checked);
+        }
+        DeviceToken token = checked.token();
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
             jdbc.update("update device_token set last_used_at = ? where id = ?", Timestamp.from(now), token.id());
+            token = token.usedAt(now);
+            recentlyChecked.put(hash, new Checked(token, checked.at()));
         }
         return Optional.of(token);
+    }
+
+    /**
+     * Drops the token from the recently checked ones when the revocation is committed (before, a sign-in
+     * could read it live once more and keep it); again now, for one that was cached meanwhile.
+     */
+    private void forgetOnceCommitted(long tokenId) {
+        recentlyChecked.values().removeIf(checked -> checked.token().id() == tokenId);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recentlyChecked.values().removeIf(checked -> checked.token().id() == tokenId);
+            }
+        });
     }
 
     private Optional<DeviceToken> find(long id) {

@@ -90,9 +90,10 @@ public class DashboardService {
                             where d.work_date < ? and not exists (select 1 from daily_review r where r.project_id = d.project_id
                                   and r.review_date = d.work_date and r.status = 'APPROVED')
                             group by d.project_id),
-                late as (select b.project_id, count(*) as late from payout_line l join payout_batch b on b.id = l.batch_id
-                         where b.project_id in (select project_id from ids) and l.status in ('PENDING', 'FAILED')
-                           and b.period_to < ? group by b.project_id)
+                late as (select b.project_id, count(*) as late from payout_batch b
+                         join lateral (select 1 from payout_line l
+                                       where l.batch_id = b.id and l.status in ('PENDING', 'FAILED')) l on true
+                         where b.project_id in (select project_id from ids) and b.period_to < ? group by b.project_id)
                 select ids.project_id, coalesce(e.enrolled, 0) as enrolled,
                        coalesce(h.average_headcount, 0) as average_headcount, coalesce(h.today, 0) as today,
                        coalesce(r.released, 0) as released, coalesce(r.paid, 0) as paid, coalesce(t.trained, 0) as trained,

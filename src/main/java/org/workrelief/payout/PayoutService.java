@@ -169,10 +169,12 @@ public class PayoutService {
     public List<LatePayment> latePayments(SignedInUser viewer, int limit) {
         LocalDate today = today();
         return jdbc.query("""
-                select b.id, b.project_id, p.name, b.period_to, w.name from payout_line l
-                join payout_batch b on b.id = l.batch_id join project p on p.id = b.project_id
+                select b.id, b.project_id, p.name, b.period_to, w.name
+                from payout_batch b join project p on p.id = b.project_id
+                join lateral (select l.worker_id from payout_line l
+                              where l.batch_id = b.id and l.status in ('PENDING', 'FAILED')) l on true
                 join worker w on w.id = l.worker_id
-                where l.status in ('PENDING', 'FAILED') and b.period_to < ? and (? or p.town_id = ?)
+                where b.period_to < ? and (? or p.town_id = ?)
                 order by b.period_to, w.worker_code limit ?
                 """, (rs, i) -> new LatePayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getString(5), java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(4).toLocalDate(), today)),

@@ -133,10 +133,22 @@ class DeviceApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isUnauthorized());
         long id = tokens.tokensOf(site.admin(), site.project().getId()).get(0).id();
+        assertThat(tokens.authenticate(token)).as("live, and so remembered for a few seconds").isPresent();
         tokens.revoke(site.admin(), id);
         send(json).andExpect(status().isUnauthorized());
         assertThat(jdbc.queryForObject("select count(*) from punch where worker_id = ?", Long.class,
                 site.worker().getId())).isZero();
+    }
+
+    @Test
+    void aTokenRevokedByAnotherInstanceStopsWorkingHereWithinTheRecheckTime() throws Exception {
+        assertThat(tokens.authenticate(token)).isPresent();
+        // what another instance's revocation changes: the row, not this instance's memory
+        jdbc.update("update device_token set revoked_at = now() where token_hash = ?", DeviceTokenService.hash(token));
+        assertThat(tokens.authenticate(token)).as("trusted until the recheck").isPresent();
+        clock.set(clock.instant().plus(DeviceTokenService.RECHECK_AFTER));
+        send(body(site.worker().getWorkerCode(), "2025-06-03T07:58:00+08:00")).andExpect(status().isUnauthorized());
+        assertThat(tokens.authenticate(token)).isEmpty();
     }
 
     private long sessionRows() {

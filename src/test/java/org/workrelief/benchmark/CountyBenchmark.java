@@ -41,8 +41,10 @@ import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectStatus;
 import org.workrelief.scale.CountyGenerator;
 import org.workrelief.support.HttpBrowser;
+import org.workrelief.support.QueryPlans;
 import org.workrelief.support.StatementCounter;
 import org.workrelief.support.TestDatabase;
+import org.workrelief.support.TestDatabaseInitializer;
 
 /**
  * The county benchmark (issue 8): one command that generates a county into a new PostgreSQL
@@ -77,7 +79,11 @@ class CountyBenchmark {
     private ConfigurableApplicationContext app;
     private JdbcTemplate jdbc;
     private URI base;
-    private final AtomicLong peakRss = new AtomicLong();
+    /** The device runs' state, shared by the in-JVM runs and the one against the application's own JVM. */
+    private List<Person> people;
+    private Map<Long, String> tokenOf;
+    private long capacity;
+    private final AtomicLong apiSequence = new AtomicLong();
 
     /** One line of the table: the figure, the app's value, the baseline's, their ratio and the target. */
     private record Row(String figure, String value, String baseline, String ratio, String target) {
@@ -87,6 +93,11 @@ class CountyBenchmark {
     void county() throws Exception {
         TestDatabase server = TestDatabase.get();
         String url = server.createDatabase("county_benchmark");
+        try (Connection connection = DriverManager.getConnection(url, server.username(), server.password());
+                java.sql.Statement statement = connection.createStatement()) {
+            // as recommended for a server on SSD (docs/deployment.md)
+            statement.execute("alter database county_benchmark set random_page_cost = 1.1");
+        }
         long emptyStart = System.nanoTime();
         app = start(url, server);
         double emptyStartSeconds = seconds(emptyStart);
@@ -97,19 +108,12 @@ class CountyBenchmark {
                 app.getBean(DataProtector.class), SEED, SCALE, today.minusDays(FREE_DAYS + 1), false, 2);
         System.out.println(county.describe());
 
-        startUp(url, server, emptyStartSeconds);
-        long idleRss = rssBytes();
-        Thread sampler = rssSampler();
-        try {
-            signIns();
-            batches(county);
-            pages(county);
-        }
-        finally {
-            sampler.interrupt();
-        }
-        table.add(new Row("resident memory of the JVM (app + clients), peak under load", mb(peakRss.get()),
-                mb(idleRss) + " idle", ratio(peakRss.get(), idleRss), "-"));
+        table.add(new Row("application start-up on an empty database, migrating it (s)", fmt(emptyStartSeconds), "-", "-",
+                "-"));
+        signIns();
+        ownJvm(url, server);
+        batches(county);
+        pages(county);
         bankFiles(county);
 
         print(county);
@@ -128,22 +132,79 @@ class CountyBenchmark {
                 "--logging.level.root=WARN");
     }
 
-    /** A second instance started on the generated county, beside opening a JDBC connection and reading the schema version. */
-    private void startUp(String url, TestDatabase server, double emptyStartSeconds) throws Exception {
-        long started = System.nanoTime();
-        ConfigurableApplicationContext second = start(url, server);
-        double seconds = seconds(started);
-        second.close();
-        long jdbcStart = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(url, server.username(), server.password())) {
-            new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true))
-                    .queryForObject("select max(installed_rank) from flyway_schema_history", Integer.class);
+    /**
+     * The application in a JVM of its own, as it is deployed, on the generated county: how long until
+     * it is ready (beside opening a JDBC connection and reading the schema version), and its resident
+     * memory idle and under 32 terminals signing in (the clients stay in this JVM).
+     */
+    private void ownJvm(String url, TestDatabase server) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
         }
-        double jdbcSeconds = seconds(jdbcStart);
-        table.add(new Row("application start-up on the county (s)", fmt(seconds), fmt(jdbcSeconds) + " JDBC connect",
-                ratio(seconds, jdbcSeconds), "-"));
-        table.add(new Row("application start-up on an empty database, migrating it (s)", fmt(emptyStartSeconds), "-", "-",
-                "-"));
+        Path log = Files.createTempFile("county-app", ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Duser.timezone=UTC",
+                "-Dfile.encoding=UTF-8", WorkReliefApplication.class.getName(), "--server.port=" + port,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + server.username(),
+                "--spring.datasource.password=" + server.password(),
+                "--workrelief.data-key=" + TestDatabaseInitializer.TEST_DATA_KEY, "--workrelief.jobs.enabled=false")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            URI own = URI.create("http://localhost:" + port);
+            HttpClient http = HttpClient.newHttpClient();
+            while (true) {
+                if (!process.isAlive() || seconds(started) > 180) {
+                    throw new IllegalStateException("the application did not start; see " + log);
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(own.resolve("/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                }
+                catch (java.io.IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            double startSeconds = seconds(started);
+            long jdbcStart = System.nanoTime();
+            try (Connection connection = DriverManager.getConnection(url, server.username(), server.password());
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.executeQuery("select max(installed_rank) from flyway_schema_history").close();
+            }
+            double jdbcSeconds = seconds(jdbcStart);
+            table.add(new Row("application start-up on the county, own JVM, until ready (s)", fmt(startSeconds),
+                    fmt(jdbcSeconds) + " JDBC connect", ratio(startSeconds, jdbcSeconds), "-"));
+
+            Thread.sleep(2000);
+            long idle = rssBytes(process.pid());
+            AtomicLong peak = new AtomicLong(idle);
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(rssBytes(process.pid()), Math::max);
+                    try {
+                        Thread.sleep(200);
+                    }
+                    catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            Load.Result load = consume(apiSequence, Load.run(32, RUN, apiCall(own), apiSequence.get()));
+            sampler.interrupt();
+            table.add(new Row("resident memory of the application, own JVM, 32 terminals signing in (MB)",
+                    fmt(peak.get() / 1024.0 / 1024.0) + " (" + fmt(load.rate()) + "/s)",
+                    fmt(idle / 1024.0 / 1024.0) + " idle", ratio(peak.get(), idle), "-"));
+        }
+        finally {
+            process.destroy();
+            process.waitFor();
+        }
     }
 
     // --- device sign-ins ----------------------------------------------------------------------------
@@ -156,7 +217,7 @@ class CountyBenchmark {
         LocalDate lastFree = today.minusDays(1);
         List<String> active = Arrays.stream(ProjectStatus.values()).filter(ProjectStatus::acceptsAttendance)
                 .map(Enum::name).toList();
-        List<Person> people = jdbc.query("""
+        people = jdbc.query("""
                 select w.worker_code, e.project_id, e.worker_id
                 from enrollment e join worker w on w.id = e.worker_id join project p on p.id = e.project_id
                 where p.status = any(?) and e.left_on is null and e.enrolled_on <= ? and e.contract_signed_on is not null
@@ -166,14 +227,13 @@ class CountyBenchmark {
                 active.toArray(String[]::new), Date.valueOf(firstFree), Date.valueOf(firstFree), Date.valueOf(lastFree));
         SignedInUser admin = user("xc-admin");
         DeviceTokenService tokens = app.getBean(DeviceTokenService.class);
-        Map<Long, String> tokenOf = new HashMap<>();
+        tokenOf = new HashMap<>();
         for (Person person : people) {
             tokenOf.computeIfAbsent(person.projectId(), id -> tokens.issue(admin, id, "bench-gate").plainToken());
         }
-        long capacity = 2L * FREE_DAYS * people.size();
-        AtomicLong apiSequence = new AtomicLong();
+        capacity = 2L * FREE_DAYS * people.size();
         AtomicLong jdbcSequence = new AtomicLong();
-        Load.Call api = apiCall(people, tokenOf, capacity);
+        Load.Call api = apiCall(base);
         Load.Call plain = jdbcCall(people);
         consume(apiSequence, Load.run(32, Duration.ofSeconds(10), api, apiSequence.get())); // warm-up
         for (int clients : SIGN_IN_CLIENTS) {
@@ -200,10 +260,10 @@ class CountyBenchmark {
     }
 
     /** The n-th sign-in: person n mod N, then AM and PM of each free day, newest day first: never a repeat. */
-    private Load.Call apiCall(List<Person> people, Map<Long, String> tokenOf, long capacity) {
+    private Load.Call apiCall(URI server) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = base.resolve("/api/v1/punches");
+        URI uri = server.resolve("/api/v1/punches");
         return n -> {
             if (n >= capacity) {
                 throw new IllegalStateException("every free half-day has been signed in: lower benchmark.seconds");
@@ -381,6 +441,17 @@ class CountyBenchmark {
                 get.call(0);
                 return null;
             });
+            if (Boolean.getBoolean("plans.show")) {
+                try (Connection connection = dataSource.getConnection()) {
+                    for (StatementCounter.Executed statement : statements) {
+                        if (statement.sql().stripLeading().toLowerCase().startsWith("select")
+                                || statement.sql().stripLeading().toLowerCase().startsWith("with")) {
+                            System.out.println("--- " + page.getKey() + "\n" + statement.sql() + "\n"
+                                    + QueryPlans.plan(connection, statement, true));
+                        }
+                    }
+                }
+            }
             Load.Call replay = n -> {
                 try (Connection connection = dataSource.getConnection()) {
                     for (StatementCounter.Executed statement : statements) {
@@ -406,34 +477,17 @@ class CountyBenchmark {
         return (SignedInUser) app.getBean(UserDetailsService.class).loadUserByUsername(username);
     }
 
-    private Thread rssSampler() {
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakRss.accumulateAndGet(rssBytes(), Math::max);
-                try {
-                    Thread.sleep(200);
-                }
-                catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
-        return sampler;
-    }
-
-    /** This JVM's resident set (Linux), 0 where /proc is not there. */
-    private static long rssBytes() {
+    /** A process's resident set (Linux), 0 where /proc is not there. */
+    private static long rssBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }
         }
         catch (Exception e) {
-            // not Linux: no figure
+            // not Linux, or the process has ended: no figure
         }
         return 0;
     }
@@ -457,10 +511,6 @@ class CountyBenchmark {
 
     private static double millis(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e6;
-    }
-
-    private static String mb(long bytes) {
-        return fmt(bytes / 1024.0 / 1024.0) + " MB";
     }
 
     private static String ratio(double value, double baseline) {
