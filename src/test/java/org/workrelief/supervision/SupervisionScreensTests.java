@@ -44,6 +44,7 @@ class SupervisionScreensTests {
     @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     SupervisedSite s;
 
@@ -149,5 +150,21 @@ class SupervisionScreensTests {
         mvc.perform(get("/audit").param("entityType", "DailyReview").param("entityId", String.valueOf(review.id()))
                         .with(user(otherTownAdmin)))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("REVIEW_OPENED"))));
+    }
+
+    @Test
+    void aLongAuditTrailIsNotCountedPastTenThousandEntries() throws Exception {
+        var town = new Fixtures(accounts).town();
+        var admin = Principals.of(new Fixtures(accounts).user(Role.ADMIN, town));
+        jdbc.update("""
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, town_id)
+                select now(), 'bulk', 'BULK_RECORDED', 'BulkRecord', g::text, ? from generate_series(1, 10001) g
+                """, town.getId());
+        mvc.perform(get("/audit").param("entityType", "BulkRecord").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("超过 10,000 条")))
+                .andExpect(content().string(not(containsString("共 10,001 条"))));
+        mvc.perform(get("/audit").param("entityType", "BulkRecord").param("entityId", "77").with(user(admin)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("超过"))));
     }
 }
