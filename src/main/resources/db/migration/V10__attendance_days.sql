@@ -23,3 +23,6 @@ alter table attendance_lock alter column present set not null;
 
 -- Lines not (yet) paid: few next to the paid ones, and what the "late payments" lists look for.
 create index ix_payout_line_unpaid on payout_line (batch_id) where status in ('PENDING', 'FAILED');
+
+-- The county-level worker list, by name: the first page without sorting every worker of the county.
+create index ix_worker_name on worker (name, id);

@@ -163,35 +163,13 @@ class AttendanceBenchmark {
     }
 
     private Load.Call apiClient(String token, List<String> codes, LocalDate today, String path, int expectedStatus) {
-        // HTTP/1.1 as terminals speak it; the default (HTTP/2) would first try an h2c upgrade the server does not offer
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = SignIns.terminal();
         URI uri = URI.create("http://localhost:" + port + path);
-        return n -> {
-            String code = codes.get((int) (n % codes.size()));
-            String at = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(moment(today, n));
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"workerCode\":\"" + code + "\",\"punchedAt\":\"" + at + "\"}"))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException(response.statusCode() + " " + response.body());
-            }
-        };
+        return n -> SignIns.post(http, uri, token, codes.get((int) (n % codes.size())), moment(today, n), expectedStatus);
     }
 
     private Load.Call jdbcClient(long projectId, List<Long> workerIds, LocalDate today) {
-        return n -> {
-            ZonedDateTime at = moment(today, n);
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            jdbc.update("""
-                    insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
-                                       created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, 'DEVICE', 'bench', 'bench', ?, 'bench', ?, 'bench')
-                    """, projectId, workerIds.get((int) (n % workerIds.size())), Date.valueOf(at.toLocalDate()),
-                    at.getHour() < 12 ? "AM" : "PM", Timestamp.from(at.toInstant()), now, now);
-        };
+        return n -> SignIns.insert(jdbc, projectId, workerIds.get((int) (n % workerIds.size())), moment(today, n), "bench");
     }
 
     /** The n-th sign-in: worker n mod 1000, AM or PM, on day n / 2000 before yesterday: never a repeat. */

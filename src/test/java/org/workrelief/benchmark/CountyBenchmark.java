@@ -261,25 +261,15 @@ class CountyBenchmark {
 
     /** The n-th sign-in: person n mod N, then AM and PM of each free day, newest day first: never a repeat. */
     private Load.Call apiCall(URI server) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = SignIns.terminal();
         URI uri = server.resolve("/api/v1/punches");
         return n -> {
             if (n >= capacity) {
                 throw new IllegalStateException("every free half-day has been signed in: lower benchmark.seconds");
             }
             Person person = people.get((int) (n % people.size()));
-            ZonedDateTime at = moment(today.minusDays(1), n / people.size());
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + tokenOf.get(person.projectId()))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"workerCode\":\"" + person.workerCode()
-                            + "\",\"punchedAt\":\"" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at) + "\"}"))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException(response.statusCode() + " " + response.body());
-            }
+            SignIns.post(http, uri, tokenOf.get(person.projectId()), person.workerCode(),
+                    moment(today.minusDays(1), n / people.size()), 201);
         };
     }
 
@@ -287,14 +277,8 @@ class CountyBenchmark {
     private Load.Call jdbcCall(List<Person> people) {
         return n -> {
             Person person = people.get((int) (n % people.size()));
-            ZonedDateTime at = moment(today.minusDays(1000), n / people.size());
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            jdbc.update("""
-                    insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
-                                       created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, 'DEVICE', 'bench-jdbc', 'bench', ?, 'bench', ?, 'bench')
-                    """, person.projectId(), person.workerId(), Date.valueOf(at.toLocalDate()),
-                    at.getHour() < 12 ? "AM" : "PM", Timestamp.from(at.toInstant()), now, now);
+            SignIns.insert(jdbc, person.projectId(), person.workerId(), moment(today.minusDays(1000), n / people.size()),
+                    "bench-jdbc");
         };
     }
 
@@ -363,18 +347,11 @@ class CountyBenchmark {
     private long plainAggregate(List<Period> periods) {
         long workers = 0;
         for (Period period : periods) {
-            workers += jdbc.query("""
-                    select worker_id, count(*) filter (where signs = 2), count(*) filter (where signs = 1)
-                    from (select p.worker_id, p.work_date, count(*) as signs from punch p
-                          join daily_review r on r.project_id = p.project_id and r.review_date = p.work_date
-                                             and r.status = 'APPROVED'
-                          where p.project_id = ? and p.work_date between ? and ? group by p.worker_id, p.work_date) d
-                    group by worker_id
-                    """, (rs, i) -> rs.getLong(1), period.projectId(), Date.valueOf(period.from()),
-                    Date.valueOf(period.to())).size();
+            workers += PayoutBenchmark.plainAggregate(jdbc, period.projectId(), period.from(), period.to()).size();
         }
         return workers;
     }
+
 
     // --- bank file ----------------------------------------------------------------------------------
 

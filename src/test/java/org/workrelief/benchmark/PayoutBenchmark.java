@@ -90,6 +90,11 @@ class PayoutBenchmark {
 
     /** The same counted days as the batch reads, by one plain SQL aggregate. */
     private List<Long> plainAggregate(long projectId, YearMonth month) {
+        return plainAggregate(jdbc, projectId, month.atDay(1), month.atEndOfMonth());
+    }
+
+    /** The counted days of a project's workers in a period by one plain SQL aggregate: the workers found. */
+    static List<Long> plainAggregate(JdbcTemplate jdbc, long projectId, LocalDate from, LocalDate to) {
         return jdbc.query("""
                 select worker_id, count(*) filter (where signs = 2), count(*) filter (where signs = 1)
                 from (select p.worker_id, p.work_date, count(*) as signs from punch p
@@ -97,8 +102,7 @@ class PayoutBenchmark {
                                          and r.status = 'APPROVED'
                       where p.project_id = ? and p.work_date between ? and ? group by p.worker_id, p.work_date) d
                 group by worker_id
-                """, (rs, i) -> rs.getLong(1), projectId, Date.valueOf(month.atDay(1)),
-                Date.valueOf(month.atEndOfMonth()));
+                """, (rs, i) -> rs.getLong(1), projectId, Date.valueOf(from), Date.valueOf(to));
     }
 
     private void bankFiles(Town town, Project project, YearMonth month, SignedInUser finance, double batchMs, double sqlMs)

@@ -52,11 +52,7 @@ class CountyQueryPlanTests {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase server = TestDatabase.get();
-        String url = server.createDatabase("county_plans");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", server::username);
-        registry.add("spring.datasource.password", server::password);
+        TestDatabase.useOwnDatabase(registry, "county_plans");
     }
 
     @Autowired

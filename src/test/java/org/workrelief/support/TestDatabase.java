@@ -98,6 +98,18 @@ public final class TestDatabase {
         return password;
     }
 
+    /**
+     * For a test class's {@code @DynamicPropertySource}: its application uses a new, empty database of
+     * that name on the tests' server (so the shared database's data never mixes with its own).
+     */
+    public static void useOwnDatabase(org.springframework.test.context.DynamicPropertyRegistry registry, String name) {
+        TestDatabase server = get();
+        String url = server.createDatabase(name);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", server::username);
+        registry.add("spring.datasource.password", server::password);
+    }
+
     /** Creates an empty database on the same server, for tests that need a database of their own. */
     public String createDatabase(String name) {
         try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, username, password);
