@@ -69,11 +69,11 @@ public class ApprovedAttendance {
     @Transactional(readOnly = true)
     public List<LocalDate> unapprovedDays(long projectId, LocalDate from, LocalDate to) {
         return jdbc.query("""
-                select distinct p.work_date from punch p
-                where p.project_id = ? and p.work_date between ? and ?
-                  and not exists (select 1 from daily_review r where r.project_id = p.project_id
-                                  and r.review_date = p.work_date and r.status = 'APPROVED')
-                order by p.work_date
+                select d.work_date from attendance_day d
+                where d.project_id = ? and d.work_date between ? and ?
+                  and not exists (select 1 from daily_review r where r.project_id = d.project_id
+                                  and r.review_date = d.work_date and r.status = 'APPROVED')
+                order by d.work_date
                 """, (rs, i) -> rs.getDate(1).toLocalDate(), projectId, Date.valueOf(from), Date.valueOf(to));
     }
 }

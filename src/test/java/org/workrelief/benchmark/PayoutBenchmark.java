@@ -151,6 +151,9 @@ class PayoutBenchmark {
                 cross join (values ('AM', interval '8 hours'), ('PM', interval '17 hours')) s(slot, at)
                 where e.project_id = ?
                 """, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()), projectId);
+        // the register of worked days, as each day's first sign-in writes it
+        jdbc.update("insert into attendance_day (project_id, work_date) select distinct project_id, work_date from punch "
+                + "where project_id = ?", projectId);
         jdbc.update("""
                 insert into daily_review (project_id, review_date, round, status, opened_by, opened_at, quality_result,
                                           safety_helmets, safety_signage, safety_slope, safety_machinery,
