@@ -85,7 +85,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, SessionRegistry sessions)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+                        .requestMatchers("/login", "/webjars/**", "/static/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         // the public payout notice (公示): read-only, reached by an unguessable link
