@@ -2,7 +2,10 @@ package org.workrelief.dashboard;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -20,8 +24,10 @@ import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
 
 /**
- * The figures and charts of the project dashboard and the town overview, read straight from the
- * records (enrollments, sign-ins, released payout lines, training attendees, reviews).
+ * The figures and charts of the project dashboard and the town overview, computed from the records
+ * (enrollments, sign-ins, released payout lines, training attendees, reviews). The project dashboard
+ * always computes them; the overview of many projects shows them as kept in {@code project_figures},
+ * at most {@code workrelief.dashboard.figures-max-age} old (see V11 for why).
  */
 @Service
 public class DashboardService {
@@ -41,22 +47,121 @@ public class DashboardService {
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
     private final Clock clock;
+    private final Duration figuresMaxAge;
 
-    DashboardService(JdbcTemplate jdbc, ProjectService projects, Clock clock) {
+    DashboardService(JdbcTemplate jdbc, ProjectService projects, Clock clock,
+            @Value("${workrelief.dashboard.figures-max-age}") Duration figuresMaxAge) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
+        this.figuresMaxAge = figuresMaxAge;
     }
 
-    @Transactional(readOnly = true)
+    /** The project's figures, computed from its records now (and kept for the overview). */
+    @Transactional
     public ProjectFigures figures(SignedInUser viewer, long projectId) {
-        return figuresOf(List.of(projects.get(viewer, projectId))).get(0);
+        List<ProjectFigures> figures = figuresOf(List.of(projects.get(viewer, projectId)));
+        keep(figures, clock.instant());
+        return figures.get(0);
     }
 
-    /** Every project the viewer may see (their town, or all towns at county level), with its figures. */
-    @Transactional(readOnly = true)
-    public List<ProjectFigures> overview(SignedInUser viewer) {
-        return figuresOf(projects.visibleTo(viewer, Sort.by("code")));
+    /**
+     * The overview's figures, each project's as computed at most {@code maxAge} before now, and the
+     * oldest computation's time ({@code asOf}).
+     */
+    public record Overview(List<ProjectFigures> figures, Instant asOf, Duration maxAge) {
+    }
+
+    /**
+     * Every project the viewer may see (their town, or all towns at county level), with its figures as
+     * kept; the projects whose figures are older than the maximum age, or of another day, or were never
+     * computed, are computed now (and kept).
+     */
+    @Transactional
+    public Overview overview(SignedInUser viewer) {
+        List<Project> list = projects.visibleTo(viewer, Sort.by("code"));
+        Instant now = clock.instant();
+        Map<Long, ProjectFigures> figures = new HashMap<>();
+        Instant asOf = now;
+        for (Kept kept : kept(list, now)) {
+            figures.put(kept.figures().project().getId(), kept.figures());
+            asOf = kept.computedAt().isBefore(asOf) ? kept.computedAt() : asOf;
+        }
+        List<Project> stale = list.stream().filter(project -> !figures.containsKey(project.getId())).toList();
+        if (!stale.isEmpty()) {
+            List<ProjectFigures> computed = figuresOf(stale);
+            keep(computed, now);
+            computed.forEach(f -> figures.put(f.project().getId(), f));
+        }
+        return new Overview(list.stream().map(project -> figures.get(project.getId())).toList(), asOf, figuresMaxAge);
+    }
+
+    /** The user's "refresh now": the figures of every project they may see, computed from the records. */
+    @Transactional
+    public void refresh(SignedInUser viewer) {
+        keep(figuresOf(projects.visibleTo(viewer, Sort.by("code"))), clock.instant());
+    }
+
+    /** The job's refresh: every project's figures, computed from the records. Answers how many. */
+    @Transactional
+    public int refreshAll() {
+        List<Project> all = projects.all(Sort.by("code"));
+        keep(figuresOf(all), clock.instant());
+        return all.size();
+    }
+
+    private record Kept(ProjectFigures figures, Instant computedAt) {
+    }
+
+    /** The kept figures of these projects that are still good now: of today, and younger than the maximum age. */
+    private List<Kept> kept(List<Project> list, Instant now) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Project> byId = new HashMap<>();
+        list.forEach(project -> byId.put(project.getId(), project));
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        // a time after now (a clock set back, as in tests) is not trusted either
+        return jdbc.query("""
+                select * from project_figures
+                where project_id = any (?) and figures_date = ? and computed_at >= ? and computed_at <= ?
+                """, (rs, i) -> new Kept(new ProjectFigures(byId.get(rs.getLong("project_id")), rs.getLong("enrolled"),
+                rs.getBigDecimal("average_headcount"), rs.getLong("today_headcount"), rs.getBigDecimal("released"),
+                rs.getLong("paid_workers"), rs.getLong("trained"), rs.getLong("overdue_reviews"),
+                rs.getLong("late_payments"), today, projects.shareThresholdPercent()),
+                rs.getTimestamp("computed_at").toInstant()),
+                byId.keySet().toArray(Long[]::new), Date.valueOf(today), Timestamp.from(now.minus(figuresMaxAge)),
+                Timestamp.from(now));
+    }
+
+    /** Keeps these figures as computed at {@code at}, in one statement (in the list's order, so that two never deadlock). */
+    private void keep(List<ProjectFigures> figures, Instant at) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into project_figures (project_id, enrolled, average_headcount, today_headcount, released,
+                    paid_workers, trained, overdue_reviews, late_payments, figures_date, computed_at)
+                select f.*, ?, ? from unnest(?::bigint[], ?::bigint[], ?::text[]::numeric[], ?::bigint[], ?::text[]::numeric[],
+                    ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                    as f(project_id, enrolled, average_headcount, today_headcount, released, paid_workers, trained,
+                         overdue_reviews, late_payments)
+                on conflict (project_id) do update set enrolled = excluded.enrolled,
+                    average_headcount = excluded.average_headcount, today_headcount = excluded.today_headcount,
+                    released = excluded.released, paid_workers = excluded.paid_workers, trained = excluded.trained,
+                    overdue_reviews = excluded.overdue_reviews, late_payments = excluded.late_payments,
+                    figures_date = excluded.figures_date, computed_at = excluded.computed_at,
+                    version = project_figures.version + 1
+                """, Date.valueOf(figures.get(0).today()), Timestamp.from(at),
+                figures.stream().map(f -> f.project().getId()).toArray(Long[]::new),
+                figures.stream().map(ProjectFigures::enrolled).toArray(Long[]::new),
+                figures.stream().map(f -> f.averageHeadcount().toPlainString()).toArray(String[]::new),
+                figures.stream().map(ProjectFigures::todayHeadcount).toArray(Long[]::new),
+                figures.stream().map(f -> f.released().toPlainString()).toArray(String[]::new),
+                figures.stream().map(ProjectFigures::paidWorkers).toArray(Long[]::new),
+                figures.stream().map(ProjectFigures::trained).toArray(Long[]::new),
+                figures.stream().map(ProjectFigures::overdueReviews).toArray(Long[]::new),
+                figures.stream().map(ProjectFigures::latePayments).toArray(Long[]::new));
     }
 
     /**

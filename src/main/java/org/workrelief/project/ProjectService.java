@@ -66,6 +66,12 @@ public class ProjectService {
         return projects.findVisible(viewer.townId(), sort);
     }
 
+    /** Every project of every town: for the jobs, which act for nobody. */
+    @Transactional(readOnly = true)
+    public List<Project> all(Sort sort) {
+        return projects.findVisible(null, sort);
+    }
+
     /** Of these projects, the ones the viewer may see, in one query. */
     @Transactional(readOnly = true)
     public Set<Long> visibleIds(SignedInUser viewer, Collection<Long> ids) {

@@ -3,7 +3,11 @@ package org.workrelief.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -43,15 +47,20 @@ class DashboardFiguresTests {
     @Autowired MutableClock clock;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired OverviewFiguresJob job;
+
     PaidSite p;
+    long sessionId;
 
     @BeforeEach
     void setUp() {
+        clock.reset();
         p = flow.site();
         flow.released(p);
         var session = training.create(p.staff(), p.projectId(), new TrainingForm("安全生产", TrainingKind.SAFETY, "李老师",
                 PaidSite.FROM, new BigDecimal("2"), null));
         training.addAttendees(p.staff(), session.id(), List.of(p.crew().get(0).getId(), p.crew().get(1).getId()));
+        sessionId = session.id();
     }
 
     @Test
@@ -102,5 +111,59 @@ class DashboardFiguresTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(p.s().site().project().getName())))
                 .andExpect(content().string(containsString("overview-totals")));
+    }
+
+    @Test
+    void theOverviewKeepsItsFiguresUntilTheyAreTenMinutesOld() {
+        assertThat(trainedInOverview()).isEqualTo(2);
+        trainOneMore(2);
+        assertThat(trainedInOverview()).as("kept, computed a moment ago").isEqualTo(2);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(trainedInOverview()).as("still within ten minutes").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(trainedInOverview()).as("older than ten minutes: computed again").isEqualTo(3);
+        assertThat(dashboards.overview(p.admin()).asOf()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void refreshNowTheProjectDashboardAndTheJobComputeTheOverviewsFiguresAgain() throws Exception {
+        assertThat(trainedInOverview()).isEqualTo(2);
+        trainOneMore(2);
+        mvc.perform(post("/dashboard/refresh").with(user(p.admin())).with(csrf()))
+                .andExpect(redirectedUrl("/dashboard")).andExpect(flash().attribute("success", "dashboard.refreshed"));
+        assertThat(trainedInOverview()).as("refresh now").isEqualTo(3);
+
+        trainOneMore(3);
+        assertThat(dashboards.figures(p.staff(), p.projectId()).trained()).as("the dashboard is always live").isEqualTo(4);
+        assertThat(trainedInOverview()).as("and keeps what it computed").isEqualTo(4);
+
+        // a slot of the job's own: the test clock stands still, and another test may have run it at the start
+        clock.advance(Duration.ofMinutes(5 * (1 + System.nanoTime() % 60)));
+        jdbc.update("update project_figures set trained = 0 where project_id = ?", p.projectId());
+        assertThat(job.run()).isTrue();
+        assertThat(jdbc.queryForObject("select trained from project_figures where project_id = ?", Long.class,
+                p.projectId())).as("the job's run, from the records").isEqualTo(4);
+        assertThat(dashboards.overview(p.admin()).asOf()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void theOverviewPageSaysHowOldItsFiguresAreAndOffersARefresh() throws Exception {
+        String now = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(clock.instant().atZone(MutableClock.ZONE));
+        mvc.perform(get("/dashboard").with(user(p.admin())))
+                .andExpect(content().string(containsString("统计截至 " + now + "，至多 10 分钟更新一次")))
+                .andExpect(content().string(containsString("立即刷新")));
+        clock.advance(Duration.ofMinutes(3));
+        mvc.perform(get("/dashboard").param("lang", "en").with(user(p.admin())))
+                .andExpect(content().string(containsString("Figures as of " + now + ", updated at least every 10 minutes")));
+    }
+
+    private long trainedInOverview() {
+        return dashboards.overview(p.admin()).figures().stream()
+                .filter(f -> f.project().getId().equals(p.projectId())).findFirst().orElseThrow().trained();
+    }
+
+    private void trainOneMore(int crewIndex) {
+        training.addAttendees(p.staff(), sessionId, List.of(p.crew().get(crewIndex).getId()));
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.dashboard.DashboardService;
 import org.workrelief.dashboard.DashboardService.Chart;
@@ -47,13 +49,24 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String overview(@AuthenticationPrincipal SignedInUser me, Model model) {
-        List<ProjectFigures> figures = dashboards.overview(me);
+        DashboardService.Overview overview = dashboards.overview(me);
+        List<ProjectFigures> figures = overview.figures();
         model.addAttribute("figures", figures);
         model.addAttribute("totals", OverviewTotals.of(figures));
+        model.addAttribute("asOf", overview.asOf());
+        model.addAttribute("maxAgeMinutes", overview.maxAge().toMinutes());
         Map<Long, String> towns = new LinkedHashMap<>();
         accounts.townsVisibleTo(me).forEach(town -> towns.put(town.getId(), town.getName()));
         model.addAttribute("towns", towns);
         return "dashboard/overview";
+    }
+
+    /** "Refresh now": the overview's figures computed from the records, then shown. */
+    @PostMapping("/dashboard/refresh")
+    String refresh(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        dashboards.refresh(me);
+        redirect.addFlashAttribute("success", "dashboard.refreshed");
+        return "redirect:/dashboard";
     }
 
     /** Household statuses are stored as names; the chart shows them in the user's language. */
