@@ -160,24 +160,28 @@ public class PayoutService {
                 });
     }
 
-    /** A line not paid 30 days after its period ended (payment delay), for the dashboard. */
-    public record LatePayment(long batchId, long projectId, String projectName, LocalDate periodTo, String workerName,
-            long daysLate) {
+    /**
+     * A batch with lines not paid 30 days after its period ended (payment delay), for the home page:
+     * how many lines, and how long since the period ended.
+     */
+    public record LateBatch(long batchId, long projectId, String projectName, LocalDate periodFrom, LocalDate periodTo,
+            long unpaidLines, long daysLate) {
     }
 
+    /** The viewer's batches with late lines, the oldest period first (at most {@code limit}). */
     @Transactional(readOnly = true)
-    public List<LatePayment> latePayments(SignedInUser viewer, int limit) {
+    public List<LateBatch> lateBatches(SignedInUser viewer, int limit) {
         LocalDate today = today();
         return jdbc.query("""
-                select b.id, b.project_id, p.name, b.period_to, w.name
+                select b.id, b.project_id, p.name, b.period_from, b.period_to, l.unpaid
                 from payout_batch b join project p on p.id = b.project_id
-                join lateral (select l.worker_id from payout_line l
-                              where l.batch_id = b.id and l.status in ('PENDING', 'FAILED')) l on true
-                join worker w on w.id = l.worker_id
+                join lateral (select count(*) as unpaid from payout_line l
+                              where l.batch_id = b.id and l.status in ('PENDING', 'FAILED')) l on l.unpaid > 0
                 where b.period_to < ? and (? or p.town_id = ?)
-                order by b.period_to, w.worker_code limit ?
-                """, (rs, i) -> new LatePayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                rs.getString(5), java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(4).toLocalDate(), today)),
+                order by b.period_to, b.id limit ?
+                """, (rs, i) -> new LateBatch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                rs.getDate(5).toLocalDate(), rs.getLong(6),
+                java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(5).toLocalDate(), today)),
                 Date.valueOf(today.minusDays(LATE_AFTER_DAYS)), viewer.isCountyLevel(),
                 viewer.isCountyLevel() ? 0L : viewer.townId(), limit);
     }

@@ -335,30 +335,64 @@ public class DailyReviewService {
     public record OverdueDay(long projectId, String projectCode, String projectName, LocalDate day) {
     }
 
-    /** Overdue days of the projects the viewer may see, oldest first (at most {@code limit}). */
-    @Transactional(readOnly = true)
-    public List<OverdueDay> overdue(SignedInUser viewer, int limit) {
-        return overdueDays(null, viewer.townId(), limit);
+    /** A project's overdue days: how many, and the oldest few. */
+    public record OverdueProject(long projectId, String code, String name, long days, List<LocalDate> oldestDays) {
     }
 
+    /** The overdue days of the projects the viewer may see: some projects' (the oldest day first), and the totals. */
+    public record OverdueSummary(List<OverdueProject> projects, long projectCount, long dayCount) {
+    }
+
+    /**
+     * The viewer's projects with overdue days, the one with the oldest day first (at most
+     * {@code projectLimit}, each with its oldest {@code daysEach} days), and how many projects and
+     * days are overdue in all.
+     */
+    @Transactional(readOnly = true)
+    public OverdueSummary overdueByProject(SignedInUser viewer, int projectLimit, int daysEach) {
+        long[] totals = new long[2];
+        List<OverdueProject> projects = jdbc.query("""
+                with overdue as (
+                    select d.project_id, d.work_date from attendance_day d join project p on p.id = d.project_id
+                    where d.work_date < ? and (? or p.town_id = ?)
+                      and not exists (select 1 from daily_review r where r.project_id = d.project_id
+                                      and r.review_date = d.work_date and r.status = 'APPROVED')),
+                per_project as (
+                    select project_id, count(*) as days, min(work_date) as oldest,
+                           (array_agg(work_date order by work_date))[1:?] as oldest_days
+                    from overdue group by project_id)
+                select o.project_id, p.code, p.name, o.days, o.oldest_days,
+                       count(*) over () as projects, sum(o.days) over () as all_days
+                from per_project o join project p on p.id = o.project_id
+                order by o.oldest, p.code limit ?
+                """, (rs, i) -> {
+                    totals[0] = rs.getLong("projects");
+                    totals[1] = rs.getLong("all_days");
+                    List<LocalDate> days = new ArrayList<>();
+                    for (Date day : (Date[]) rs.getArray("oldest_days").getArray()) {
+                        days.add(day.toLocalDate());
+                    }
+                    return new OverdueProject(rs.getLong("project_id"), rs.getString("code"), rs.getString("name"),
+                            rs.getLong("days"), days);
+                }, Date.valueOf(LocalDate.now(clock)), viewer.townId() == null, viewer.townId() == null ? 0L : viewer.townId(),
+                daysEach, projectLimit);
+        return new OverdueSummary(projects, totals[0], totals[1]);
+    }
+
+    /** The project's overdue days, oldest first (at most {@code limit}). */
     @Transactional(readOnly = true)
     public List<OverdueDay> overdueOf(SignedInUser viewer, long projectId, int limit) {
         projects.get(viewer, projectId);
-        return overdueDays(projectId, null, limit);
-    }
-
-    private List<OverdueDay> overdueDays(Long projectId, Long townId, int limit) {
         return jdbc.query("""
                 select d.project_id, p.code, p.name, d.work_date
                 from attendance_day d
                 join project p on p.id = d.project_id
-                where d.work_date < ? and (? or d.project_id = ?) and (? or p.town_id = ?)
+                where d.work_date < ? and d.project_id = ?
                   and not exists (select 1 from daily_review r where r.project_id = d.project_id
                                   and r.review_date = d.work_date and r.status = 'APPROVED')
-                order by d.work_date, p.code limit ?
+                order by d.work_date limit ?
                 """, (rs, i) -> new OverdueDay(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()),
-                Date.valueOf(LocalDate.now(clock)), projectId == null, projectId == null ? 0L : projectId, townId == null,
-                townId == null ? 0L : townId, limit);
+                Date.valueOf(LocalDate.now(clock)), projectId, limit);
     }
 
     // --- helpers ----------------------------------------------------------------------------

@@ -158,6 +158,22 @@ class DashboardFiguresTests {
                 .andExpect(content().string(containsString("Figures as of " + now + ", updated at least every 10 minutes")));
     }
 
+    @Test
+    void theHomePageListsTheBatchesPaidLateAndTheProjectsWithDaysAwaitingReview() throws Exception {
+        mvc.perform(get("/").with(user(p.admin())))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"late-payments\""))))
+                .andExpect(content().string(containsString("没有逾期未核查的日期")));
+
+        p.s().fullDay(p.crew().get(0), PaidSite.TO.plusDays(3)); // a day nobody reviewed
+        clock.advance(Duration.ofDays(30)); // 40 days after the batch's period, nothing paid yet
+        long batchId = jdbc.queryForObject("select id from payout_batch where project_id = ?", Long.class, p.projectId());
+        mvc.perform(get("/").with(user(p.admin())))
+                .andExpect(content().string(containsString("/payouts/" + batchId)))
+                .andExpect(content().string(containsString("：2025-05-26 至 2025-05-30 的工资，4 人未到账（期间结束已 42 天）")))
+                .andExpect(content().string(containsString("共 1 个项目、1 天未核查")))
+                .andExpect(content().string(containsString("/projects/" + p.projectId() + "/reviews/2025-06-02")));
+    }
+
     private long trainedInOverview() {
         return dashboards.overview(p.admin()).figures().stream()
                 .filter(f -> f.project().getId().equals(p.projectId())).findFirst().orElseThrow().trained();

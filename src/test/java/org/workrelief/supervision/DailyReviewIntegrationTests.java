@@ -260,8 +260,13 @@ class DailyReviewIntegrationTests {
         clock.set(SupervisedSite.at(DAY.plusDays(1), 9, 0, 0));
         assertThat(reviews.overdueOf(s.site().admin(), s.projectId(), 50)).extracting(DailyReviewService.OverdueDay::day)
                 .containsExactly(DAY.minusDays(2), DAY);
-        assertThat(reviews.overdue(s.site().admin(), 500)).extracting(DailyReviewService.OverdueDay::day)
-                .contains(DAY.minusDays(2), DAY);
+        DailyReviewService.OverdueSummary home = reviews.overdueByProject(s.site().admin(), 20, 1);
+        assertThat(home.projects()).filteredOn(o -> o.projectId() == s.projectId()).singleElement().satisfies(o -> {
+            assertThat(o.days()).isEqualTo(2);
+            assertThat(o.oldestDays()).as("the oldest one only").containsExactly(DAY.minusDays(2));
+        });
+        assertThat(home.dayCount()).isGreaterThanOrEqualTo(2);
+        assertThat(home.projectCount()).isGreaterThanOrEqualTo(home.projects().size());
 
         clock.set(SupervisedSite.at(DAY, 20, 0, 0));
         DailyReview review = readyToApprove();

@@ -1,9 +1,7 @@
 package org.workrelief.dashboard.web;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,21 +10,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.PayoutService.LateBatch;
 import org.workrelief.supervision.DailyReviewService;
-import org.workrelief.supervision.DailyReviewService.OverdueDay;
 import org.workrelief.supervision.DutyRosterService;
 
 /**
  * The home page every role lands on after sign-in: whose desk this is, the days still awaiting the
- * committee's review, wages unpaid 30 days after their period, and for a committee member their
- * coming duties.
+ * committee's review, batches with wages unpaid 30 days after their period, and for a committee
+ * member their coming duties.
  */
 @Controller
 class HomeController {
 
-    static final int OVERDUE_LIMIT = 500;
+    /**
+     * A county holds hundreds of projects: the home page lists the ones with the oldest overdue days
+     * and the oldest late batches, and counts the rest (the overview has every project's figures).
+     */
+    static final int OVERDUE_PROJECTS = 20;
+    static final int OVERDUE_DAYS_EACH = 7;
+    static final int LATE_BATCHES = 20;
     static final int DUTY_DAYS_AHEAD = 7;
-    static final int LATE_LIMIT = 50;
 
     private final DailyReviewService reviews;
     private final DutyRosterService duty;
@@ -38,20 +41,15 @@ class HomeController {
         this.payouts = payouts;
     }
 
-    /** A project's overdue days, oldest first. */
-    record OverdueProject(long projectId, String code, String name, List<LocalDate> days) {
-    }
-
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedInUser me, Model model) {
         model.addAttribute("me", me);
-        Map<Long, OverdueProject> byProject = new LinkedHashMap<>();
-        for (OverdueDay day : reviews.overdue(me, OVERDUE_LIMIT)) {
-            byProject.computeIfAbsent(day.projectId(), id -> new OverdueProject(id, day.projectCode(), day.projectName(),
-                    new java.util.ArrayList<>())).days().add(day.day());
-        }
-        model.addAttribute("overdue", byProject.values());
-        model.addAttribute("latePayments", payouts.latePayments(me, LATE_LIMIT));
+        model.addAttribute("overdue", reviews.overdueByProject(me, OVERDUE_PROJECTS, OVERDUE_DAYS_EACH));
+        // one more than shown: whether to say that only the oldest are listed
+        List<LateBatch> late = payouts.lateBatches(me, LATE_BATCHES + 1);
+        model.addAttribute("lateBatches", late.subList(0, Math.min(late.size(), LATE_BATCHES)));
+        model.addAttribute("moreLateBatches", late.size() > LATE_BATCHES);
+        model.addAttribute("listedAtMost", LATE_BATCHES);
         if (me.hasRole(Role.SUPERVISOR)) {
             LocalDate today = reviews.today();
             model.addAttribute("today", today);
