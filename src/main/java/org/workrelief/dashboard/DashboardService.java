@@ -79,7 +79,14 @@ public class DashboardService {
      */
     @Transactional
     public Overview overview(SignedInUser viewer) {
-        List<Project> list = projects.visibleTo(viewer, Sort.by("code"));
+        return overview(viewer, null);
+    }
+
+    /** As above, of one town's projects only ({@code townId} null: every town the viewer may see). */
+    @Transactional
+    public Overview overview(SignedInUser viewer, Long townId) {
+        List<Project> list = projects.visibleTo(viewer, Sort.by("code")).stream()
+                .filter(project -> townId == null || townId.equals(project.getTownId())).toList();
         Instant now = clock.instant();
         Map<Long, ProjectFigures> figures = new HashMap<>();
         Instant asOf = now;

@@ -48,6 +48,7 @@ class DashboardFiguresTests {
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired OverviewFiguresJob job;
+    @Autowired org.workrelief.account.AccountService accounts;
 
     PaidSite p;
     long sessionId;
@@ -172,6 +173,29 @@ class DashboardFiguresTests {
                 .andExpect(content().string(containsString("：2025-05-26 至 2025-05-30 的工资，4 人未到账（期间结束已 42 天）")))
                 .andExpect(content().string(containsString("共 1 个项目、1 天未核查")))
                 .andExpect(content().string(containsString("/projects/" + p.projectId() + "/reviews/2025-06-02")));
+    }
+
+    @Test
+    void atCountyLevelTheOverviewSumsEachTownAndATownShowsItsProjects() throws Exception {
+        var county = org.workrelief.account.Principals.of(new org.workrelief.support.Fixtures(accounts)
+                .user(org.workrelief.account.Role.ADMIN, null));
+        long town = p.s().site().project().getTownId();
+        String townName = accounts.getTown(county, town).getName();
+        String towns = mvc.perform(get("/dashboard").with(user(county)))
+                .andExpect(content().string(containsString("id=\"overview-towns\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"overview-table\""))))
+                .andReturn().getResponse().getContentAsString();
+        String link = "href=\"/dashboard?town=" + town + "\">" + townName + "</a>";
+        assertThat(towns).contains(link);
+        String townRow = towns.substring(towns.indexOf(link), towns.indexOf("</tr>", towns.indexOf(link)))
+                .replaceAll("\\s+", " ");
+        assertThat(townRow).as("the town's one project, summed")
+                .contains("<td>1</td>", "<td>4 / 150</td>", "3,120.00 / 1,610,000.00", "<td>2 / 134</td>", "<td>0 / 0</td>");
+        String ofTown = mvc.perform(get("/dashboard").param("town", String.valueOf(town)).with(user(county)))
+                .andExpect(content().string(containsString("id=\"overview-all-towns\"")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(ofTown).contains("id=\"overview-table\"", p.s().site().project().getCode(), "3,120.00 / 1,610,000.00")
+                .contains("共 1 个项目");
     }
 
     private long trainedInOverview() {

@@ -1,5 +1,6 @@
 package org.workrelief.dashboard.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.dashboard.DashboardService;
@@ -47,25 +49,47 @@ class DashboardController {
         return "dashboard/project";
     }
 
+    /**
+     * The overview: the projects of the viewer's town; at county level first the towns (每个乡镇一行,
+     * with their projects' sums), and a town's projects once one is chosen ({@code town}).
+     */
     @GetMapping("/dashboard")
-    String overview(@AuthenticationPrincipal SignedInUser me, Model model) {
-        DashboardService.Overview overview = dashboards.overview(me);
+    String overview(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long town, Model model) {
+        Map<Long, String> towns = new LinkedHashMap<>();
+        accounts.townsVisibleTo(me).forEach(t -> towns.put(t.getId(), t.getName()));
+        boolean byTown = me.isCountyLevel() && town == null;
+        DashboardService.Overview overview = dashboards.overview(me, byTown ? null : town);
         List<ProjectFigures> figures = overview.figures();
-        model.addAttribute("figures", figures);
         model.addAttribute("totals", OverviewTotals.of(figures));
         model.addAttribute("asOf", overview.asOf());
         model.addAttribute("maxAgeMinutes", overview.maxAge().toMinutes());
-        Map<Long, String> towns = new LinkedHashMap<>();
-        accounts.townsVisibleTo(me).forEach(town -> towns.put(town.getId(), town.getName()));
         model.addAttribute("towns", towns);
+        model.addAttribute("byTown", byTown);
+        model.addAttribute("countyLevel", me.isCountyLevel());
+        if (byTown) {
+            Map<Long, List<ProjectFigures>> ofTown = new LinkedHashMap<>();
+            towns.keySet().forEach(id -> ofTown.put(id, new ArrayList<>()));
+            figures.forEach(f -> ofTown.computeIfAbsent(f.project().getTownId(), id -> new ArrayList<>()).add(f));
+            Map<Long, OverviewTotals> townTotals = new LinkedHashMap<>();
+            ofTown.forEach((id, list) -> townTotals.put(id, OverviewTotals.of(list)));
+            model.addAttribute("townTotals", townTotals);
+        }
+        else {
+            model.addAttribute("figures", figures);
+            model.addAttribute("town", town == null ? null : towns.get(town));
+        }
         return "dashboard/overview";
     }
 
     /** "Refresh now": the overview's figures computed from the records, then shown. */
     @PostMapping("/dashboard/refresh")
-    String refresh(@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+    String refresh(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long town,
+            RedirectAttributes redirect) {
         dashboards.refresh(me);
         redirect.addFlashAttribute("success", "dashboard.refreshed");
+        if (town != null) {
+            redirect.addAttribute("town", town);
+        }
         return "redirect:/dashboard";
     }
 
