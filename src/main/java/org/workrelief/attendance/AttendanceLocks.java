@@ -62,6 +62,7 @@ public class AttendanceLocks {
                 values (?, ?, ?, ?, (select count(distinct worker_id) from punch where project_id = ? and work_date = ?))
                 on conflict do nothing
                 """, projectId, Date.valueOf(day), Timestamp.from(clock.instant()), by, projectId, Date.valueOf(day));
+        markWorkedDay(projectId, day, true);
         if (added == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_LOCKED", "AttendanceDay", projectId + "/" + day)
                     .inProject(projectId, townOf(projectId)).change(Map.of("locked", false), Map.of("locked", true)));
@@ -73,9 +74,16 @@ public class AttendanceLocks {
         holdDay(projectId, day);
         int removed = jdbc.update("delete from attendance_lock where project_id = ? and work_date = ?", projectId,
                 Date.valueOf(day));
+        markWorkedDay(projectId, day, false);
         if (removed == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_UNLOCKED", "AttendanceDay", projectId + "/" + day)
                     .inProject(projectId, townOf(projectId)).change(Map.of("locked", true), Map.of("locked", false)).detail(reason));
         }
+    }
+
+    /** The register of worked days carries the lock too (V12): the days awaiting review are its unlocked ones. */
+    private void markWorkedDay(long projectId, LocalDate day, boolean locked) {
+        jdbc.update("update attendance_day set locked = ? where project_id = ? and work_date = ? and locked <> ?", locked,
+                projectId, Date.valueOf(day), locked);
     }
 }

@@ -198,9 +198,8 @@ public class DashboardService {
                 trained as (select s.project_id, count(distinct a.worker_id) as trained from training_attendee a
                             join training_session s on s.id = a.session_id
                             where s.project_id in (select project_id from ids) group by s.project_id),
-                overdue as (select d.project_id, count(*) as overdue from daily d
-                            where d.work_date < ? and not exists (select 1 from daily_review r where r.project_id = d.project_id
-                                  and r.review_date = d.work_date and r.status = 'APPROVED')
+                overdue as (select d.project_id, count(*) as overdue from attendance_day d
+                            where not d.locked and d.work_date < ? and d.project_id in (select project_id from ids)
                             group by d.project_id),
                 late as (select b.project_id, count(*) as late from payout_batch b
                          join lateral (select 1 from payout_line l

@@ -331,7 +331,10 @@ public class DailyReviewService {
         return LocalDate.now(clock);
     }
 
-    /** A day with sign-ins, before today, whose review is not approved. */
+    /**
+     * A day with sign-ins, before today, whose review is not approved: a worked day (attendance_day)
+     * not locked, as approval locks the day and reopening unlocks it.
+     */
     public record OverdueDay(long projectId, String projectCode, String projectName, LocalDate day) {
     }
 
@@ -354,9 +357,7 @@ public class DailyReviewService {
         List<OverdueProject> projects = jdbc.query("""
                 with overdue as (
                     select d.project_id, d.work_date from attendance_day d join project p on p.id = d.project_id
-                    where d.work_date < ? and (? or p.town_id = ?)
-                      and not exists (select 1 from daily_review r where r.project_id = d.project_id
-                                      and r.review_date = d.work_date and r.status = 'APPROVED')),
+                    where not d.locked and d.work_date < ? and (? or p.town_id = ?)),
                 per_project as (
                     select project_id, count(*) as days, min(work_date) as oldest,
                            (array_agg(work_date order by work_date))[1:?] as oldest_days
@@ -387,9 +388,7 @@ public class DailyReviewService {
                 select d.project_id, p.code, p.name, d.work_date
                 from attendance_day d
                 join project p on p.id = d.project_id
-                where d.work_date < ? and d.project_id = ?
-                  and not exists (select 1 from daily_review r where r.project_id = d.project_id
-                                  and r.review_date = d.work_date and r.status = 'APPROVED')
+                where not d.locked and d.work_date < ? and d.project_id = ?
                 order by d.work_date limit ?
                 """, (rs, i) -> new OverdueDay(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()),
                 Date.valueOf(LocalDate.now(clock)), projectId, limit);

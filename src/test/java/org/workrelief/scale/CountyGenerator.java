@@ -731,6 +731,12 @@ public final class CountyGenerator {
             }
             count("attendance_lock", copy.finish());
         }
+        // the register of worked days carries the lock too, as AttendanceLocks keeps it
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update attendance_day d set locked = true from attendance_lock l "
+                    + "where l.project_id = d.project_id and l.work_date = d.work_date and d.project_id between "
+                    + projectBase + " and " + (projectBase + projects - 1));
+        }
         try (CopyStream copy = new CopyStream(connection, "anomaly_decision", "review_id, anomaly_key, kind, decision, "
                 + "reason, worker_ids, decided_by, decided_at, version, created_at, created_by, updated_at, updated_by")) {
             for (Finding f : findings) {

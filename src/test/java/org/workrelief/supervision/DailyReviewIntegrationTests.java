@@ -274,6 +274,16 @@ class DailyReviewIntegrationTests {
         clock.set(SupervisedSite.at(DAY.plusDays(1), 9, 0, 0));
         assertThat(reviews.overdueOf(s.site().admin(), s.projectId(), 50)).extracting(DailyReviewService.OverdueDay::day)
                 .containsExactly(DAY.minusDays(2));
+        assertThat(reviews.overdueByProject(s.site().admin(), 20, 7).projects())
+                .filteredOn(o -> o.projectId() == s.projectId()).singleElement()
+                .satisfies(o -> assertThat(o.oldestDays()).containsExactly(DAY.minusDays(2)));
+
+        reviews.correct(s.site().admin(), s.projectId(), DAY, "补录"); // reopened: awaiting review again
+        assertThat(reviews.overdueOf(s.site().admin(), s.projectId(), 50)).extracting(DailyReviewService.OverdueDay::day)
+                .containsExactly(DAY.minusDays(2), DAY);
+        assertThat(reviews.overdueByProject(s.site().admin(), 20, 7).projects())
+                .filteredOn(o -> o.projectId() == s.projectId()).singleElement()
+                .satisfies(o -> assertThat(o.oldestDays()).containsExactly(DAY.minusDays(2), DAY));
     }
 
     @Test
