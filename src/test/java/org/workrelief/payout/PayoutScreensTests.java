@@ -84,4 +84,31 @@ class PayoutScreensTests {
             assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo("待银行反馈");
         }
     }
+
+    @Test
+    void aBatchShowsItsLinesAPageAtATimeAndADeductionReturnsToItsPage() throws Exception {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        var lines = payouts.lines(p.staff(), batch.id());
+        String first = mvc.perform(get("/payouts/{b}", batch.id()).param("size", "3").with(user(p.staff())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("id=\"line-" + lines.get(0).id() + "\"", "id=\"line-" + lines.get(2).id() + "\"")
+                .doesNotContain("id=\"line-" + lines.get(3).id() + "\"")
+                .contains("1 / 2").contains("href=\"/payouts/" + batch.id() + "?page=1");
+        assertThat(first).as("the totals still cover every line").contains("3,120.00");
+        String second = mvc.perform(get("/payouts/{b}", batch.id()).param("page", "1").param("size", "3")
+                        .with(user(p.staff())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("id=\"line-" + lines.get(3).id() + "\"")
+                .doesNotContain("id=\"line-" + lines.get(0).id() + "\"");
+        mvc.perform(get("/payouts/{b}", batch.id()).param("page", "99").with(user(p.staff())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"line-" + lines.get(3).id())));
+
+        mvc.perform(post("/payouts/lines/{l}/deduction", lines.get(3).id()).param("batchId", String.valueOf(batch.id()))
+                        .param("amount", "10.00").param("reason", "损坏工具").param("version", String.valueOf(lines.get(3).version()))
+                        .param("page", "1").with(user(p.staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/payouts/" + batch.id() + "?page=1"))
+                .andExpect(flash().attribute("success", "payout.deducted"));
+    }
 }

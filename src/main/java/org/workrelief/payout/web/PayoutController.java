@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.workrelief.common.web.PageRequests;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.web.Flash;
@@ -59,15 +63,28 @@ class PayoutController {
                 ? "redirect:/payouts/" + created[0].id() : "redirect:/projects/" + projectId + "/payouts";
     }
 
+    /**
+     * A batch of a whole project holds hundreds of lines: they are shown a page at a time (the totals,
+     * the team sheets and the objection form still cover every line).
+     */
+    static final int LINES_PER_PAGE = 50;
+
     @GetMapping("/payouts/{batchId}")
-    String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, Model model) {
+    String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + LINES_PER_PAGE) int size,
+            Model model) {
         PayoutBatch batch = payouts.batch(me, batchId);
         List<PayoutLine> lines = payouts.lines(me, batchId);
         Map<Long, String> teams = new LinkedHashMap<>();
         lines.forEach(l -> teams.putIfAbsent(l.teamId(), l.teamName()));
+        PageRequest asked = PageRequests.of(page, size, Sort.unsorted());
+        int shownPage = Math.min(asked.getPageNumber(), Math.max(0, (lines.size() - 1) / asked.getPageSize()));
+        int from = shownPage * asked.getPageSize();
         model.addAttribute("batch", batch);
         model.addAttribute("project", projects.get(me, batch.projectId()));
         model.addAttribute("lines", lines);
+        model.addAttribute("shown", new PageImpl<>(lines.subList(from, Math.min(lines.size(), from + asked.getPageSize())),
+                PageRequest.of(shownPage, asked.getPageSize()), lines.size()));
         model.addAttribute("teams", teams);
         model.addAttribute("totals", PayoutService.totals(lines));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
@@ -111,7 +128,9 @@ class PayoutController {
     @PostMapping("/payouts/lines/{lineId}/deduction")
     String deduct(@AuthenticationPrincipal SignedInUser me, @PathVariable long lineId, @RequestParam long batchId,
             @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String reason,
-            @RequestParam long version, RedirectAttributes redirect) {
+            @RequestParam long version, @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
+        // back to the page of lines the deduction was made on
+        redirect.addAttribute("page", Math.max(0, page));
         return step(redirect, batchId, "payout.deducted", () -> payouts.deduct(me, lineId, amount, reason, version));
     }
 
