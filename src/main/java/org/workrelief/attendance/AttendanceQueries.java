@@ -22,6 +22,7 @@ import org.workrelief.team.TeamService;
 import org.workrelief.team.WorkTeam;
 import org.workrelief.worker.Enrollment;
 import org.workrelief.worker.EnrollmentService;
+import org.workrelief.worker.RosterMember;
 
 /** What the attendance screens and the ledger show: a project's day, a worker's month, a project's month. */
 @Service
@@ -33,7 +34,7 @@ public class AttendanceQueries {
     }
 
     /** A worker's day: both sign-ins (either may be missing) and the resulting status. */
-    public record WorkerDay(Enrollment enrollment, PunchView am, PunchView pm) {
+    public record WorkerDay(RosterMember member, PunchView am, PunchView pm) {
 
         public DayStatus status() {
             return DayStatus.of(am != null, pm != null);
@@ -68,7 +69,7 @@ public class AttendanceQueries {
     }
 
     /** One ledger row: a worker's status on each day of the month and the days worked. */
-    public record LedgerRow(Enrollment enrollment, String teamName, Map<LocalDate, DayStatus> days) {
+    public record LedgerRow(RosterMember member, String teamName, Map<LocalDate, DayStatus> days) {
 
         public BigDecimal total() {
             return days.values().stream().map(DayStatus::days).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -97,12 +98,12 @@ public class AttendanceQueries {
         projects.get(viewer, projectId);
         Map<Long, Map<Slot, PunchView>> byWorker = punchesByWorker(projectId, day, day);
         Map<Long, List<WorkerDay>> byTeam = new LinkedHashMap<>();
-        for (Enrollment e : onePerWorker(enrollments.wholeRoster(viewer, projectId), day, day)) {
-            Map<Slot, PunchView> punched = byWorker.getOrDefault(e.getWorker().getId(), Map.of());
-            if (!onRosterOn(e, day) && punched.isEmpty()) {
+        for (RosterMember e : onePerWorker(enrollments.rosterMembers(viewer, projectId), day, day)) {
+            Map<Slot, PunchView> punched = byWorker.getOrDefault(e.workerId(), Map.of());
+            if (!e.onRosterOn(day) && punched.isEmpty()) {
                 continue;
             }
-            byTeam.computeIfAbsent(e.getTeamId(), t -> new ArrayList<>())
+            byTeam.computeIfAbsent(e.teamId(), t -> new ArrayList<>())
                     .add(new WorkerDay(e, punched.get(Slot.AM), punched.get(Slot.PM)));
         }
         List<TeamDay> result = new ArrayList<>();
@@ -119,6 +120,7 @@ public class AttendanceQueries {
         Enrollment enrollment = enrollments.onProjectByWorkerId(projectId, workerId)
                 .orElseThrow(() -> new org.workrelief.common.NotFoundException("Enrollment", workerId));
         enrollments.get(viewer, enrollment.getId());
+        RosterMember member = RosterMember.of(enrollment);
         Map<Long, Map<LocalDate, Map<Slot, PunchView>>> punches = punchesByWorkerAndDay(projectId, month.atDay(1),
                 month.atEndOfMonth());
         Map<LocalDate, Map<Slot, PunchView>> mine = punches.getOrDefault(workerId, Map.of());
@@ -126,7 +128,7 @@ public class AttendanceQueries {
         LocalDate today = LocalDate.now(clock);
         for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()) && !day.isAfter(today); day = day.plusDays(1)) {
             Map<Slot, PunchView> punched = mine.getOrDefault(day, Map.of());
-            days.put(day, new WorkerDay(enrollment, punched.get(Slot.AM), punched.get(Slot.PM)));
+            days.put(day, new WorkerDay(member, punched.get(Slot.AM), punched.get(Slot.PM)));
         }
         return days;
     }
@@ -140,10 +142,10 @@ public class AttendanceQueries {
         Map<Long, Map<LocalDate, Map<Slot, PunchView>>> punches = punchesByWorkerAndDay(projectId, month.atDay(1),
                 month.atEndOfMonth());
         List<LedgerRow> rows = new ArrayList<>();
-        for (Enrollment e : onePerWorker(enrollments.wholeRoster(viewer, projectId), month.atDay(1), month.atEndOfMonth())) {
-            Map<LocalDate, Map<Slot, PunchView>> mine = punches.getOrDefault(e.getWorker().getId(), Map.of());
-            boolean onRoster = !e.getEnrolledOn().isAfter(month.atEndOfMonth())
-                    && (e.getLeftOn() == null || !e.getLeftOn().isBefore(month.atDay(1)));
+        for (RosterMember e : onePerWorker(enrollments.rosterMembers(viewer, projectId), month.atDay(1), month.atEndOfMonth())) {
+            Map<LocalDate, Map<Slot, PunchView>> mine = punches.getOrDefault(e.workerId(), Map.of());
+            boolean onRoster = !e.enrolledOn().isAfter(month.atEndOfMonth())
+                    && (e.leftOn() == null || !e.leftOn().isBefore(month.atDay(1)));
             if (!onRoster && mine.isEmpty()) {
                 continue;
             }
@@ -152,7 +154,7 @@ public class AttendanceQueries {
                 Map<Slot, PunchView> punched = mine.getOrDefault(day, Map.of());
                 days.put(day, DayStatus.of(punched.containsKey(Slot.AM), punched.containsKey(Slot.PM)));
             }
-            rows.add(new LedgerRow(e, teamNames.getOrDefault(e.getTeamId(), ""), days));
+            rows.add(new LedgerRow(e, teamNames.getOrDefault(e.teamId(), ""), days));
         }
         return rows;
     }
@@ -173,23 +175,19 @@ public class AttendanceQueries {
      * One enrollment per worker (a worker who left and was enrolled again has two): the one covering
      * the period's end, else the latest. Sign-ins are per worker and day, so each worker is counted once.
      */
-    private static List<Enrollment> onePerWorker(List<Enrollment> roster, LocalDate from, LocalDate to) {
-        Map<Long, Enrollment> chosen = new LinkedHashMap<>();
-        for (Enrollment e : roster) {
-            chosen.merge(e.getWorker().getId(), e, (a, b) -> {
-                boolean aCovers = onRosterOn(a, to) || onRosterOn(a, from);
-                boolean bCovers = onRosterOn(b, to) || onRosterOn(b, from);
+    private static List<RosterMember> onePerWorker(List<RosterMember> roster, LocalDate from, LocalDate to) {
+        Map<Long, RosterMember> chosen = new LinkedHashMap<>();
+        for (RosterMember e : roster) {
+            chosen.merge(e.workerId(), e, (a, b) -> {
+                boolean aCovers = a.onRosterOn(to) || a.onRosterOn(from);
+                boolean bCovers = b.onRosterOn(to) || b.onRosterOn(from);
                 if (aCovers != bCovers) {
                     return aCovers ? a : b;
                 }
-                return a.getId() > b.getId() ? a : b;
+                return a.enrollmentId() > b.enrollmentId() ? a : b;
             });
         }
         return new ArrayList<>(chosen.values());
-    }
-
-    private static boolean onRosterOn(Enrollment e, LocalDate day) {
-        return !e.getEnrolledOn().isAfter(day) && (e.getLeftOn() == null || e.getLeftOn().isAfter(day));
     }
 
     private List<PunchView> punches(long projectId, LocalDate from, LocalDate to) {

@@ -60,4 +60,10 @@ interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 
     @Query("select e from Enrollment e join fetch e.worker w where e.projectId = :projectId order by e.teamId, w.name")
     List<Enrollment> wholeRoster(@Param("projectId") Long projectId);
+
+    @Query("""
+            select new org.workrelief.worker.RosterMember(e.id, w.id, w.workerCode, w.name, w.idNumber.masked, e.teamId,
+                e.enrolledOn, e.leftOn)
+            from Enrollment e join e.worker w where e.projectId = :projectId order by e.teamId, w.name""")
+    List<RosterMember> rosterMembers(@Param("projectId") Long projectId);
 }

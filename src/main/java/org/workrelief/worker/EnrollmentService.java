@@ -153,6 +153,13 @@ public class EnrollmentService {
         return enrollments.wholeRoster(projectId);
     }
 
+    /** The whole roster of a project as the attendance sheets read it (every enrollment, by team and name). */
+    @Transactional(readOnly = true)
+    public List<RosterMember> rosterMembers(SignedInUser viewer, long projectId) {
+        projects.get(viewer, projectId);
+        return enrollments.rosterMembers(projectId);
+    }
+
     @Transactional(readOnly = true)
     public List<Enrollment> enrollmentsOf(SignedInUser viewer, long workerId) {
         workers.get(viewer, workerId);

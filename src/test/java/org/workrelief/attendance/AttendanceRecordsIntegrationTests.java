@@ -92,7 +92,7 @@ class AttendanceRecordsIntegrationTests {
         punch(site.worker(), at(DAY.minusDays(1), 8, 0));
         List<AttendanceQueries.LedgerRow> rows = queries.ledger(site.staff(), site.project().getId(), YearMonth.of(2025, 6));
         AttendanceQueries.LedgerRow row = rows.stream()
-                .filter(r -> r.enrollment().getWorker().getId().equals(site.worker().getId())).findFirst().orElseThrow();
+                .filter(r -> r.member().workerId() == site.worker().getId()).findFirst().orElseThrow();
         assertThat(row.days()).hasSize(30).containsEntry(DAY, DayStatus.FULL).containsEntry(DAY.minusDays(1), DayStatus.HALF);
         assertThat(row.total()).isEqualByComparingTo("1.5");
     }
@@ -163,7 +163,7 @@ class AttendanceRecordsIntegrationTests {
         enrollmentsService.leave(site.staff(), site.enrollment().getId());
         registry.enroll(site.staff(), site.project(), site.team(), site.worker(), DAY, DAY.plusDays(30));
         List<AttendanceQueries.LedgerRow> rows = queries.ledger(site.staff(), site.project().getId(), YearMonth.of(2025, 6));
-        assertThat(rows).filteredOn(r -> r.enrollment().getWorker().getId().equals(site.worker().getId())).singleElement()
+        assertThat(rows).filteredOn(r -> r.member().workerId() == site.worker().getId()).singleElement()
                 .satisfies(r -> assertThat(r.total()).isEqualByComparingTo("1"));
         assertThat(queries.dailySheet(site.staff(), site.project().getId(), DAY).present()).isEqualTo(1);
     }

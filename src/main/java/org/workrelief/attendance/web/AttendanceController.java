@@ -83,8 +83,8 @@ class AttendanceController {
         headers.add("出勤天数");
         List<List<String>> lines = new ArrayList<>();
         for (LedgerRow row : rows) {
-            List<String> line = new ArrayList<>(List.of(row.enrollment().getWorker().getWorkerCode(),
-                    row.enrollment().getWorker().getName(), row.enrollment().getWorker().getIdNumberMasked(), row.teamName()));
+            List<String> line = new ArrayList<>(List.of(row.member().workerCode(), row.member().name(),
+                    row.member().idNumberMasked(), row.teamName()));
             row.days().values().forEach(status -> line.add(status == DayStatus.ABSENT ? "" : status.days().toPlainString()));
             line.add(row.total().stripTrailingZeros().toPlainString());
             lines.add(line);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.attendance.AttendanceQueries;
 import org.workrelief.attendance.AttendanceQueries.WorkerDay;
+import org.workrelief.worker.RosterMember;
 import org.workrelief.attendance.PunchRefusedException;
 import org.workrelief.attendance.PunchRequest;
 import org.workrelief.attendance.PunchResult;
@@ -63,7 +64,7 @@ class RollCallController {
                 throw new org.workrelief.common.NotFoundException("WorkTeam", teamId);
             }
             Map<Long, WorkerDay> today = todayOf(me, projectId);
-            List<WorkerDay> members = enrollments.activeMembers(me, projectId, teamId).stream().map(e -> today.getOrDefault(e.getWorker().getId(), new WorkerDay(e, null, null))).toList();
+            List<WorkerDay> members = enrollments.activeMembers(me, projectId, teamId).stream().map(e -> today.getOrDefault(e.getWorker().getId(), new WorkerDay(RosterMember.of(e), null, null))).toList();
             model.addAttribute("team", team);
             model.addAttribute("members", members);
             model.addAttribute("missing", members.stream().filter(m -> m.am() == null || m.pm() == null).count());
@@ -87,14 +88,14 @@ class RollCallController {
         }
         Map<Long, WorkerDay> today = todayOf(me, projectId);
         model.addAttribute("project", projects.get(me, projectId));
-        model.addAttribute("member", today.getOrDefault(workerId, new WorkerDay(enrollment, null, null)));
+        model.addAttribute("member", today.getOrDefault(workerId, new WorkerDay(RosterMember.of(enrollment), null, null)));
         return "attendance/rollcall :: member";
     }
 
     private Map<Long, WorkerDay> todayOf(SignedInUser me, long projectId) {
         Map<Long, WorkerDay> byWorker = new java.util.HashMap<>();
         queries.dailySheet(me, projectId, queries.today()).teams()
-                .forEach(t -> t.workers().forEach(w -> byWorker.put(w.enrollment().getWorker().getId(), w)));
+                .forEach(t -> t.workers().forEach(w -> byWorker.put(w.member().workerId(), w)));
         return byWorker;
     }
 }
