@@ -1,9 +1,8 @@
 -- The overview's figures of each project, as last computed: the county overview shows two hundred
 -- projects, and computing all their figures from the records on every request (every enrollment,
 -- released payout line and open day of the county) took 150 ms of database time a request. They are
--- recomputed when older than workrelief.dashboard.figures-max-age, by a job, on the user's "refresh
--- now" and whenever the project's own dashboard computes them; the project dashboard always shows
--- the records' figures. A derived copy, never edited by hand: no audit columns, and the version only
+-- recomputed when older than workrelief.dashboard.figures-max-age, by a job and on the user's
+-- "refresh now"; the project's own dashboard always computes its figures from the records. A derived copy, never edited by hand: no audit columns, and the version only
 -- counts the recomputations.
 create table project_figures (
     project_id         bigint         primary key references project (id) on delete cascade,

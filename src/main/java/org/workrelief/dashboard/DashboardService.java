@@ -57,12 +57,13 @@ public class DashboardService {
         this.figuresMaxAge = figuresMaxAge;
     }
 
-    /** The project's figures, computed from its records now (and kept for the overview). */
-    @Transactional
+    /**
+     * The project's figures, computed from its records now. Not kept for the overview: officials
+     * opening one project's dashboard at once would all wait on the lock of its one kept row.
+     */
+    @Transactional(readOnly = true)
     public ProjectFigures figures(SignedInUser viewer, long projectId) {
-        List<ProjectFigures> figures = figuresOf(List.of(projects.get(viewer, projectId)));
-        keep(figures, clock.instant());
-        return figures.get(0);
+        return figuresOf(List.of(projects.get(viewer, projectId))).get(0);
     }
 
     /**

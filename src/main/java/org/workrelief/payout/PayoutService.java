@@ -236,6 +236,8 @@ public class PayoutService {
                 actor.getUsername(), now, actor.getUsername());
         Map<Long, TeamOf> teams = teamsOf(projectId, to);
         List<Object[]> rows = new ArrayList<>(totals.size());
+        BigDecimal allDays = BigDecimal.ZERO;
+        BigDecimal allPayable = BigDecimal.ZERO;
         for (ApprovedAttendance.WorkerTotals t : totals) {
             TeamOf team = teams.get(t.workerId());
             if (team == null) {
@@ -243,6 +245,8 @@ public class PayoutService {
                         "select worker_code from worker where id = ?", String.class, t.workerId()));
             }
             Amounts amounts = Amounts.of(t.fullDays(), t.halfDays(), team.dayRate(), BigDecimal.ZERO);
+            allDays = allDays.add(amounts.days());
+            allPayable = allPayable.add(amounts.payable());
             rows.add(new Object[] { batchId, t.workerId(), team.teamId(), team.name(), t.fullDays(), t.halfDays(),
                     amounts.days(), team.dayRate(), amounts.due(), amounts.payable(), now, actor.getUsername(), now,
                     actor.getUsername() });
@@ -253,9 +257,9 @@ public class PayoutService {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
                 """, rows);
         PayoutBatch batch = find(batchId);
-        Totals all = overall(linesOf(batchId));
+        // the totals of the lines just written, summed as they were computed (not read back)
         audit(actor, "PAYOUT_BATCH_CREATED", batch, project, null, Map.of("from", from.toString(), "to", to.toString(),
-                "lines", all.lines(), "days", all.days(), "payable", all.payable()), null);
+                "lines", rows.size(), "days", allDays, "payable", allPayable), null);
         return batch;
     }
 

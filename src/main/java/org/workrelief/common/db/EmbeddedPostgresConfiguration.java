@@ -53,6 +53,8 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("workrelief-embedded");
         dataSource.setMaximumPoolSize(20);
+        // as spring.datasource.hikari.data-source-properties sets it for a configured server
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 }
