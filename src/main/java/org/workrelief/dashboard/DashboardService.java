@@ -231,9 +231,23 @@ public class DashboardService {
     public record Chart(String kind, List<String> labels, List<Number> values) {
     }
 
+    /** The project dashboard: the figures and the charts, read in one transaction. */
+    public record ProjectDashboard(ProjectFigures figures, Map<String, Chart> charts) {
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectDashboard dashboard(SignedInUser viewer, long projectId) {
+        Project project = projects.get(viewer, projectId);
+        return new ProjectDashboard(figuresOf(List.of(project)).get(0), chartsOf(projectId));
+    }
+
     @Transactional(readOnly = true)
     public Map<String, Chart> charts(SignedInUser viewer, long projectId) {
         projects.get(viewer, projectId);
+        return chartsOf(projectId);
+    }
+
+    private Map<String, Chart> chartsOf(long projectId) {
         Map<String, Chart> charts = new LinkedHashMap<>();
         // the last 60 days with sign-ins: a finished project still shows its construction
         charts.put("headcount", chart("line", """

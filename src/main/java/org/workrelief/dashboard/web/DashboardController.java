@@ -41,9 +41,10 @@ class DashboardController {
 
     @GetMapping("/projects/{projectId}/dashboard")
     String project(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
-        model.addAttribute("f", dashboards.figures(me, projectId));
+        DashboardService.ProjectDashboard dashboard = dashboards.dashboard(me, projectId);
+        model.addAttribute("f", dashboard.figures());
         Map<String, String> charts = new LinkedHashMap<>();
-        dashboards.charts(me, projectId).forEach((name, chart) -> charts.put(name, json.writeValueAsString(
+        dashboard.charts().forEach((name, chart) -> charts.put(name, json.writeValueAsString(
                 "households".equals(name) ? translated(chart) : chart)));
         model.addAttribute("charts", charts);
         return "dashboard/project";
