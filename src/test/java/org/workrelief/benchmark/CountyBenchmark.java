@@ -318,7 +318,18 @@ class CountyBenchmark {
         Period largest = open.stream().filter(p -> p.projectId() == county.largestProjectId()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the largest project has no approved days to pay"));
 
-        plainAggregate(List.of(largest)); // warm the cache first, so neither side is timed cold
+        // the other projects' batches first: the largest is then timed warm, as its SQL aggregate is
+        List<Period> rest = open.stream().filter(p -> p.projectId() != largest.projectId()).toList();
+        long countySqlStart = System.nanoTime();
+        long countyRows = plainAggregate(open);
+        double countySqlMillis = millis(countySqlStart);
+        long restStart = System.nanoTime();
+        for (Period period : rest) {
+            payouts.create(admin, period.projectId(), period.from(), period.to());
+        }
+        double restMillis = millis(restStart);
+
+        plainAggregate(List.of(largest));
         long sqlStart = System.nanoTime();
         long plainRows = plainAggregate(List.of(largest));
         double sqlMillis = millis(sqlStart);
@@ -328,16 +339,7 @@ class CountyBenchmark {
         table.add(new Row("payout batch, largest project (" + plainRows + " workers, " + largest.from() + ".." + largest.to()
                 + "), ms", fmt(batchMillis), fmt(sqlMillis) + " SQL aggregate", ratio(batchMillis, sqlMillis),
                 "< 2000 ms, ratio <= 3"));
-
-        List<Period> rest = open.stream().filter(p -> p.projectId() != largest.projectId()).toList();
-        long countySqlStart = System.nanoTime();
-        long countyRows = plainAggregate(open);
-        double countySqlMillis = millis(countySqlStart);
-        long countyStart = System.nanoTime();
-        for (Period period : rest) {
-            payouts.create(admin, period.projectId(), period.from(), period.to());
-        }
-        double countyMillis = millis(countyStart) + batchMillis;
+        double countyMillis = restMillis + batchMillis;
         table.add(new Row("payout batches, whole county (" + open.size() + " projects, " + countyRows + " workers), s",
                 fmt(countyMillis / 1000), fmt(countySqlMillis / 1000) + " SQL aggregate",
                 ratio(countyMillis, countySqlMillis), "< 30 s"));
