@@ -22,7 +22,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -53,11 +52,12 @@ class SecurityConfiguration {
      * name, so this works whichever instance the user signed in on: ending a session marks the row,
      * and every instance reads the row on the next request. (An in-memory registry would know only
      * the sessions of its own instance; nor is an HttpSessionEventPublisher needed any more: nothing
-     * keeps a list that session events would have to update.)
+     * keeps a list that session events would have to update.) The session of the request being served
+     * is not read a second time ({@link RequestSessionRegistry}).
      */
     @Bean
     <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
+        return new RequestSessionRegistry<>(sessions);
     }
 
     /**
