@@ -15,7 +15,7 @@ import org.workrelief.support.IntegrationTest;
 /**
  * Scripts and styles are served under their own prefixes, so the links a page builds are not looked
  * up as files: the webjar resource chain encodes every URL a template writes, and a static handler on
- * {@code /**} made each of them a class-path lookup (nine tenths of a county home page's time).
+ * {@code /**} made each of them a class-path lookup (four fifths of a county home page's time).
  */
 @IntegrationTest
 class StaticResourcesTests {
