@@ -58,15 +58,6 @@ public class DashboardService {
     }
 
     /**
-     * The project's figures, computed from its records now. Not kept for the overview: officials
-     * opening one project's dashboard at once would all wait on the lock of its one kept row.
-     */
-    @Transactional(readOnly = true)
-    public ProjectFigures figures(SignedInUser viewer, long projectId) {
-        return figuresOf(List.of(projects.get(viewer, projectId))).get(0);
-    }
-
-    /**
      * The overview's figures, each project's as computed at most {@code maxAge} before now, and the
      * oldest computation's time ({@code asOf}).
      */
@@ -74,16 +65,10 @@ public class DashboardService {
     }
 
     /**
-     * Every project the viewer may see (their town, or all towns at county level), with its figures as
-     * kept; the projects whose figures are older than the maximum age, or of another day, or were never
-     * computed, are computed now (and kept).
+     * The projects the viewer may see (their town, or all towns at county level; {@code townId}: only
+     * that town's), with their figures as kept; the projects whose figures are older than the maximum
+     * age, or of another day, or were never computed, are computed now (and kept).
      */
-    @Transactional
-    public Overview overview(SignedInUser viewer) {
-        return overview(viewer, null);
-    }
-
-    /** As above, of one town's projects only ({@code townId} null: every town the viewer may see). */
     @Transactional
     public Overview overview(SignedInUser viewer, Long townId) {
         List<Project> list = projects.visibleTo(viewer, Sort.by("code")).stream()
@@ -110,12 +95,10 @@ public class DashboardService {
         keep(figuresOf(projects.visibleTo(viewer, Sort.by("code"))), clock.instant());
     }
 
-    /** The job's refresh: every project's figures, computed from the records. Answers how many. */
+    /** The job's refresh: every project's figures, computed from the records. */
     @Transactional
-    public int refreshAll() {
-        List<Project> all = projects.all(Sort.by("code"));
-        keep(figuresOf(all), clock.instant());
-        return all.size();
+    public void refreshAll() {
+        keep(figuresOf(projects.all(Sort.by("code"))), clock.instant());
     }
 
     private record Kept(ProjectFigures figures, Instant computedAt) {
@@ -227,16 +210,15 @@ public class DashboardService {
     public record ProjectDashboard(ProjectFigures figures, Map<String, Chart> charts) {
     }
 
+    /**
+     * The project's figures and charts, computed from its records now. The figures are not kept for
+     * the overview: officials opening one project's dashboard at once would all wait on the lock of
+     * its one kept row.
+     */
     @Transactional(readOnly = true)
     public ProjectDashboard dashboard(SignedInUser viewer, long projectId) {
         Project project = projects.get(viewer, projectId);
         return new ProjectDashboard(figuresOf(List.of(project)).get(0), chartsOf(projectId));
-    }
-
-    @Transactional(readOnly = true)
-    public Map<String, Chart> charts(SignedInUser viewer, long projectId) {
-        projects.get(viewer, projectId);
-        return chartsOf(projectId);
     }
 
     private Map<String, Chart> chartsOf(long projectId) {

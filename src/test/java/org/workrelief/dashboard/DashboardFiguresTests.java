@@ -66,7 +66,7 @@ class DashboardFiguresTests {
 
     @Test
     void everyFigureIsComputedFromTheRecords() {
-        ProjectFigures f = dashboards.figures(p.admin(), p.projectId());
+        ProjectFigures f = dashboards.dashboard(p.admin(), p.projectId()).figures();
         assertThat(f.enrolled()).isEqualTo(4);
         assertThat(f.enrolledVsPlanPercent()).isEqualByComparingTo("-97.3"); // (4 - 150) / 150
         assertThat(f.averageHeadcount()).isEqualByComparingTo("4.0");
@@ -84,7 +84,7 @@ class DashboardFiguresTests {
         assertThat(f.daysToPlannedCompletion()).isEqualTo(142); // 2025-06-11 to 2025-10-31
 
         clock.advance(Duration.ofDays(30)); // 40 days after 30 May, nothing paid yet
-        assertThat(dashboards.figures(p.admin(), p.projectId()).latePayments()).isEqualTo(4);
+        assertThat(dashboards.dashboard(p.admin(), p.projectId()).figures().latePayments()).isEqualTo(4);
     }
 
     @Test
@@ -92,7 +92,7 @@ class DashboardFiguresTests {
         clock.advance(Duration.ofDays(120)); // long after the reviewed week
         jdbc.update("update enrollment set left_on = ? where project_id = ?", java.sql.Date.valueOf(PaidSite.TO),
                 p.projectId());
-        var charts = dashboards.charts(p.admin(), p.projectId());
+        var charts = dashboards.dashboard(p.admin(), p.projectId()).charts();
         assertThat(charts.get("headcount").values()).as("the five days with sign-ins, four people each")
                 .hasSize(5).allSatisfy(n -> assertThat(n.intValue()).isEqualTo(4));
         assertThat(charts.get("remuneration").values()).singleElement()
@@ -123,7 +123,7 @@ class DashboardFiguresTests {
         assertThat(trainedInOverview()).as("still within ten minutes").isEqualTo(2);
         clock.advance(Duration.ofSeconds(1));
         assertThat(trainedInOverview()).as("older than ten minutes: computed again").isEqualTo(3);
-        assertThat(dashboards.overview(p.admin()).asOf()).isEqualTo(clock.instant());
+        assertThat(dashboards.overview(p.admin(), null).asOf()).isEqualTo(clock.instant());
     }
 
     @Test
@@ -135,7 +135,7 @@ class DashboardFiguresTests {
         assertThat(trainedInOverview()).as("refresh now").isEqualTo(3);
 
         trainOneMore(3);
-        assertThat(dashboards.figures(p.staff(), p.projectId()).trained()).as("the dashboard is always live").isEqualTo(4);
+        assertThat(dashboards.dashboard(p.staff(), p.projectId()).figures().trained()).as("the dashboard is always live").isEqualTo(4);
         assertThat(trainedInOverview()).as("the overview keeps its own").isEqualTo(3);
 
         // a slot of the job's own: the test clock stands still, and another test may have run it at the start
@@ -144,7 +144,7 @@ class DashboardFiguresTests {
         assertThat(job.run()).isTrue();
         assertThat(jdbc.queryForObject("select trained from project_figures where project_id = ?", Long.class,
                 p.projectId())).as("the job's run, from the records").isEqualTo(4);
-        assertThat(dashboards.overview(p.admin()).asOf()).isEqualTo(clock.instant());
+        assertThat(dashboards.overview(p.admin(), null).asOf()).isEqualTo(clock.instant());
     }
 
     @Test
@@ -199,7 +199,7 @@ class DashboardFiguresTests {
     }
 
     private long trainedInOverview() {
-        return dashboards.overview(p.admin()).figures().stream()
+        return dashboards.overview(p.admin(), null).figures().stream()
                 .filter(f -> f.project().getId().equals(p.projectId())).findFirst().orElseThrow().trained();
     }
 
