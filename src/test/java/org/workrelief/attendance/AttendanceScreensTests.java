@@ -1,5 +1,6 @@
 package org.workrelief.attendance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -82,6 +83,27 @@ class AttendanceScreensTests {
         mvc.perform(get("/projects/{p}/attendance/workers/{w}", site.project().getId(), site.worker().getId())
                         .param("month", "2025-06").with(user(site.staff())))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void theDailySheetShowsEachWorkersTimesStatusWarningsAndMonthLink() throws Exception {
+        mvc.perform(post("/projects/{p}/rollcall", site.project().getId()).param("workerId", site.worker().getId().toString())
+                        .with(user(site.staff())).with(csrf()))
+                .andExpect(status().isOk());
+        String page = mvc.perform(get("/projects/{p}/attendance", site.project().getId()).param("date", "2025-06-03")
+                        .with(user(site.staff())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("<tr class=\"table-warning\">"), page.indexOf("</tr>",
+                page.indexOf("<tr class=\"table-warning\">")));
+        assertThat(row).contains(site.worker().getWorkerCode(), site.worker().getName(),
+                "href=\"/projects/" + site.project().getId() + "/attendance/workers/" + site.worker().getId() + "?month=2025-06\"",
+                "<td>07:58</td>", "<td>—</td>", "半天", "只签到一次").doesNotContain("下午签到距上午过近", "签到位置不在工地范围");
+        assertThat(page).contains("出勤 1 / 1 人");
+        // English screens name the status and the warning in English
+        assertThat(mvc.perform(get("/projects/{p}/attendance", site.project().getId()).param("date", "2025-06-03")
+                        .param("lang", "en").with(user(site.staff())))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("半天", "只签到一次");
     }
 
     @Test

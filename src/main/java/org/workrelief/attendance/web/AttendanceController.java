@@ -1,6 +1,7 @@
 package org.workrelief.attendance.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.attendance.AttendanceImportService;
 import org.workrelief.attendance.AttendanceQueries;
+import org.workrelief.attendance.AttendanceQueries.DailySheet;
 import org.workrelief.attendance.AttendanceQueries.LedgerRow;
 import org.workrelief.attendance.DayStatus;
 import org.workrelief.common.sheet.SheetWriter;
@@ -38,13 +40,15 @@ class AttendanceController {
     private final AttendanceQueries queries;
     private final AttendanceImportService importer;
     private final WorkerService workers;
+    private final Clock clock;
 
     AttendanceController(ProjectService projects, AttendanceQueries queries, AttendanceImportService importer,
-            WorkerService workers) {
+            WorkerService workers, Clock clock) {
         this.projects = projects;
         this.queries = queries;
         this.importer = importer;
         this.workers = workers;
+        this.clock = clock;
     }
 
     @GetMapping("/projects/{projectId}/attendance")
@@ -52,7 +56,9 @@ class AttendanceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
         LocalDate day = date == null ? queries.today() : date;
         model.addAttribute("project", projects.get(me, projectId));
-        model.addAttribute("sheet", queries.dailySheet(me, projectId, day));
+        DailySheet sheet = queries.dailySheet(me, projectId, day);
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("lines", SheetLines.of(sheet, clock.getZone()));
         model.addAttribute("previous", day.minusDays(1));
         model.addAttribute("next", day.plusDays(1));
         return "attendance/sheet";

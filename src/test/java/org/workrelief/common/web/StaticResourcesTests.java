@@ -1,14 +1,19 @@
 package org.workrelief.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.workrelief.support.IntegrationTest;
 
@@ -43,5 +48,18 @@ class StaticResourcesTests {
                         || pattern.startsWith("/swagger-ui/"));
         assertThat(resourceUrls.getForLookupPath("/projects/1/reviews/2026-06-01")).isNull();
         assertThat(resourceUrls.getForLookupPath("/static/css/app.css")).isEqualTo("/static/css/app.css");
+    }
+
+    @Autowired
+    List<FilterRegistrationBean<?>> filters;
+
+    @Test
+    void linksAreWrittenAsTheyAreNotMatchedAgainstTheResources() throws Exception {
+        // Boot would register its link-encoding filter (the webjars locator enables the resource chain)
+        assertThat(filters).filteredOn(filter -> filter.getFilter() instanceof ResourceUrlEncodingFilter)
+                .isNotEmpty().noneMatch(FilterRegistrationBean::isEnabled);
+        // the webjar links name no version and still resolve
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/webjars/bootstrap/css/bootstrap.min.css\"")));
     }
 }

@@ -1,0 +1,52 @@
+package org.workrelief.attendance.web;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.workrelief.attendance.AttendanceQueries.DailySheet;
+import org.workrelief.attendance.AttendanceQueries.PunchView;
+import org.workrelief.attendance.AttendanceQueries.TeamDay;
+import org.workrelief.attendance.AttendanceQueries.WorkerDay;
+import org.workrelief.attendance.DayStatus;
+
+/**
+ * The daily sheet's rows as the page writes them, worked out once in Java. A sheet has a row for
+ * each of up to several hundred people; the template then reads a few plain fields per row instead
+ * of formatting times and testing sign-ins in expressions (its time was mostly spent there).
+ */
+record SheetLines(List<Team> teams) {
+
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String NONE = "—";
+
+    /** A team's heading and rows. */
+    record Team(String name, long present, List<Line> lines) {
+    }
+
+    /** One worker's day: sign-in times (or a dash), the status and which warnings apply. */
+    record Line(long workerId, String workerCode, String name, String am, String pm, DayStatus status,
+            boolean flagged, boolean half, boolean tooSoon, boolean outside) {
+    }
+
+    static SheetLines of(DailySheet sheet, ZoneId zone) {
+        return new SheetLines(sheet.teams().stream().map(team -> team(team, zone)).toList());
+    }
+
+    private static Team team(TeamDay team, ZoneId zone) {
+        return new Team(team.team().getName(), team.present(),
+                team.workers().stream().map(day -> line(day, zone)).toList());
+    }
+
+    private static Line line(WorkerDay day, ZoneId zone) {
+        PunchView am = day.am();
+        PunchView pm = day.pm();
+        return new Line(day.member().workerId(), day.member().workerCode(), day.member().name(), time(am, zone),
+                time(pm, zone), day.status(), day.flagged(), day.status() == DayStatus.HALF, pm != null && pm.tooSoon(),
+                (am != null && am.outside()) || (pm != null && pm.outside()));
+    }
+
+    private static String time(PunchView punch, ZoneId zone) {
+        return punch == null ? NONE : HOUR_MINUTE.format(punch.punchedAt().atZone(zone));
+    }
+}
