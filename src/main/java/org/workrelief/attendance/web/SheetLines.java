@@ -2,6 +2,7 @@ package org.workrelief.attendance.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.workrelief.attendance.AttendanceQueries.DailySheet;
@@ -15,18 +16,21 @@ import org.workrelief.attendance.DayStatus;
  * each of up to several hundred people; the template then reads a few plain fields per row instead
  * of formatting times and testing sign-ins in expressions (its time was mostly spent there).
  */
-record SheetLines(List<Team> teams) {
+public record SheetLines(List<Team> teams) {
 
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
     private static final String NONE = "—";
 
     /** A team's heading and rows. */
-    record Team(String name, long present, List<Line> lines) {
+    public record Team(String name, long present, List<Line> lines) {
     }
 
-    /** One worker's day: sign-in times (or a dash), the status and which warnings apply. */
-    record Line(long workerId, String workerCode, String name, String am, String pm, DayStatus status,
-            boolean flagged, boolean half, boolean tooSoon, boolean outside) {
+    /**
+     * One worker's day: sign-in times (or a dash), the status, and the message keys of the warnings
+     * that apply (only PM can be too soon; either sign-in can be away from the site).
+     */
+    public record Line(long workerId, String workerCode, String name, String am, String pm, String statusKey,
+            boolean flagged, List<String> flags) {
     }
 
     static SheetLines of(DailySheet sheet, ZoneId zone) {
@@ -41,9 +45,18 @@ record SheetLines(List<Team> teams) {
     private static Line line(WorkerDay day, ZoneId zone) {
         PunchView am = day.am();
         PunchView pm = day.pm();
+        List<String> flags = new ArrayList<>(3);
+        if (day.status() == DayStatus.HALF) {
+            flags.add("attendance.flag.half");
+        }
+        if (pm != null && pm.tooSoon()) {
+            flags.add("attendance.flag.tooSoon");
+        }
+        if ((am != null && am.outside()) || (pm != null && pm.outside())) {
+            flags.add("attendance.flag.outside");
+        }
         return new Line(day.member().workerId(), day.member().workerCode(), day.member().name(), time(am, zone),
-                time(pm, zone), day.status(), day.flagged(), day.status() == DayStatus.HALF, pm != null && pm.tooSoon(),
-                (am != null && am.outside()) || (pm != null && pm.outside()));
+                time(pm, zone), "attendance.day." + day.status(), day.flagged(), flags);
     }
 
     private static String time(PunchView punch, ZoneId zone) {
