@@ -127,6 +127,35 @@ class DashboardFiguresTests {
     }
 
     @Test
+    void officialsOpeningTheOverviewTogetherOnStaleFiguresComputeThemOnce() throws Exception {
+        assertThat(trainedInOverview()).isEqualTo(2);
+        trainOneMore(2);
+        clock.advance(Duration.ofMinutes(11));
+        long versionBefore = figuresVersion();
+        int officials = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(officials);
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Long>> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < officials; i++) {
+            seen.add(pool.submit(() -> {
+                together.await();
+                return trainedInOverview();
+            }));
+        }
+        together.countDown();
+        for (java.util.concurrent.Future<Long> trained : seen) {
+            assertThat(trained.get()).as("every official sees the figures computed now").isEqualTo(3);
+        }
+        pool.shutdown();
+        assertThat(figuresVersion()).as("computed and kept by one of them; the others read what it kept")
+                .isEqualTo(versionBefore + 1);
+    }
+
+    private long figuresVersion() {
+        return jdbc.queryForObject("select version from project_figures where project_id = ?", Long.class, p.projectId());
+    }
+
+    @Test
     void refreshNowAndTheJobComputeTheOverviewsFiguresAgainWhileTheProjectDashboardIsLive() throws Exception {
         assertThat(trainedInOverview()).isEqualTo(2);
         trainOneMore(2);

@@ -37,8 +37,8 @@ public class ClusterJobs {
 
     /**
      * First half of the two-int advisory-lock key of every job. The keys the rest of the
-     * application takes are (project id, epoch day) and (-project id, 0); project ids never reach
-     * 2^31, so no other lock has this first half.
+     * application takes are (project id, epoch day), (-project id, 0) and the overview figures'
+     * (MIN_VALUE + 1, 0); project ids never reach 2^31, so no other lock has this first half.
      */
     static final int JOB_LOCK_SPACE = Integer.MIN_VALUE;
 
