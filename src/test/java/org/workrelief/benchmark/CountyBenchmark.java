@@ -480,6 +480,9 @@ class CountyBenchmark {
         // 2 cores the JIT compiler took a third of the server's time during a page's first seconds, and which page
         // paid for it depended on the order of the list
         for (String path : pages.values()) {
+            long first = System.nanoTime();
+            pageCall(users, path).call(0);
+            System.out.printf("first request of %s: %.0f ms%n", path, millis(first));
             Load.run(PAGE_USERS, PAGE_WARM_UP, pageCall(users, path), 0);
         }
         for (Map.Entry<String, String> page : pages.entrySet()) {
