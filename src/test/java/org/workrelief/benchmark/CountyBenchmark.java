@@ -437,8 +437,8 @@ class CountyBenchmark {
         SignedInUser finance = user("xc-finance");
         for (BankService.Format format : BankService.Format.values()) {
             BankFileMeasurement.Export export = measurement.export(finance, batch, format);
-            table.add(new Row("bank file, " + BANK_LINES / 1000 + "k lines " + format + ": ms (heap growth MB)",
-                    fmt(export.millis()) + " (" + fmt(export.heapGrowthMegabytes()) + ")",
+            table.add(new Row("bank file, " + BANK_LINES / 1000 + "k lines " + format + ": ms (heap growth MB, least; most of 3 runs)",
+                    fmt(export.millis()) + " (" + fmt(export.heapGrowthMegabytes()) + "; " + fmt(export.heapGrowthMaxMegabytes()) + ")",
                     fmt(readMillis) + " SQL read", ratio(export.millis(), readMillis), "streams: heap < 64 MB"));
         }
     }
