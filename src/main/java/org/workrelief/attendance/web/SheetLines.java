@@ -13,8 +13,10 @@ import org.workrelief.attendance.DayStatus;
 
 /**
  * The daily sheet's rows as the page writes them, worked out once in Java. A sheet has a row for
- * each of up to several hundred people; the template then reads a few plain fields per row instead
- * of formatting times and testing sign-ins in expressions (its time was mostly spent there).
+ * each of up to several hundred people, and rendering them is most of the page's time: the template
+ * reads a few plain fields per row instead of formatting times and testing sign-ins in expressions.
+ * The records are public because Spring's expression compiler compiles calls on public types only
+ * (package-private ones made the page slower than before).
  */
 public record SheetLines(List<Team> teams) {
 
