@@ -185,7 +185,9 @@ public class DashboardService {
         Long[] ids = list.stream().map(Project::getId).toArray(Long[]::new);
         Map<Long, Map<String, Object>> rows = new HashMap<>();
         // each figure a subquery per project, all by the project's indexes: cheap to plan and to run
-        // for the one project of a dashboard as for the two hundred of a county
+        // for the one project of a dashboard as for the two hundred of a county. The late lines are counted
+        // batch by batch: as a join, the planner could start from the index of all unpaid lines when its
+        // statistics predated new batches (in the county benchmark: 10 million rows read, 12 s)
         jdbc.queryForList("""
                 select ids.project_id,
                        (select count(distinct e.worker_id) from enrollment e where e.project_id = ids.project_id) as enrolled,
@@ -195,8 +197,9 @@ public class DashboardService {
                         join training_session s on s.id = a.session_id where s.project_id = ids.project_id) as trained,
                        (select count(*) from attendance_day d
                         where d.project_id = ids.project_id and not d.locked and d.work_date < ?) as overdue,
-                       (select count(*) from payout_batch b join payout_line l on l.batch_id = b.id
-                        where b.project_id = ids.project_id and b.period_to < ? and l.status in ('PENDING', 'FAILED')) as late
+                       (select coalesce(sum((select count(*) from payout_line l
+                                             where l.batch_id = b.id and l.status in ('PENDING', 'FAILED'))), 0)::bigint
+                        from payout_batch b where b.project_id = ids.project_id and b.period_to < ?) as late
                 from unnest(?::bigint[]) as ids(project_id)
                 left join lateral (
                     select round(avg(present), 1) as average_headcount, max(case when work_date = ? then present end) as today

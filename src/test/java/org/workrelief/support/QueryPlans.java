@@ -52,6 +52,30 @@ public final class QueryPlans {
         }
     }
 
+    /**
+     * Runs the statement under EXPLAIN ANALYZE and sums the rows its scans of {@code table} returned,
+     * every loop counted: how many of the table's rows it read, whatever index it went through.
+     */
+    public static long rowsRead(Connection connection, StatementCounter.Executed statement, String table)
+            throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("explain (analyze, format json) " + statement.sql())) {
+            statement.bind(explain);
+            try (ResultSet rs = explain.executeQuery()) {
+                rs.next();
+                return rowsRead(JSON.readTree(rs.getString(1)).get(0).get("Plan"), table);
+            }
+        }
+    }
+
+    private static long rowsRead(JsonNode node, String table) {
+        long rows = table.equals(node.path("Relation Name").asString(""))
+                ? Math.round(node.path("Actual Rows").asDouble(0) * node.path("Actual Loops").asDouble(0)) : 0;
+        for (JsonNode child : node.path("Plans")) {
+            rows += rowsRead(child, table);
+        }
+        return rows;
+    }
+
     private static void collect(JsonNode node, Set<String> watched, List<String> found) {
         if (node == null) {
             return;
