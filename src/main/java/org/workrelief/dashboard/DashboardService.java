@@ -75,30 +75,37 @@ public class DashboardService {
                 .filter(project -> townId == null || townId.equals(project.getTownId())).toList();
         Instant now = clock.instant();
         Map<Long, ProjectFigures> figures = new HashMap<>();
-        Instant asOf = now;
+        Instant asOf = null;
         for (Kept kept : kept(list, now)) {
             figures.put(kept.figures().project().getId(), kept.figures());
-            asOf = kept.computedAt().isBefore(asOf) ? kept.computedAt() : asOf;
+            asOf = earlier(asOf, kept.computedAt());
         }
         List<Project> stale = list.stream().filter(project -> !figures.containsKey(project.getId())).toList();
         if (!stale.isEmpty()) {
-            // One request computes what went stale; the others asking at that moment wait for it, then read
-            // what it kept. Without this, officials opening the overview together each computed every
-            // project's figures: 16 of them at once held the whole connection pool for over 30 seconds.
+            // One request computes what went stale; the others asking at that moment wait for it (each still
+            // holding its connection), then read what it kept. Without this, officials opening the overview
+            // together each computed every project's figures: 16 of them at once held the whole connection
+            // pool for over 30 seconds.
             jdbc.queryForList("select pg_advisory_xact_lock(?, 0)", Object.class, FIGURES_LOCK_SPACE);
             now = clock.instant();
             for (Kept kept : kept(stale, now)) {
                 figures.put(kept.figures().project().getId(), kept.figures());
-                asOf = kept.computedAt().isBefore(asOf) ? kept.computedAt() : asOf;
+                asOf = earlier(asOf, kept.computedAt());
             }
             List<Project> stillStale = stale.stream().filter(project -> !figures.containsKey(project.getId())).toList();
             if (!stillStale.isEmpty()) {
                 List<ProjectFigures> computed = figuresOf(stillStale);
                 keep(computed, now);
                 computed.forEach(f -> figures.put(f.project().getId(), f));
+                asOf = earlier(asOf, now);
             }
         }
-        return new Overview(list.stream().map(project -> figures.get(project.getId())).toList(), asOf, figuresMaxAge);
+        return new Overview(list.stream().map(project -> figures.get(project.getId())).toList(),
+                asOf == null ? now : asOf, figuresMaxAge);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     /**

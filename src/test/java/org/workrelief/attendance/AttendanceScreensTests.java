@@ -103,7 +103,9 @@ class AttendanceScreensTests {
         // English screens name the status and the warning in English
         assertThat(mvc.perform(get("/projects/{p}/attendance", site.project().getId()).param("date", "2025-06-03")
                         .param("lang", "en").with(user(site.staff())))
-                .andReturn().getResponse().getContentAsString()).doesNotContain("半天", "只签到一次");
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("Half day", "Signed in once").doesNotContain("半天", "只签到一次");
     }
 
     @Test

@@ -143,10 +143,14 @@ class DashboardFiguresTests {
             }));
         }
         together.countDown();
-        for (java.util.concurrent.Future<Long> trained : seen) {
-            assertThat(trained.get()).as("every official sees the figures computed now").isEqualTo(3);
+        try {
+            for (java.util.concurrent.Future<Long> trained : seen) {
+                assertThat(trained.get()).as("every official sees the figures computed now").isEqualTo(3);
+            }
         }
-        pool.shutdown();
+        finally {
+            pool.shutdown();
+        }
         assertThat(figuresVersion()).as("computed and kept by one of them; the others read what it kept")
                 .isEqualTo(versionBefore + 1);
     }

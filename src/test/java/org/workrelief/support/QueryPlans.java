@@ -53,8 +53,10 @@ public final class QueryPlans {
     }
 
     /**
-     * Runs the statement under EXPLAIN ANALYZE and sums the rows its scans of {@code table} returned,
-     * every loop counted: how many of the table's rows it read, whatever index it went through.
+     * Runs the statement under EXPLAIN ANALYZE and sums the rows its scans of {@code table} returned
+     * or removed by a filter or a recheck, every loop counted: about how many of the table's rows it
+     * read, whatever index it went through (EXPLAIN gives rows per loop rounded, so it may be a little
+     * under).
      */
     public static long rowsRead(Connection connection, StatementCounter.Executed statement, String table)
             throws SQLException {
@@ -69,7 +71,9 @@ public final class QueryPlans {
 
     private static long rowsRead(JsonNode node, String table) {
         long rows = table.equals(node.path("Relation Name").asString(""))
-                ? Math.round(node.path("Actual Rows").asDouble(0) * node.path("Actual Loops").asDouble(0)) : 0;
+                ? Math.round((node.path("Actual Rows").asDouble(0) + node.path("Rows Removed by Filter").asDouble(0)
+                        + node.path("Rows Removed by Index Recheck").asDouble(0)) * node.path("Actual Loops").asDouble(0))
+                : 0;
         for (JsonNode child : node.path("Plans")) {
             rows += rowsRead(child, table);
         }
