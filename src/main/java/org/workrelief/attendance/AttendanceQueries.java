@@ -40,9 +40,24 @@ public class AttendanceQueries {
             return DayStatus.of(am != null, pm != null);
         }
 
+        /** Whether the daily review should look at this day: it has a warning. */
         public boolean flagged() {
-            return status() == DayStatus.HALF || (am != null && (am.outside() || am.tooSoon()))
-                    || (pm != null && (pm.outside() || pm.tooSoon()));
+            return !warnings().isEmpty();
+        }
+
+        /** The message keys of the day's warnings: one sign-in only, a sign-in too soon, one away from the site. */
+        public List<String> warnings() {
+            List<String> warnings = new ArrayList<>(3);
+            if (status() == DayStatus.HALF) {
+                warnings.add("attendance.flag.half");
+            }
+            if ((am != null && am.tooSoon()) || (pm != null && pm.tooSoon())) {
+                warnings.add("attendance.flag.tooSoon");
+            }
+            if ((am != null && am.outside()) || (pm != null && pm.outside())) {
+                warnings.add("attendance.flag.outside");
+            }
+            return warnings;
         }
     }
 

@@ -75,12 +75,8 @@ public class DashboardService {
                 .filter(project -> townId == null || townId.equals(project.getTownId())).toList();
         Instant now = clock.instant();
         Map<Long, ProjectFigures> figures = new HashMap<>();
-        Instant asOf = null;
-        for (Kept kept : kept(list, now)) {
-            figures.put(kept.figures().project().getId(), kept.figures());
-            asOf = earlier(asOf, kept.computedAt());
-        }
-        List<Project> stale = list.stream().filter(project -> !figures.containsKey(project.getId())).toList();
+        Instant asOf = takeKept(list, now, figures, null);
+        List<Project> stale = missing(list, figures);
         if (!stale.isEmpty()) {
             // One request computes what went stale; the others asking at that moment wait for it (each still
             // holding its connection), then read what it kept. Without this, officials opening the overview
@@ -88,11 +84,8 @@ public class DashboardService {
             // pool for over 30 seconds.
             jdbc.queryForList("select pg_advisory_xact_lock(?, 0)", Object.class, FIGURES_LOCK_SPACE);
             now = clock.instant();
-            for (Kept kept : kept(stale, now)) {
-                figures.put(kept.figures().project().getId(), kept.figures());
-                asOf = earlier(asOf, kept.computedAt());
-            }
-            List<Project> stillStale = stale.stream().filter(project -> !figures.containsKey(project.getId())).toList();
+            asOf = takeKept(stale, now, figures, asOf);
+            List<Project> stillStale = missing(stale, figures);
             if (!stillStale.isEmpty()) {
                 List<ProjectFigures> computed = figuresOf(stillStale);
                 keep(computed, now);
@@ -102,6 +95,19 @@ public class DashboardService {
         }
         return new Overview(list.stream().map(project -> figures.get(project.getId())).toList(),
                 asOf == null ? now : asOf, figuresMaxAge);
+    }
+
+    /** Puts the still-good kept figures of these projects into {@code figures}; answers the earliest time of any. */
+    private Instant takeKept(List<Project> list, Instant now, Map<Long, ProjectFigures> figures, Instant asOf) {
+        for (Kept kept : kept(list, now)) {
+            figures.put(kept.figures().project().getId(), kept.figures());
+            asOf = earlier(asOf, kept.computedAt());
+        }
+        return asOf;
+    }
+
+    private static List<Project> missing(List<Project> list, Map<Long, ProjectFigures> figures) {
+        return list.stream().filter(project -> !figures.containsKey(project.getId())).toList();
     }
 
     private static Instant earlier(Instant a, Instant b) {

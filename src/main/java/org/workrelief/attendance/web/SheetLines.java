@@ -2,14 +2,12 @@ package org.workrelief.attendance.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.workrelief.attendance.AttendanceQueries.DailySheet;
 import org.workrelief.attendance.AttendanceQueries.PunchView;
 import org.workrelief.attendance.AttendanceQueries.TeamDay;
 import org.workrelief.attendance.AttendanceQueries.WorkerDay;
-import org.workrelief.attendance.DayStatus;
 
 /**
  * The daily sheet's rows as the page writes them, worked out once in Java. A sheet has a row for
@@ -27,10 +25,7 @@ public record SheetLines(List<Team> teams) {
     public record Team(String name, long present, List<Line> lines) {
     }
 
-    /**
-     * One worker's day: sign-in times (or a dash), the status, and the message keys of the warnings
-     * that apply (only PM can be too soon; either sign-in can be away from the site).
-     */
+    /** One worker's day: sign-in times (or a dash), the status, and the message keys of its warnings. */
     public record Line(long workerId, String workerCode, String name, String am, String pm, String statusKey,
             boolean flagged, List<String> flags) {
     }
@@ -45,20 +40,9 @@ public record SheetLines(List<Team> teams) {
     }
 
     private static Line line(WorkerDay day, ZoneId zone) {
-        PunchView am = day.am();
-        PunchView pm = day.pm();
-        List<String> flags = new ArrayList<>(3);
-        if (day.status() == DayStatus.HALF) {
-            flags.add("attendance.flag.half");
-        }
-        if (pm != null && pm.tooSoon()) {
-            flags.add("attendance.flag.tooSoon");
-        }
-        if ((am != null && am.outside()) || (pm != null && pm.outside())) {
-            flags.add("attendance.flag.outside");
-        }
-        return new Line(day.member().workerId(), day.member().workerCode(), day.member().name(), time(am, zone),
-                time(pm, zone), "attendance.day." + day.status(), day.flagged(), flags);
+        List<String> warnings = day.warnings();
+        return new Line(day.member().workerId(), day.member().workerCode(), day.member().name(), time(day.am(), zone),
+                time(day.pm(), zone), "attendance.day." + day.status(), !warnings.isEmpty(), warnings);
     }
 
     private static String time(PunchView punch, ZoneId zone) {
