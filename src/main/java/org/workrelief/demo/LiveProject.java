@@ -68,14 +68,18 @@ final class LiveProject {
             days.add(day);
         }
         rollCall.take(id, "js-staff", days, 95, 3);
-        // js-supervisor (the cadre) and the villager representative are on duty for the days left and today
-        for (LocalDate day = today.minusDays(LEFT_FOR_REVIEW); !day.isAfter(today); day = day.plusDays(1)) {
-            committee.setDay(admin, id, day, List.of(members.get(0), members.get(2)));
-        }
+        // js-supervisor (the cadre) and the villager representative are on duty for the days left and today,
+        // arranged the day before (the roster is kept from today on)
+        clock.replayAt(today.minusDays(LEFT_FOR_REVIEW + 1).atTime(17, 0), () -> {
+            for (LocalDate day = today.minusDays(LEFT_FOR_REVIEW); !day.isAfter(today); day = day.plusDays(1)) {
+                committee.setDay(admin, id, day, List.of(members.get(0), members.get(2)));
+            }
+        });
         LocalDate lastApproved = today.minusDays(LEFT_FOR_REVIEW + 1);
         for (LocalDate day = start; !day.isAfter(lastApproved); day = day.plusDays(1)) {
             LocalDate reviewed = day;
-            clock.replayAt(day.atTime(18, 30), () -> committee.approve(id, reviewed));
+            // after the afternoon sign-in window (to 21:00): a day is approved once its sign-ins are in
+            clock.replayAt(day.atTime(21, 30), () -> committee.approve(id, reviewed));
         }
         if (YearMonth.from(start).equals(YearMonth.from(lastApproved))) {
             services.payouts().create(staff, id, start, lastApproved);

@@ -115,7 +115,7 @@ final class ReferenceProject {
             LocalDate workday = day;
             if (day.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 rollCall.take(id, "js-staff", List.of(day), 68, 3);
-                clock.replayAt(day.atTime(18, 30), () -> committee.approve(id, workday));
+                clock.replayAt(day.atTime(21, 30), () -> committee.approve(id, workday));
             }
             if (day.equals(start.plusDays(30))) {
                 clock.replayAt(day.atTime(19, 0), () -> trainSkills(staff, id, workday));

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.attendance.AttendanceLocks;
+import org.workrelief.attendance.AttendanceSettings;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
@@ -52,10 +54,12 @@ public class DailyReviewService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final List<PaidDays> paidDays;
+    private final AttendanceSettings windows;
 
     DailyReviewService(JdbcTemplate jdbc, ProjectService projects, DutyRosterService duty, AnomalyDetector detector,
-            AttendanceLocks locks, AuditLog auditLog, Clock clock, List<PaidDays> paidDays) {
+            AttendanceLocks locks, AuditLog auditLog, Clock clock, List<PaidDays> paidDays, AttendanceSettings windows) {
         this.paidDays = paidDays;
+        this.windows = windows;
         this.jdbc = jdbc;
         this.projects = projects;
         this.duty = duty;
@@ -81,7 +85,12 @@ public class DailyReviewService {
     /** Everything the review page shows for a project's day. */
     public record ReviewPage(Project project, LocalDate day, DailyReview review, DayFindings findings,
             List<DecidedAnomaly> anomalies, DutyDay duty, boolean onDuty, boolean locked, List<ReviewPhoto> photos,
-            List<DailyReview> earlierRounds) {
+            List<DailyReview> earlierRounds, LocalTime approvableFrom) {
+
+        /** Today before its afternoon sign-in window closes: not yet to be approved. */
+        public boolean tooEarlyToApprove() {
+            return approvableFrom != null;
+        }
 
         public long undecided() {
             return anomalies.stream().filter(a -> !a.decided()).count();
@@ -100,7 +109,23 @@ public class DailyReviewService {
                 """, DailyReviewService::toReview, projectId, Date.valueOf(day));
         return new ReviewPage(project, day, review.orElse(null), findings, anomalies,
                 duty.rosterOf(projectId, day, day).get(0), duty.isOnDuty(viewer.id(), projectId, day),
-                locks.isLocked(projectId, day), review.map(r -> photosOf(r.id())).orElse(List.of()), rounds);
+                locks.isLocked(projectId, day), review.map(r -> photosOf(r.id())).orElse(List.of()), rounds,
+                approvableFrom(projectId, day));
+    }
+
+    /**
+     * When the day may be approved, if not yet: approval locks the day's attendance, so today is
+     * approved only once its afternoon sign-in window (the project's, {@link AttendanceSettings}) has
+     * closed; otherwise a worker signing out later that evening would be refused. Null for a day
+     * that may be approved now (any earlier day, or today after the window).
+     */
+    LocalTime approvableFrom(long projectId, LocalDate day) {
+        LocalDate today = LocalDate.now(clock);
+        if (day.isBefore(today)) {
+            return null;
+        }
+        LocalTime closes = windows.windowsOf(projectId).pmEnd();
+        return day.isAfter(today) || LocalTime.now(clock).isBefore(closes) ? closes : null;
     }
 
     /** Opens the day's review (or returns the open one). Only a member on duty that day, and not for a future day. */
@@ -184,6 +209,9 @@ public class DailyReviewService {
         if (checks.quality() == null) {
             throw new BusinessRuleException("review.quality.required");
         }
+        if (tooLong(checks.qualityNotes()) || tooLong(checks.safetyNotes())) {
+            throw new BusinessRuleException("review.notes.tooLong", ReviewChecks.MAX_NOTES);
+        }
         int changed = jdbc.update("""
                 update daily_review set quality_result = ?, quality_notes = ?, safety_helmets = ?, safety_signage = ?,
                     safety_slope = ?, safety_machinery = ?, safety_notes = ?, version = version + 1,
@@ -261,6 +289,10 @@ public class DailyReviewService {
         }
         if (!review.checksRecorded()) {
             throw new BusinessRuleException("review.checks.missing");
+        }
+        LocalTime from = approvableFrom(review.projectId(), review.day());
+        if (from != null) {
+            throw new BusinessRuleException("review.approve.tooEarly", from.toString());
         }
         locks.lock(review.projectId(), review.day(), actor.getUsername());
         DayFindings findings = detector.findings(review.projectId(), review.day());
@@ -497,6 +529,10 @@ public class DailyReviewService {
         auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, ENTITY, review.id())
                 .inProject(project.getId(), project.getTownId()).change(before, after)
                 .detail(Objects.requireNonNullElse(detail, review.day().toString())));
+    }
+
+    private static boolean tooLong(String notes) {
+        return notes != null && notes.strip().length() > ReviewChecks.MAX_NOTES;
     }
 
     private static String blankToNull(String text) {

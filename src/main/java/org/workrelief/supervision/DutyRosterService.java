@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.workrelief.project.ProjectService;
 /**
  * 监督值班表: who of the committee is on duty on which day. Only a member on duty may open and
  * approve that day's review (rule 6). Days whose review is under way or approved keep their duty.
+ * The roster is arranged from today on: a day that has passed decides who may review it, so it is
+ * arranged or changed afterwards only by an administrator with a written reason, kept in the audit log.
  */
 @Service
 public class DutyRosterService {
@@ -33,6 +36,7 @@ public class DutyRosterService {
     static final String ENTITY = "DutyRoster";
     static final int MAX_DAYS = 366;
     static final int MAX_PER_DAY = 10;
+    static final int MAX_REASON = 500;
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
@@ -61,10 +65,20 @@ public class DutyRosterService {
      */
     @Transactional
     public int generate(SignedInUser actor, long projectId, LocalDate from, LocalDate to, int perDay) {
+        return generate(actor, projectId, from, to, perDay, null);
+    }
+
+    /**
+     * As {@link #generate(SignedInUser, long, LocalDate, LocalDate, int)}; a range starting before
+     * today needs {@code reason} (audited).
+     */
+    @Transactional
+    public int generate(SignedInUser actor, long projectId, LocalDate from, LocalDate to, int perDay, String reason) {
         Project project = committee.adminProject(actor, projectId);
         if (from == null || to == null || to.isBefore(from)) {
             throw new BusinessRuleException("duty.range.invalid");
         }
+        String why = pastReason(from, reason);
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
             throw new BusinessRuleException("duty.range.tooLong", MAX_DAYS);
         }
@@ -87,17 +101,31 @@ public class DutyRosterService {
         for (LocalDate day : days) {
             replaceDay(actor, projectId, day, plan.get(day));
         }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("from", from.toString());
+        after.put("to", to.toString());
+        after.put("perDay", perDay);
+        after.put("days", days.size());
+        after.put("keptDays", kept.size());
+        if (why != null) {
+            after.put("reason", why);
+        }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("DUTY_ROSTER_GENERATED", ENTITY, projectId)
-                .inProject(projectId, project.getTownId())
-                .change(null, Map.of("from", from.toString(), "to", to.toString(), "perDay", perDay, "days", days.size(),
-                        "keptDays", kept.size())));
+                .inProject(projectId, project.getTownId()).change(null, after).detail(why));
         return days.size();
     }
 
     /** Sets who is on duty on one day (at least one present member); refused once the day is approved. */
     @Transactional
     public void setDay(SignedInUser actor, long projectId, LocalDate day, List<Long> memberIds) {
+        setDay(actor, projectId, day, memberIds, null);
+    }
+
+    /** As {@link #setDay(SignedInUser, long, LocalDate, List)}; a day before today needs {@code reason} (audited). */
+    @Transactional
+    public void setDay(SignedInUser actor, long projectId, LocalDate day, List<Long> memberIds, String reason) {
         Project project = committee.adminProject(actor, projectId);
+        String why = pastReason(day, reason);
         Set<Long> wanted = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
         if (wanted.isEmpty()) {
             throw new BusinessRuleException("duty.day.empty");
@@ -113,9 +141,33 @@ public class DutyRosterService {
         }
         List<String> before = namesOn(projectId, day);
         replaceDay(actor, projectId, day, List.copyOf(wanted));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("onDuty", namesOn(projectId, day));
+        if (why != null) {
+            after.put("reason", why);
+        }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("DUTY_DAY_CHANGED", ENTITY, projectId + "/" + day)
-                .inProject(projectId, project.getTownId())
-                .change(Map.of("onDuty", before), Map.of("onDuty", namesOn(projectId, day))));
+                .inProject(projectId, project.getTownId()).change(Map.of("onDuty", before), after).detail(why));
+    }
+
+    /**
+     * The reason for arranging duty from {@code first} on, when that is before today: required (the
+     * callers are administrators only, {@link CommitteeService#adminProject}), at most 500 characters.
+     * Null when the days are today or later.
+     */
+    private String pastReason(LocalDate first, String reason) {
+        LocalDate today = LocalDate.now(clock);
+        if (!first.isBefore(today)) {
+            return null;
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new BusinessRuleException("duty.past.reasonRequired", today);
+        }
+        if (why.length() > MAX_REASON) {
+            throw new BusinessRuleException("duty.reason.tooLong", MAX_REASON);
+        }
+        return why;
     }
 
     @Transactional(readOnly = true)

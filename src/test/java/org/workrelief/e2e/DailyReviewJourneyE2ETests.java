@@ -40,7 +40,7 @@ class DailyReviewJourneyE2ETests extends BrowserJourney {
 
     @BeforeEach
     void setUp() {
-        clock.set(SupervisedSite.at(DAY, 19, 30, 0));
+        clock.set(SupervisedSite.at(DAY, 21, 30, 0));
         s = sites.create(DAY);
         s.fullDay(s.site().worker(), DAY);
         halfDay = s.addWorker(registry);

@@ -41,7 +41,7 @@ public record PaidSite(SupervisedSite s, List<Worker> crew, SignedInUser staff, 
             crew.add(s.addWorker(registry));
         }
         for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
-            duty.setDay(s.site().admin(), s.projectId(), day, List.of(s.onDutyMember().id()));
+            duty.setDay(s.site().admin(), s.projectId(), day, List.of(s.onDutyMember().id()), SupervisedSite.PAST_DUTY);
             for (int i = 0; i < crew.size(); i++) {
                 if (i == 3 && day.equals(TO)) {
                     s.device(crew.get(i), day, 7, 58, 0, "gate-1");

@@ -321,7 +321,7 @@ class StatementCountTests {
             crew.add(s.addWorker(registry));
         }
         for (LocalDate day = PaidSite.FROM; !day.isAfter(PaidSite.TO); day = day.plusDays(1)) {
-            duty.setDay(s.site().admin(), s.projectId(), day, List.of(s.onDutyMember().id()));
+            duty.setDay(s.site().admin(), s.projectId(), day, List.of(s.onDutyMember().id()), SupervisedSite.PAST_DUTY);
             for (Worker worker : crew) {
                 s.fullDay(worker, day);
             }

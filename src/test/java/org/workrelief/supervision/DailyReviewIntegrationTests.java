@@ -4,7 +4,9 @@ import static org.workrelief.support.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.workrelief.attendance.AttendanceLocks;
+import org.workrelief.attendance.AttendanceSettings;
+import org.workrelief.attendance.SlotWindows;
 import org.workrelief.attendance.DayStatus;
 import org.workrelief.attendance.PunchRefusedException;
 import org.workrelief.attendance.Refusal;
@@ -46,13 +50,14 @@ class DailyReviewIntegrationTests {
     @Autowired AuditLog auditLog;
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
+    @Autowired AttendanceSettings settings;
 
     SupervisedSite s;
     Worker halfDayWorker;
 
     @BeforeEach
     void setUp() {
-        clock.set(SupervisedSite.at(DAY, 20, 0, 0)); // evening: the day's sign-ins are in
+        clock.set(SupervisedSite.at(DAY, 21, 30, 0)); // evening, after the afternoon window: the day's sign-ins are in
         s = sites.create(DAY);
         s.fullDay(s.site().worker(), DAY);
         halfDayWorker = s.addWorker(registry);
@@ -268,7 +273,7 @@ class DailyReviewIntegrationTests {
         assertThat(home.dayCount()).isGreaterThanOrEqualTo(2);
         assertThat(home.projectCount()).isGreaterThanOrEqualTo(home.projects().size());
 
-        clock.set(SupervisedSite.at(DAY, 20, 0, 0));
+        clock.set(SupervisedSite.at(DAY, 21, 30, 0));
         DailyReview review = readyToApprove();
         reviews.approve(s.onDuty(), review.id());
         clock.set(SupervisedSite.at(DAY.plusDays(1), 9, 0, 0));
@@ -292,6 +297,60 @@ class DailyReviewIntegrationTests {
         reviews.approve(s.onDuty(), review.id());
         assertThat(auditLog.historyOf(DailyReviewService.ENTITY, review.id())).extracting(AuditEntry::action)
                 .containsExactly("REVIEW_OPENED", "REVIEW_CHECKS_RECORDED", "ANOMALY_DECIDED", "REVIEW_APPROVED");
+    }
+
+    @Test
+    void aDayWithASafetyProblemIsRecordedAndApproved() {
+        DailyReview review = reviews.open(s.onDuty(), s.projectId(), DAY);
+        review = reviews.recordChecks(s.onDuty(), review.id(), new ReviewChecks(QualityResult.ISSUES, null, null, true,
+                true, true, "2人未戴安全帽", review.version()));
+        assertThat(review.checksRecorded()).isTrue();
+        assertThat(review.helmets()).as("an unticked box is a measure not in place").isFalse();
+        assertThat(review.safetyProblems()).containsExactly("review.safety.helmets");
+        assertThat(review.problemsFound()).isTrue();
+        reviews.decide(s.onDuty(), review.id(), "HALF_DAY:w" + halfDayWorker.getId(), Decision.ACCEPTED, "下午请假");
+
+        DailyReview approved = reviews.approve(s.onDuty(), review.id());
+        assertThat(approved.status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(approved.safetyNotes()).isEqualTo("2人未戴安全帽");
+        assertThat(approved.safetyProblems()).as("the problem stays on the record").containsExactly("review.safety.helmets");
+    }
+
+    @Test
+    void notesLongerThanAThousandCharactersAreRefused() {
+        DailyReview review = reviews.open(s.onDuty(), s.projectId(), DAY);
+        assertRefused(() -> reviews.recordChecks(s.onDuty(), review.id(), new ReviewChecks(QualityResult.PASS, null, true,
+                true, true, true, "长".repeat(1001), review.version())), "review.notes.tooLong");
+        assertThat(reviews.recordChecks(s.onDuty(), review.id(), new ReviewChecks(QualityResult.PASS, "长".repeat(1000),
+                true, true, true, true, null, review.version())).qualityNotes()).hasSize(1000);
+    }
+
+    @Test
+    void todayIsApprovedOnlyOnceTheProjectsAfternoonWindowHasClosed() {
+        settings.change(s.projectId(), new SlotWindows(LocalTime.of(6, 0), LocalTime.of(12, 0), LocalTime.of(12, 0),
+                LocalTime.of(19, 0), Duration.ofHours(4)), "test");
+        clock.set(SupervisedSite.at(DAY, 18, 50, 0));
+        DailyReview review = readyToApprove();
+        assertThat(reviews.page(s.onDuty(), s.projectId(), DAY).approvableFrom()).isEqualTo(LocalTime.of(19, 0));
+        assertThatThrownBy(() -> reviews.approve(s.onDuty(), review.id())).isInstanceOfSatisfying(
+                BusinessRuleException.class, refused -> {
+                    assertThat(refused.getMessageKey()).isEqualTo("review.approve.tooEarly");
+                    assertThat(refused.getArgs()).containsExactly("19:00");
+                });
+        assertThat(locks.isLocked(s.projectId(), DAY)).isFalse();
+        s.device(halfDayWorker, 18, 45); // the afternoon sign-in still to come is taken
+
+        clock.set(SupervisedSite.at(DAY, 19, 0, 0));
+        assertThat(reviews.page(s.onDuty(), s.projectId(), DAY).approvableFrom()).isNull();
+        assertThat(reviews.approve(s.onDuty(), review.id()).status()).isEqualTo(ReviewStatus.APPROVED);
+    }
+
+    @Test
+    void anEarlierDayIsApprovedAtAnyTime() {
+        DailyReview review = readyToApprove();
+        clock.set(SupervisedSite.at(DAY.plusDays(1), 7, 0, 0));
+        assertThat(reviews.page(s.onDuty(), s.projectId(), DAY).approvableFrom()).isNull();
+        assertThat(reviews.approve(s.onDuty(), review.id()).status()).isEqualTo(ReviewStatus.APPROVED);
     }
 
     // --- helpers ----------------------------------------------------------------------------

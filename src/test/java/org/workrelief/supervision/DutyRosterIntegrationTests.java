@@ -1,6 +1,7 @@
 package org.workrelief.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.workrelief.support.Refusals.assertRefused;
 
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.workrelief.common.audit.AuditLog;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
@@ -36,6 +38,7 @@ class DutyRosterIntegrationTests {
     @Autowired DutyRosterService duty;
     @Autowired DailyReviewService reviews;
     @Autowired MutableClock clock;
+    @Autowired AuditLog auditLog;
 
     SupervisedSite s;
 
@@ -116,5 +119,32 @@ class DutyRosterIntegrationTests {
     void aDayNeedsSomeoneOnDutyFromTheCommittee() {
         assertRefused(() -> duty.setDay(s.site().admin(), s.projectId(), DAY, List.of()), "duty.day.empty");
         assertRefused(() -> duty.setDay(s.site().admin(), s.projectId(), DAY, List.of(-1L)), "duty.day.notMember");
+    }
+
+    @Test
+    void theRosterIsArrangedFromTodayOnAndAPastDayOnlyWithAReason() {
+        LocalDate yesterday = DAY.minusDays(1);
+        long member = s.onDutyMember().id();
+        assertRefused(() -> duty.setDay(s.site().admin(), s.projectId(), yesterday, List.of(member)),
+                "duty.past.reasonRequired");
+        assertRefused(() -> duty.setDay(s.site().admin(), s.projectId(), yesterday, List.of(member), "  "),
+                "duty.past.reasonRequired");
+        assertRefused(() -> duty.generate(s.site().admin(), s.projectId(), yesterday, DAY.plusDays(6), 1),
+                "duty.past.reasonRequired");
+        assertRefused(() -> duty.setDay(s.site().admin(), s.projectId(), yesterday, List.of(member), "长".repeat(501)),
+                "duty.reason.tooLong");
+        assertThat(duty.roster(s.site().admin(), s.projectId(), yesterday, DAY.plusDays(6)))
+                .as("nothing saved").extracting(d -> d.members().size()).containsExactly(0, 1, 0, 0, 0, 0, 0, 0);
+        assertThat(auditLog.historyOf(DutyRosterService.ENTITY, s.projectId() + "/" + yesterday)).isEmpty();
+
+        assertThat(duty.generate(s.site().admin(), s.projectId(), DAY, DAY.plusDays(6), 1)).as("from today on").isEqualTo(7);
+        duty.setDay(s.site().admin(), s.projectId(), yesterday, List.of(member), "值班表漏排，按实际到岗补记");
+        assertThat(duty.isOnDuty(s.onDuty().id(), s.projectId(), yesterday)).isTrue();
+        assertThat(auditLog.historyOf(DutyRosterService.ENTITY, s.projectId() + "/" + yesterday)).singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).isEqualTo("值班表漏排，按实际到岗补记"));
+        assertThat(duty.generate(s.site().admin(), s.projectId(), DAY.minusDays(7), DAY.minusDays(1), 1, "项目开工补排"))
+                .isEqualTo(7);
+        assertThatThrownBy(() -> duty.setDay(s.site().staff(), s.projectId(), yesterday, List.of(member), "补排"))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

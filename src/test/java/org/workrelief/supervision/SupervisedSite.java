@@ -28,6 +28,9 @@ import org.workrelief.worker.Worker;
 public record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onDuty, CommitteeMember onDutyMember,
         SignedInUser offDuty, SignedInUser third, PunchService punches) {
 
+    /** The reason the fixtures give when they arrange duty for a day the test clock has passed. */
+    public static final String PAST_DUTY = "测试数据：按当日实际值班补记";
+
     public static SupervisedSite create(AccountService accounts, ProjectService projects, RegistryFixtures registry,
             CommitteeService committee, DutyRosterService duty, PunchService punches, LocalDate day) {
         ActiveProject site = ActiveProject.create(accounts, projects, registry, day);
@@ -39,7 +42,7 @@ public record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onD
         CommitteeMember onDuty = committee.add(site.admin(), projectId, cadre.id(), MemberKind.CADRE);
         committee.add(site.admin(), projectId, partyMember.id(), MemberKind.PARTY_MEMBER);
         committee.add(site.admin(), projectId, villager.id(), MemberKind.VILLAGER_REP);
-        duty.setDay(site.admin(), projectId, day, List.of(onDuty.id()));
+        duty.setDay(site.admin(), projectId, day, List.of(onDuty.id()), PAST_DUTY);
         return new SupervisedSite(site, day, cadre, onDuty, partyMember, villager, punches);
     }
 

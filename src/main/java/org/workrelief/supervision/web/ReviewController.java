@@ -3,7 +3,7 @@ package org.workrelief.supervision.web;
 import java.io.IOException;
 import java.time.LocalDate;
 
-import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -35,6 +35,9 @@ import org.workrelief.supervision.ReviewPhoto;
 @Controller
 class ReviewController {
 
+    /** The checks form's values on the page: as recorded, or as typed when a save was refused. */
+    static final String TYPED = "typedChecks";
+
     private final DailyReviewService reviews;
 
     ReviewController(DailyReviewService reviews) {
@@ -51,6 +54,11 @@ class ReviewController {
         model.addAttribute("previous", day.minusDays(1));
         model.addAttribute("next", day.plusDays(1));
         model.addAttribute("maxPhotos", DailyReviewService.MAX_PHOTOS);
+        model.addAttribute("maxNotes", ReviewChecks.MAX_NOTES);
+        // after a refused save the form shows what was typed (flash "typedChecks"), else what is recorded
+        if (!model.containsAttribute(TYPED) && page.review() != null) {
+            model.addAttribute(TYPED, ReviewChecks.of(page.review()));
+        }
         return "supervision/review";
     }
 
@@ -73,19 +81,39 @@ class ReviewController {
     @PostMapping("/reviews/{reviewId}/checks")
     String checks(@AuthenticationPrincipal SignedInUser me, @PathVariable long reviewId, @RequestParam long projectId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @Valid @ModelAttribute ReviewChecks checks, BindingResult binding, RedirectAttributes redirect) {
+            @ModelAttribute("checks") ReviewChecks checks, BindingResult binding, HttpServletRequest request,
+            RedirectAttributes redirect) {
         try {
             if (binding.hasErrors()) {
-                throw new BusinessRuleException(binding.getFieldError("quality") != null ? "review.quality.required"
-                        : "review.notes.tooLong", 1000);
+                // only a tampered form gets here (an unknown quality or version): say which, keep the notes
+                throw new BusinessRuleException(binding.hasFieldErrors("quality") ? "review.quality.required"
+                        : "review.checks.invalid");
             }
             reviews.recordChecks(me, reviewId, checks);
             Flash.success(redirect, "review.checks.saved");
         }
         catch (BusinessRuleException refused) {
             Flash.refused(redirect, refused);
+            redirect.addFlashAttribute(TYPED, checks != null && !binding.hasErrors() ? checks : typed(request));
         }
         return back(projectId, day) + "#checks";
+    }
+
+    /** The checks as typed, read leniently from the request where they did not bind. */
+    private static ReviewChecks typed(HttpServletRequest request) {
+        QualityResult quality = null;
+        for (QualityResult q : QualityResult.values()) {
+            if (q.name().equals(request.getParameter("quality"))) {
+                quality = q;
+            }
+        }
+        return new ReviewChecks(quality, request.getParameter("qualityNotes"), ticked(request, "helmets"),
+                ticked(request, "signage"), ticked(request, "slope"), ticked(request, "machinery"),
+                request.getParameter("safetyNotes"), 0);
+    }
+
+    private static boolean ticked(HttpServletRequest request, String box) {
+        return "true".equals(request.getParameter(box));
     }
 
     @PostMapping("/reviews/{reviewId}/photos")

@@ -57,8 +57,12 @@ class SupervisionController {
         model.addAttribute("month", shown);
         model.addAttribute("roster", duty.roster(me, projectId, shown.atDay(1), shown.atEndOfMonth()));
         model.addAttribute("overdue", reviews.overdueOf(me, projectId, OVERDUE_SHOWN));
-        model.addAttribute("today", reviews.today());
+        LocalDate today = reviews.today();
+        model.addAttribute("today", today);
         model.addAttribute("perDay", duty.defaultPerDay());
+        // the roster is arranged from today on: this month's generation starts today, not on the 1st
+        LocalDate first = shown.atDay(1);
+        model.addAttribute("generateFrom", first.isBefore(today) && !shown.atEndOfMonth().isBefore(today) ? today : first);
         return "supervision/page";
     }
 
@@ -113,9 +117,10 @@ class SupervisionController {
     String generate(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "2") int perDay, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "2") int perDay, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         try {
-            duty.generate(me, projectId, from, to, perDay);
+            duty.generate(me, projectId, from, to, perDay, reason);
             Flash.success(redirect, "duty.generated");
             return "redirect:/projects/" + projectId + "/supervision?month=" + YearMonth.from(from);
         }
@@ -131,6 +136,8 @@ class SupervisionController {
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
         model.addAttribute("project", projects.get(me, projectId));
         model.addAttribute("day", day);
+        model.addAttribute("past", day.isBefore(reviews.today()));
+        model.addAttribute("today", reviews.today());
         model.addAttribute("dutyDay", duty.roster(me, projectId, day, day).get(0));
         model.addAttribute("members", committee.members(me, projectId).stream().filter(m -> m.active()).toList());
         return "supervision/day";
@@ -140,9 +147,10 @@ class SupervisionController {
     @PostMapping("/roster/{day}")
     String saveDay(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam(name = "memberIds", required = false) List<Long> memberIds, RedirectAttributes redirect) {
+            @RequestParam(name = "memberIds", required = false) List<Long> memberIds,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            duty.setDay(me, projectId, day, memberIds);
+            duty.setDay(me, projectId, day, memberIds, reason);
             Flash.success(redirect, "duty.day.saved");
             return "redirect:/projects/" + projectId + "/supervision?month=" + YearMonth.from(day);
         }
