@@ -12,7 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.workrelief.attendance.AttendanceLocks;
 import org.workrelief.supervision.ApprovedAttendance;
+import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.supervision.QualityResult;
+import org.workrelief.supervision.ReviewChecks;
 import org.workrelief.supervision.SupervisedSite;
 import org.workrelief.supervision.SupervisedSites;
 import org.workrelief.support.BrowserJourney;
@@ -21,7 +24,10 @@ import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestClockConfiguration;
 import org.workrelief.worker.Worker;
 
-/** The member on duty reviews a day with one half day, rejects it, records the checks and approves the day. */
+/**
+ * The member on duty reviews a day with one half day, rejects it, records the checks and approves
+ * the day; a day with a safety problem is recorded as it is and approved.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestClockConfiguration.class, RegistryFixtures.class, SupervisedSites.class })
 class DailyReviewJourneyE2ETests extends BrowserJourney {
@@ -34,6 +40,7 @@ class DailyReviewJourneyE2ETests extends BrowserJourney {
     @Autowired AttendanceLocks locks;
     @Autowired ApprovedAttendance approved;
     @Autowired MutableClock clock;
+    @Autowired DailyReviewService reviews;
 
     SupervisedSite s;
     Worker halfDay;
@@ -78,5 +85,42 @@ class DailyReviewJourneyE2ETests extends BrowserJourney {
         assertThat(locks.isLocked(s.projectId(), DAY)).isTrue();
         assertThat(approved.countedDays(s.projectId(), DAY, DAY)).extracting(ApprovedAttendance.CountedDay::workerId)
                 .containsExactly(s.site().worker().getId());
+    }
+
+    @Test
+    void aSafetyProblemIsRecordedAsFoundAndTheDayApproved() {
+        signIn(s.onDuty().getUsername());
+        browser.go("/projects/" + s.projectId() + "/reviews/" + DAY);
+        browser.click("#open-review");
+        browser.type(".anomaly-HALF_DAY .reason", "下午请假，已核实");
+        browser.click(".anomaly-HALF_DAY .accept");
+
+        // 安全帽 not ticked: two workers were seen without helmets
+        browser.click("#quality-ISSUES").click("#safety-signage").click("#safety-slope").click("#safety-machinery")
+                .type("#qualityNotes", "东段砌石勾缝不饱满").type("#safetyNotes", "2人未戴安全帽");
+        // meanwhile the other member on duty saves the checks: this save is refused, what was typed stays
+        var review = reviews.page(s.onDuty(), s.projectId(), DAY).review();
+        reviews.recordChecks(s.onDuty(), review.id(), new ReviewChecks(QualityResult.PASS, null, true, true, true, true,
+                null, review.version()));
+        browser.click("#save-checks");
+        assertThat(browser.text("#flash-failure")).contains("已被他人修改");
+        assertThat(browser.find("#safetyNotes").getAttribute("value")).isEqualTo("2人未戴安全帽");
+        assertThat(browser.find("#qualityNotes").getAttribute("value")).isEqualTo("东段砌石勾缝不饱满");
+        assertThat(browser.find("#quality-ISSUES").isSelected()).isTrue();
+        assertThat(browser.find("#safety-helmets").isSelected()).isFalse();
+        assertThat(browser.find("#safety-signage").isSelected()).isTrue();
+
+        browser.click("#save-checks");
+        assertThat(browser.text("#flash-success")).contains("已保存检查结果");
+        assertThat(browser.text("#checks-problems")).contains("作业人员佩戴安全帽").contains("2人未戴安全帽")
+                .contains("东段砌石勾缝不饱满");
+        assertThat(browser.find("#safety-helmets").isSelected()).isFalse();
+
+        browser.click("#approve-review");
+        browser.acceptConfirm();
+        assertThat(browser.text("#review-status")).isEqualTo("已通过");
+        assertThat(browser.text("#checks-problems")).contains("作业人员佩戴安全帽").contains("2人未戴安全帽")
+                .contains("已随当日核查记录在案");
+        assertThat(locks.isLocked(s.projectId(), DAY)).isTrue();
     }
 }
