@@ -6,6 +6,13 @@
   document.addEventListener('submit', function (event) {
     var form = event.target;
     var question = form.getAttribute && form.getAttribute('data-confirm');
+    if (question) {
+      // %name% stands for the value chosen in the form's field of that name (e.g. the day of a departure)
+      question = question.replace(/%(\w+)%/g, function (token, name) {
+        var field = form.elements[name];
+        return field && field.value ? field.value : token;
+      });
+    }
     if (question && !window.confirm(question)) {
       event.preventDefault();
     }

@@ -112,6 +112,11 @@ public class Enrollment extends BaseEntity {
         return eligibilityOn(day) == WorkEligibility.ELIGIBLE;
     }
 
+    /** Insurance ends from today to {@link EnrollmentService#INSURANCE_EXPIRY_WARNING_DAYS} days on. */
+    public boolean insuranceExpiringOn(LocalDate today) {
+        return insuranceExpiresWithin(today, EnrollmentService.INSURANCE_EXPIRY_WARNING_DAYS);
+    }
+
     public boolean insuranceExpiresWithin(LocalDate today, int days) {
         return insuranceTo != null && !insuranceTo.isBefore(today) && !insuranceTo.isAfter(today.plusDays(days));
     }

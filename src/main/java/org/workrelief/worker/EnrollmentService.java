@@ -30,7 +30,8 @@ import org.workrelief.team.WorkTeam;
 public class EnrollmentService {
 
     static final String ENTITY = "Enrollment";
-    static final int INSURANCE_EXPIRY_WARNING_DAYS = 7;
+    /** Insurance that ends within this many days (today included) is shown as about to expire. */
+    public static final int INSURANCE_EXPIRY_WARNING_DAYS = 7;
 
     private final EnrollmentRepository enrollments;
     private final WorkerService workers;
@@ -39,10 +40,13 @@ public class EnrollmentService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final List<WorkedDays> workedDays;
 
     EnrollmentService(EnrollmentRepository enrollments, WorkerService workers, ProjectService projects,
-            TeamService teams, AuditLog auditLog, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            TeamService teams, AuditLog auditLog, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            List<WorkedDays> workedDays) {
         this.jdbc = jdbc;
+        this.workedDays = workedDays;
         this.enrollments = enrollments;
         this.workers = workers;
         this.projects = projects;
@@ -110,15 +114,110 @@ public class EnrollmentService {
         return enrollment;
     }
 
+    /** The worker leaves today (the demo's history, replayed at its dates). */
     @Transactional
     public Enrollment leave(SignedInUser actor, long enrollmentId) {
+        return leave(actor, enrollmentId, LocalDate.now(clock));
+    }
+
+    /**
+     * 离岗: from {@code leftOn} on the worker is off the roll call and no sign-in is accepted (sign-ins
+     * made earlier that day stand). The day is when the departure happened: not before the
+     * enrollment, not in the future (a departure is recorded once it has happened), and not before
+     * a day the worker still signed in on the project.
+     */
+    @Transactional
+    public Enrollment leave(SignedInUser actor, long enrollmentId, LocalDate leftOn) {
         WorkerService.requireKeeper(actor);
         Enrollment enrollment = get(actor, enrollmentId);
-        enrollment.leave(LocalDate.now(clock));
+        if (!enrollment.isActive()) {
+            throw new BusinessRuleException("enrollment.alreadyLeft");
+        }
+        if (leftOn == null) {
+            throw new BusinessRuleException("enrollment.leave.dateRequired");
+        }
+        if (leftOn.isBefore(enrollment.getEnrolledOn())) {
+            throw new BusinessRuleException("enrollment.leave.beforeEnrolled", enrollment.getEnrolledOn());
+        }
+        if (leftOn.isAfter(LocalDate.now(clock))) {
+            throw new BusinessRuleException("enrollment.leave.future");
+        }
+        for (WorkedDays days : workedDays) {
+            days.lastSignInDay(enrollment.getProjectId(), enrollment.getWorker().getId())
+                    .filter(leftOn::isBefore)
+                    .ifPresent(last -> {
+                        throw new BusinessRuleException("enrollment.leave.beforeSignIn", last);
+                    });
+        }
+        enrollment.leave(leftOn);
+        enrollments.flush();
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("status", "LEFT");
+        after.put("leftOn", leftOn.toString());
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("ENROLLMENT_LEFT", ENTITY, enrollment.getId())
                 .inProject(enrollment.getProjectId(), projects.get(actor, enrollment.getProjectId()).getTownId())
-                .change(Map.of("status", "ACTIVE"), Map.of("status", "LEFT")));
+                .change(Map.of("status", "ACTIVE"), after)
+                .detail(enrollment.getWorker().getWorkerCode() + " " + leftOn));
         return enrollment;
+    }
+
+    /** An active worker whose accident insurance ends within {@link #INSURANCE_EXPIRY_WARNING_DAYS} days. */
+    public record ExpiringInsurance(long enrollmentId, long projectId, String projectCode, String projectName,
+            long workerId, String workerCode, String workerName, LocalDate insuranceTo) {
+
+        public long daysLeft(LocalDate today) {
+            return java.time.temporal.ChronoUnit.DAYS.between(today, insuranceTo);
+        }
+    }
+
+    /** The first {@code limit} of them (soonest first) and how many there are in all. */
+    public record ExpiringInsuranceList(List<ExpiringInsurance> items, long total) {
+
+        public boolean empty() {
+            return items.isEmpty();
+        }
+    }
+
+    /**
+     * 意外险即将到期: active workers of projects that are recruiting, being built or operated whose
+     * insurance ends from today to {@link #INSURANCE_EXPIRY_WARNING_DAYS} days on, in the viewer's
+     * town (the county level sees every town), soonest first. One statement, however many there are.
+     */
+    @Transactional(readOnly = true)
+    public ExpiringInsuranceList expiringInsurance(SignedInUser viewer, int limit) {
+        return expiringInsurance(viewer, null, limit);
+    }
+
+    /** The same for one project (its page). */
+    @Transactional(readOnly = true)
+    public ExpiringInsuranceList expiringInsuranceOf(SignedInUser viewer, long projectId, int limit) {
+        projects.get(viewer, projectId);
+        return expiringInsurance(viewer, projectId, limit);
+    }
+
+    private ExpiringInsuranceList expiringInsurance(SignedInUser viewer, Long projectId, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        long[] total = new long[1];
+        List<ExpiringInsurance> items = jdbc.query("""
+                select e.id, p.id, p.code, p.name, w.id, w.worker_code, w.name, e.insurance_to,
+                       count(*) over () as total
+                from enrollment e
+                join project p on p.id = e.project_id
+                join worker w on w.id = e.worker_id
+                where e.status = ? and e.insurance_to between ? and ?
+                  and p.status in (?, ?, ?) and (? or p.town_id = ?) and (? or p.id = ?)
+                order by e.insurance_to, p.code, w.name, e.id
+                limit ?
+                """, (rs, i) -> {
+                    total[0] = rs.getLong("total");
+                    return new ExpiringInsurance(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getDate(8).toLocalDate());
+                }, EnrollmentStatus.ACTIVE.name(), java.sql.Date.valueOf(today),
+                java.sql.Date.valueOf(today.plusDays(INSURANCE_EXPIRY_WARNING_DAYS)),
+                ProjectStatus.RECRUITING.name(), ProjectStatus.UNDER_CONSTRUCTION.name(), ProjectStatus.OPERATING.name(),
+                viewer.townId() == null, viewer.townId() == null ? 0L : viewer.townId(),
+                projectId == null, projectId == null ? 0L : projectId, limit);
+        return new ExpiringInsuranceList(items, total[0]);
     }
 
     @Transactional(readOnly = true)

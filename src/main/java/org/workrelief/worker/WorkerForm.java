@@ -24,6 +24,12 @@ public record WorkerForm(
         long version) {
 
     public static WorkerForm blank(Long townId) {
-        return new WorkerForm(townId, "", "", "", "", "", "", HouseholdStatus.ORDINARY, "", "", "", 0);
+        return blank(townId, "");
+    }
+
+    /** A new registration that starts from the ID number typed in a search that found no one. */
+    public static WorkerForm blank(Long townId, String idNumber) {
+        return new WorkerForm(townId, "", idNumber == null ? "" : idNumber, "", "", "", "", HouseholdStatus.ORDINARY, "",
+                "", "", 0);
     }
 }

@@ -109,6 +109,18 @@ class StatementCountTests {
     }
 
     @Test
+    void theHomePageWithInsuranceAboutToExpire() throws Exception {
+        assertFlat("home, insurance about to expire", () -> get("/").with(user(p.staff())), () -> {
+            LocalDate today = LocalDate.now(clock);
+            for (int i = 0; i < 10; i++) {
+                Worker worker = registry.worker(p.staff(), p.s().site().town());
+                registry.enroll(p.staff(), p.s().site().project(), p.s().site().team(), worker, today.minusDays(20),
+                        today.plusDays(3));
+            }
+        });
+    }
+
+    @Test
     void theTownOverview() throws Exception {
         assertFlat("town overview", () -> get("/dashboard").with(user(p.admin())), () -> moreProjects(10));
     }

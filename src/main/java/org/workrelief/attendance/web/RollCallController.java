@@ -64,7 +64,9 @@ class RollCallController {
                 throw new org.workrelief.common.NotFoundException("WorkTeam", teamId);
             }
             Map<Long, WorkerDay> today = todayOf(me, projectId);
-            List<WorkerDay> members = enrollments.activeMembers(me, projectId, teamId).stream().map(e -> today.getOrDefault(e.getWorker().getId(), new WorkerDay(RosterMember.of(e), null, null))).toList();
+            List<Enrollment> active = enrollments.activeMembers(me, projectId, teamId);
+            List<WorkerDay> members = active.stream().map(e -> today.getOrDefault(e.getWorker().getId(), new WorkerDay(RosterMember.of(e), null, null))).toList();
+            model.addAttribute("insuranceEnds", insuranceEnding(active));
             model.addAttribute("team", team);
             model.addAttribute("members", members);
             model.addAttribute("missing", members.stream().filter(m -> m.am() == null || m.pm() == null).count());
@@ -89,7 +91,18 @@ class RollCallController {
         Map<Long, WorkerDay> today = todayOf(me, projectId);
         model.addAttribute("project", projects.get(me, projectId));
         model.addAttribute("member", today.getOrDefault(workerId, new WorkerDay(RosterMember.of(enrollment), null, null)));
+        model.addAttribute("insuranceEnds", insuranceEnding(List.of(enrollment)));
+        model.addAttribute("today", queries.today());
         return "attendance/rollcall :: member";
+    }
+
+    /** Members whose accident insurance ends within the week (a badge on their row), by worker id. */
+    private Map<Long, java.time.LocalDate> insuranceEnding(List<Enrollment> members) {
+        java.time.LocalDate today = queries.today();
+        Map<Long, java.time.LocalDate> ends = new java.util.HashMap<>();
+        members.stream().filter(e -> e.isActive() && e.insuranceExpiringOn(today))
+                .forEach(e -> ends.put(e.getWorker().getId(), e.getInsuranceTo()));
+        return ends;
     }
 
     private Map<Long, WorkerDay> todayOf(SignedInUser me, long projectId) {

@@ -13,6 +13,7 @@ import org.workrelief.payout.PayoutService;
 import org.workrelief.payout.PayoutService.LateBatch;
 import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.DutyRosterService;
+import org.workrelief.worker.EnrollmentService;
 
 /**
  * The home page every role lands on after sign-in: whose desk this is, the days still awaiting the
@@ -30,15 +31,19 @@ class HomeController {
     static final int OVERDUE_DAYS_EACH = 7;
     static final int LATE_BATCHES = 20;
     static final int DUTY_DAYS_AHEAD = 7;
+    static final int EXPIRING_INSURANCE = 20;
 
     private final DailyReviewService reviews;
     private final DutyRosterService duty;
     private final PayoutService payouts;
+    private final EnrollmentService enrollments;
 
-    HomeController(DailyReviewService reviews, DutyRosterService duty, PayoutService payouts) {
+    HomeController(DailyReviewService reviews, DutyRosterService duty, PayoutService payouts,
+            EnrollmentService enrollments) {
         this.reviews = reviews;
         this.duty = duty;
         this.payouts = payouts;
+        this.enrollments = enrollments;
     }
 
     @GetMapping("/")
@@ -55,6 +60,18 @@ class HomeController {
             model.addAttribute("today", today);
             model.addAttribute("duties", duty.dutiesOf(me.id(), today.minusDays(1), today.plusDays(DUTY_DAYS_AHEAD)));
         }
+        expiringInsurance(me, model);
         return "dashboard/home";
+    }
+
+    /**
+     * For those who keep the roster (ADMIN, STAFF): workers whose accident insurance ends within the
+     * week, who, on which project, on which day; one statement, the soonest first.
+     */
+    private void expiringInsurance(SignedInUser me, Model model) {
+        if (me.hasRole(Role.ADMIN) || me.hasRole(Role.STAFF)) {
+            model.addAttribute("expiringInsurance", enrollments.expiringInsurance(me, EXPIRING_INSURANCE));
+            model.addAttribute("insuranceToday", enrollments.today());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.workrelief.worker.web;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 import org.workrelief.project.ProjectService;
 import org.workrelief.team.TeamService;
@@ -121,18 +124,40 @@ class EnrollmentController {
         return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
     }
 
+    /**
+     * 离岗 from the roster row or the enrollment page (after the browser asked for confirmation): the
+     * worker is off the roll call from {@code leftOn}. A refusal goes back where the clerk came from.
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @PostMapping("/enrollments/{id}/leave")
-    String leave(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, RedirectAttributes redirect) {
+    String leave(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @RequestParam(required = false) String leftOn, @RequestParam(defaultValue = "roster") String from,
+            RedirectAttributes redirect) {
         Enrollment enrollment = enrollments.get(me, id);
+        String roster = "redirect:/projects/" + enrollment.getProjectId() + "/roster";
         try {
-            enrollments.leave(me, id);
-            redirect.addFlashAttribute("success", "enrollment.left");
+            LocalDate day = parseDay(leftOn);
+            enrollments.leave(me, id, day);
+            redirect.addFlashAttribute("success", "enrollment.left.on");
+            redirect.addFlashAttribute("successArgs", new Object[] { enrollment.getWorker().getName(), day });
+            return roster;
         }
         catch (BusinessRuleException refused) {
-            redirect.addFlashAttribute("failure", refused.getMessageKey());
+            Flash.refused(redirect, refused);
+            return "edit".equals(from) ? "redirect:/enrollments/" + id + "/edit" : roster;
         }
-        return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
+    }
+
+    private static LocalDate parseDay(String text) {
+        if (text == null || text.isBlank()) {
+            throw new BusinessRuleException("enrollment.leave.dateRequired");
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        }
+        catch (java.time.format.DateTimeParseException malformed) {
+            throw new BusinessRuleException("enrollment.leave.dateRequired");
+        }
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
@@ -154,6 +179,7 @@ class EnrollmentController {
         model.addAttribute("project", projects.get(me, projectId));
         model.addAttribute("worker", workers.get(me, workerId));
         model.addAttribute("enrollment", enrollment);
+        model.addAttribute("today", enrollments.today());
         model.addAttribute("teams", teams.teamsOf(me, projectId));
         model.addAttribute("sources", RecruitmentSource.values());
         return "enrollment/form";

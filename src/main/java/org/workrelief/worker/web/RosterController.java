@@ -45,6 +45,9 @@ class RosterController {
             "enrolled", Sort.by(Sort.Direction.DESC, "enrolledOn", "id"),
             "insurance", Sort.by("insuranceTo", "id"));
 
+    /** The project page names the workers whose insurance ends first; the roster's filter has them all. */
+    static final int EXPIRING_LISTED = 10;
+
     private final EnrollmentService enrollments;
     private final ProjectService projects;
     private final TeamService teams;
@@ -81,6 +84,8 @@ class RosterController {
         model.addAttribute("bySource", bySource);
         model.addAttribute("enrolled", bySource.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("presets", TeamPreset.values());
+        model.addAttribute("expiring", enrollments.expiringInsuranceOf(me, projectId, EXPIRING_LISTED));
+        model.addAttribute("today", enrollments.today());
         return "roster/panel :: panel";
     }
 

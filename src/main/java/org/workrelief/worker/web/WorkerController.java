@@ -8,6 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +33,9 @@ import org.workrelief.worker.WorkerService;
 @Controller
 @RequestMapping("/workers")
 class WorkerController {
+
+    /** The flash attribute that carries an ID number from a search to the registration form. */
+    static final String SEARCHED_ID = "searchedIdNumber";
 
     private final WorkerService workers;
     private final EnrollmentService enrollments;
@@ -63,9 +67,36 @@ class WorkerController {
     /** The search box posts here, so that a typed ID number never appears in a link, only its keyed hash. */
     @PostMapping
     String search(@RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
-        workers.idSearchKey(q).ifPresentOrElse(hash -> redirect.addAttribute("idh", hash),
-                () -> redirect.addAttribute("q", q.trim()));
+        workers.idSearchKey(q).ifPresentOrElse(hash -> {
+            redirect.addAttribute("idh", hash);
+            // for the next page only: if no one has it, registration can start from it
+            redirect.addFlashAttribute(SEARCHED_ID, typedIdNumber(q));
+        }, () -> redirect.addAttribute("q", q.trim()));
         return "redirect:/workers";
+    }
+
+    /**
+     * 查无此人 → 登记: the ID number typed in a search that found no one starts the registration form.
+     * It travels in the session's flash (posted, then one redirect), never in a link.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    @PostMapping("/new/from-search")
+    String registerFromSearch(@RequestParam(defaultValue = "") String idNumber,
+            @RequestParam(required = false) Long projectId, RedirectAttributes redirect) {
+        String typed = typedIdNumber(idNumber);
+        if (!typed.isEmpty()) {
+            redirect.addFlashAttribute(SEARCHED_ID, typed);
+        }
+        if (projectId != null) {
+            redirect.addAttribute("projectId", projectId);
+        }
+        return "redirect:/workers/new";
+    }
+
+    /** What was typed as an ID number, without spaces; nothing when it cannot be one (it is only a start). */
+    private static String typedIdNumber(String typed) {
+        String number = typed == null ? "" : typed.replace(" ", "").trim().toUpperCase();
+        return number.length() <= 18 && number.matches("[0-9X]*") ? number : "";
     }
 
     /** Registration; with {@code projectId} the clerk continues to enroll the new worker on that project. */
@@ -73,7 +104,7 @@ class WorkerController {
     @GetMapping("/new")
     String newForm(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long projectId, Model model) {
         Long townId = projectId == null ? me.townId() : projects.get(me, projectId).getTownId();
-        model.addAttribute("workerForm", WorkerForm.blank(townId));
+        model.addAttribute("workerForm", WorkerForm.blank(townId, (String) model.getAttribute(SEARCHED_ID)));
         return showForm(me, model, null, projectId);
     }
 
@@ -89,7 +120,7 @@ class WorkerController {
             registration = workers.register(me, workerForm);
         }
         catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
+            rejectOnField(binding, workerForm, refused);
             return showForm(me, model, null, projectId);
         }
         redirect.addFlashAttribute("success", "worker.registered");
@@ -130,7 +161,7 @@ class WorkerController {
             workers.update(me, id, workerForm);
         }
         catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
+            rejectOnField(binding, workerForm, refused);
             return showForm(me, model, worker, null);
         }
         redirect.addFlashAttribute("success", "worker.updated");
@@ -144,6 +175,22 @@ class WorkerController {
         model.addAttribute("town", accounts.getTown(me, worker.getTownId()));
         model.addAttribute("qr", cards.qrSvg(worker.getWorkerCode()));
         return "worker/card";
+    }
+
+    /** A refused ID or card number is said next to its field (as the page's own check does while typing). */
+    private static void rejectOnField(BindingResult binding, WorkerForm form, BusinessRuleException refused) {
+        String key = refused.getMessageKey();
+        if (key.startsWith("worker.idNumber.")) {
+            binding.addError(new FieldError(binding.getObjectName(), "idNumber", form.idNumber(), false,
+                    new String[] { key }, refused.getArgs(), key));
+        }
+        else if (key.startsWith("worker.bankCard.")) {
+            binding.addError(new FieldError(binding.getObjectName(), "bankCard", form.bankCard(), false,
+                    new String[] { key }, refused.getArgs(), key));
+        }
+        else {
+            FormErrors.reject(binding, refused);
+        }
     }
 
     private String showForm(SignedInUser me, Model model, Worker worker, Long projectId) {
