@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -189,6 +192,18 @@ public class AssetService {
                 (rs, i) -> new DividendSplit.Share(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), dividendId);
     }
 
+    /** One page of a dividend's shares, in the order the households were listed (a split may have hundreds). */
+    @Transactional(readOnly = true)
+    public Page<DividendSplit.Share> shares(SignedInUser viewer, long dividendId, Pageable page) {
+        dividend(viewer, dividendId);
+        long total = jdbc.queryForObject("select count(*) from dividend_share where dividend_id = ?", Long.class, dividendId);
+        List<DividendSplit.Share> rows = jdbc.query("""
+                select household, weight, amount from dividend_share where dividend_id = ? order by id limit ? offset ?
+                """, (rs, i) -> new DividendSplit.Share(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
+                dividendId, page.getPageSize(), page.getOffset());
+        return new PageImpl<>(rows, page, total);
+    }
+
     /**
      * Splits a dividend among households (one per line: name, or name and weight for a weighted
      * split), replacing an earlier split. The shares add up to the dividend to the fen (DividendSplit).
@@ -270,6 +285,20 @@ public class AssetService {
                 """, (rs, i) -> new OperationJob(rs.getLong("id"), rs.getLong("project_id"), rs.getInt("year"),
                 JobKind.valueOf(rs.getString("kind")), rs.getString("position"), rs.getLong("worker_id"),
                 rs.getString("worker_code"), rs.getString("name")), projectId);
+    }
+
+    /** One page of the jobs: the latest year first, then long-term before seasonal, by worker code. */
+    @Transactional(readOnly = true)
+    public Page<OperationJob> jobs(SignedInUser viewer, long projectId, Pageable page) {
+        projects.get(viewer, projectId);
+        long total = jdbc.queryForObject("select count(*) from operation_job where project_id = ?", Long.class, projectId);
+        List<OperationJob> rows = jdbc.query("""
+                select j.*, w.worker_code, w.name from operation_job j join worker w on w.id = j.worker_id
+                where j.project_id = ? order by j.year desc, j.kind, w.worker_code limit ? offset ?
+                """, (rs, i) -> new OperationJob(rs.getLong("id"), rs.getLong("project_id"), rs.getInt("year"),
+                JobKind.valueOf(rs.getString("kind")), rs.getString("position"), rs.getLong("worker_id"),
+                rs.getString("worker_code"), rs.getString("name")), projectId, page.getPageSize(), page.getOffset());
+        return new PageImpl<>(rows, page, total);
     }
 
     @Transactional

@@ -18,6 +18,7 @@ import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
+import org.workrelief.common.PersonalNumbers;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.payout.PayoutService;
@@ -129,6 +130,11 @@ public class PublicSiteService {
         String body = form.body() == null ? "" : form.body().trim();
         if (title.isEmpty() || title.length() > 100 || body.isEmpty() || body.length() > 4000) {
             throw new BusinessRuleException("public.post.incomplete");
+        }
+        // anyone reads a public post: no full ID, bank card or mobile number of a person in it
+        var personal = PersonalNumbers.find(title + "\n" + body);
+        if (personal.isPresent()) {
+            throw new BusinessRuleException(personal.get().messageKey());
         }
         if (form.projectId() != null && !projects.get(admin, form.projectId()).getTownId().equals(admin.townId())) {
             throw new NotFoundException("Project", form.projectId());

@@ -86,6 +86,23 @@ class AttendanceScreensTests {
     }
 
     @Test
+    void theDailySheetOffersADatePickerThatWorksWithoutScript() throws Exception {
+        String page = mvc.perform(get("/projects/{p}/attendance", site.project().getId()).param("date", "2025-05-20")
+                        .with(user(site.staff())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int form = page.indexOf("<form class=\"d-flex gap-1\" id=\"sheet-day-form\"");
+        assertThat(form).as("a day picker form on the sheet").isNotNegative();
+        String picker = page.substring(form, page.indexOf("</form>", form));
+        assertThat(picker).contains("method=\"get\"", "action=\"/projects/" + site.project().getId() + "/attendance\"",
+                "type=\"date\"", "name=\"date\"", "value=\"2025-05-20\"", "type=\"submit\"");
+        // what the form submits opens that day's sheet
+        mvc.perform(get("/projects/{p}/attendance?date=2025-05-28", site.project().getId()).with(user(site.staff())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span id=\"sheet-day\">2025-05-28</span>")));
+    }
+
+    @Test
     void theDailySheetShowsEachWorkersTimesStatusWarningsAndMonthLink() throws Exception {
         mvc.perform(post("/projects/{p}/rollcall", site.project().getId()).param("workerId", site.worker().getId().toString())
                         .with(user(site.staff())).with(csrf()))

@@ -56,7 +56,7 @@ class PayoutScreensTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("劳务报酬发放公示")))
                 .andExpect(content().string(containsString("********")))
-                .andExpect(content().string(containsString("3120.00")));
+                .andExpect(content().string(containsString("3,120.00")));
         mvc.perform(get("/notice/{t}", "guessing-a-token-does-not-work-at-all")).andExpect(status().isNotFound());
         mvc.perform(get("/payouts/{b}", batch.id())).andExpect(status().is3xxRedirection());
     }

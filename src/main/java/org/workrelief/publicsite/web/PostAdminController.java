@@ -49,7 +49,18 @@ class PostAdminController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openTo,
             RedirectAttributes redirect) {
-        Flash.attempt(redirect, "public.published", () -> site.publish(me, new PublicSiteService.PostForm(kind, title, body, projectId, dayRate, openFrom, openTo)));
+        if (!Flash.attempt(redirect, "public.published", () -> site.publish(me, new PublicSiteService.PostForm(kind, title, body, projectId, dayRate, openFrom, openTo)))) {
+            // refused, nothing saved: the form comes back as typed, to be mended rather than typed again
+            var draft = new java.util.HashMap<String, Object>();
+            draft.put("kind", kind == null ? null : kind.name());
+            draft.put("title", title);
+            draft.put("body", body);
+            draft.put("projectId", projectId);
+            draft.put("dayRate", dayRate == null ? null : dayRate.toPlainString());
+            draft.put("openFrom", openFrom == null ? null : openFrom.toString());
+            draft.put("openTo", openTo == null ? null : openTo.toString());
+            redirect.addFlashAttribute("draft", draft);
+        }
         return "redirect:/admin/public-posts";
     }
 
