@@ -52,6 +52,7 @@ class PublicNoticeJourneyE2ETests extends BrowserJourney {
         openPhone();
         browser.go("/notice/" + batch.noticeToken());
         assertThat(browser.text("#notice-title")).contains("劳务报酬发放公示");
+        assertThat(script("return window.innerWidth")).as("a 360 px phone").isEqualTo(360L);
         assertFits("phone");
 
         List<WebElement> cards = browser.driver().findElements(By.cssSelector("#notice-table tr.notice-line"));
@@ -83,6 +84,7 @@ class PublicNoticeJourneyE2ETests extends BrowserJourney {
         assertThat(browser.driver().findElement(By.cssSelector("#notice-table thead")).isDisplayed()).as("the A4 sheet is a table").isTrue();
         assertThat(script("return getComputedStyle(document.querySelector('#notice-table tr.notice-line')).display"))
                 .isEqualTo("table-row");
+        save("notice-print-en");
     }
 
     @Test
@@ -115,7 +117,11 @@ class PublicNoticeJourneyE2ETests extends BrowserJourney {
     private void assertFits(String where) {
         Map<?, ?> sizes = (Map<?, ?>) script(
                 "return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth};");
-        assertThat(((Number) sizes.get("scroll")).longValue()).as("no sideways scrolling (%s)", where)
+        Object wide = script("""
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth)
+                    .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');""");
+        assertThat(((Number) sizes.get("scroll")).longValue()).as("no sideways scrolling (%s): %s", where, wide)
                 .isLessThanOrEqualTo(((Number) sizes.get("inner")).longValue());
     }
 
