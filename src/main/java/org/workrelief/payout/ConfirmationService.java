@@ -101,9 +101,11 @@ public class ConfirmationService {
         if (entered.isEmpty()) {
             throw new BusinessRuleException("payout.confirm.witness");
         }
+        // as given or in upper case (codes are JS000123), so that the unique index answers
         String code = entered.split("\\s+")[0];
-        Optional<Long> byCode = jdbc.queryForList("select id from worker where upper(worker_code) = upper(?)", Long.class,
-                code).stream().findFirst();
+        Optional<Long> byCode = jdbc.queryForList(
+                "select id from worker where worker_code in (?, ?) order by worker_code = ? desc", Long.class, code,
+                code.toUpperCase(java.util.Locale.ROOT), code).stream().findFirst();
         if (byCode.isPresent()) {
             return confirm(actor, lineId, byCode.get(), sheetRef);
         }

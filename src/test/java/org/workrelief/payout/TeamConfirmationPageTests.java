@@ -77,7 +77,7 @@ class TeamConfirmationPageTests {
         confirm(second, "JS-NOBODY").andExpect(flash().attribute("failure", "payout.confirm.witness.unknown"));
         confirm(second, "").andExpect(flash().attribute("failure", "payout.confirm.witness"));
         Worker secondPayee = p.crew().stream().filter(w -> w.getId() == second.workerId()).findFirst().orElseThrow();
-        confirm(second, secondPayee.getWorkerCode()).andExpect(flash().attribute("failure", "payout.witness.PAYEE"));
+        confirm(second, secondPayee.getWorkerCode().toLowerCase()).andExpect(flash().attribute("failure", "payout.witness.PAYEE"));
     }
 
     private org.springframework.test.web.servlet.ResultActions confirm(PayoutLine line, String witness) throws Exception {
