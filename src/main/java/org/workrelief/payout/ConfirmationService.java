@@ -81,6 +81,43 @@ public class ConfirmationService {
         return team;
     }
 
+    /**
+     * The co-workers who may vouch for at least one line of the team, once each by worker code: the
+     * team page sends this list once for all its lines (each line's own refusals are said on entry).
+     */
+    public static List<WitnessPolicy.Candidate> witnessList(List<TeamLine> team) {
+        Map<Long, WitnessPolicy.Candidate> union = new java.util.TreeMap<>();
+        team.forEach(t -> t.eligible().forEach(c -> union.putIfAbsent(c.workerId(), c)));
+        return union.values().stream().sorted(java.util.Comparator.comparing(WitnessPolicy.Candidate::code)).toList();
+    }
+
+    /**
+     * A confirmation with the witness as entered on the team page: the list's entry ("JS000002 李四 ·
+     * 开挖组"), a worker code, or a name that exactly one co-worker who may vouch for the line has.
+     */
+    @Transactional
+    public Confirmation confirm(SignedInUser actor, long lineId, String witness, String sheetRef) {
+        String entered = witness == null ? "" : witness.trim();
+        if (entered.isEmpty()) {
+            throw new BusinessRuleException("payout.confirm.witness");
+        }
+        // as given or in upper case (codes are JS000123), so that the unique index answers
+        String code = entered.split("\\s+")[0];
+        Optional<Long> byCode = jdbc.queryForList(
+                "select id from worker where worker_code in (?, ?) order by worker_code = ? desc", Long.class, code,
+                code.toUpperCase(java.util.Locale.ROOT), code).stream().findFirst();
+        if (byCode.isPresent()) {
+            return confirm(actor, lineId, byCode.get(), sheetRef);
+        }
+        List<WitnessPolicy.Candidate> named = eligibleWitnesses(actor, lineId).stream()
+                .filter(c -> c.name().equals(entered)).toList();
+        if (named.size() == 1) {
+            return confirm(actor, lineId, named.get(0).workerId(), sheetRef);
+        }
+        throw new BusinessRuleException(named.isEmpty() ? "payout.confirm.witness.unknown"
+                : "payout.confirm.witness.ambiguous", entered);
+    }
+
     @Transactional
     public Confirmation confirm(SignedInUser actor, long lineId, long witnessId, String sheetRef) {
         PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -137,11 +138,30 @@ public class PayoutService {
                 lines.stream().map(PayoutLine::amountPayable).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
-    /** What the public notice shows: no login, reached only by the batch's unguessable link. */
+    /**
+     * How long a notice stays readable after the wages were released: as long as the wage records must
+     * be kept (保障农民工工资支付条例: at least three years), so a villager can check it later. After
+     * that the list of names comes down (the ledger keeps the records).
+     */
+    public static final Period NOTICE_KEPT = Period.ofYears(3);
+
+    /**
+     * What the public notice shows: no login, reached only by the batch's unguessable link. A notice
+     * whose keeping time ended is {@code withdrawn}: its batch and project only, no lines.
+     */
     public record PublicNotice(String projectCode, String projectName, PayoutBatch batch, List<PayoutLine> lines,
-            Totals total) {
+            Totals total, boolean withdrawn) {
+
+        /** The wages of the list have been released (已发放 or 已结清). */
+        public boolean paidOut() {
+            return batch.status() == BatchStatus.RELEASED || batch.status() == BatchStatus.SETTLED;
+        }
     }
 
+    /**
+     * The notice of a batch from its publication on: on notice, approved, released and settled alike,
+     * until {@link #NOTICE_KEPT} after the release (then withdrawn).
+     */
     @Transactional(readOnly = true)
     public Optional<PublicNotice> publicNotice(String token) {
         if (token == null || token.length() < 20) {
@@ -149,15 +169,21 @@ public class PayoutService {
         }
         return jdbc.query("select * from payout_batch where notice_token = ?", PayoutService::toBatch, token).stream()
                 .findFirst()
-                // the list is public while it is on notice and until the wages are released, not after
-                .filter(batch -> batch.status() == BatchStatus.PUBLICIZED || batch.status() == BatchStatus.APPROVED)
+                .filter(batch -> batch.status() != BatchStatus.DRAFT)
                 .map(batch -> {
                     Map<String, Object> project = jdbc.queryForMap("select code, name from project where id = ?",
                             batch.projectId());
-                    List<PayoutLine> lines = linesOf(batch.id());
+                    boolean withdrawn = batch.releasedAt() != null
+                            && !batch.releasedAt().isAfter(noticeKeptSince(clock));
+                    List<PayoutLine> lines = withdrawn ? List.of() : linesOf(batch.id());
                     return new PublicNotice((String) project.get("code"), (String) project.get("name"), batch, lines,
-                            overall(lines));
+                            overall(lines), withdrawn);
                 });
+    }
+
+    /** Notices of batches released at or before this instant are withdrawn ({@link #NOTICE_KEPT}). */
+    public static Instant noticeKeptSince(Clock clock) {
+        return clock.instant().atZone(clock.getZone()).minus(NOTICE_KEPT).toInstant();
     }
 
     /**

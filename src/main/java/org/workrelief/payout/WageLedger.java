@@ -34,6 +34,16 @@ public class WageLedger {
         this.projects = projects;
     }
 
+    /** The months the project has batches in (by the month a batch's period starts), the latest first. */
+    @Transactional(readOnly = true)
+    public List<YearMonth> months(SignedInUser viewer, long projectId) {
+        projects.get(viewer, projectId);
+        return jdbc.query("""
+                select distinct date_trunc('month', period_from)::date as month from payout_batch where project_id = ?
+                order by month desc
+                """, (rs, i) -> YearMonth.from(rs.getDate(1).toLocalDate()), projectId);
+    }
+
     @Transactional(readOnly = true)
     public List<List<String>> rows(SignedInUser viewer, long projectId, YearMonth month) {
         projects.get(viewer, projectId);

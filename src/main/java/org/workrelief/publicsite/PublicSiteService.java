@@ -55,7 +55,13 @@ public class PublicSiteService {
             BigDecimal dayRate, LocalDate openFrom, LocalDate openTo, boolean published) {
     }
 
-    public record Notice(String token, String projectName, LocalDate periodFrom, LocalDate periodTo, Instant noticeUntil) {
+    /** A payout notice; {@code releasedAt} is set once the wages are paid out (the notice stays up as a record). */
+    public record Notice(String token, String projectName, LocalDate periodFrom, LocalDate periodTo, Instant noticeUntil,
+            String status, Instant releasedAt) {
+
+        public boolean paidOut() {
+            return releasedAt != null;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -96,16 +102,22 @@ public class PublicSiteService {
                 """, this::toPost, townId, kind.name(), Date.valueOf(LocalDate.now(clock)));
     }
 
-    /** Payout notices on display: publicized (or approved and not yet released) batches of the town's projects. */
+    /**
+     * Payout notices of the town's projects: those on notice (or approved and not yet released) first,
+     * then the paid-out ones still kept ({@link PayoutService#NOTICE_KEPT} from the release), newest first.
+     */
     @Transactional(readOnly = true)
     public List<Notice> notices(long townId) {
         return jdbc.query("""
-                select b.notice_token, p.name, b.period_from, b.period_to, b.notice_until from payout_batch b
-                join project p on p.id = b.project_id
-                where p.town_id = ? and b.notice_token is not null and b.status in ('PUBLICIZED', 'APPROVED')
-                order by b.publicized_at desc
+                select b.notice_token, p.name, b.period_from, b.period_to, b.notice_until, b.status, b.released_at
+                from payout_batch b join project p on p.id = b.project_id
+                where p.town_id = ? and b.notice_token is not null
+                  and (b.status in ('PUBLICIZED', 'APPROVED') or (b.status in ('RELEASED', 'SETTLED') and b.released_at > ?))
+                order by b.released_at desc nulls first, b.publicized_at desc
                 """, (rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant()), townId);
+                rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
+                townId, Timestamp.from(PayoutService.noticeKeptSince(clock)));
     }
 
     // --- administration -------------------------------------------------------------------

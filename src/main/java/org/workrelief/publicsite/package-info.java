@@ -1,6 +1,7 @@
 /**
  * 公开信息: the public, phone-first pages of each town, without login, for WeChat sharing: its
- * projects' public facts, job notices (用工信息), policy notes and the payout notices on display.
+ * projects' public facts, job notices (用工信息), policy notes and the payout notices (on display, and
+ * kept for three years after the wages are released, marked as paid).
  * Nothing personal beyond what a payout notice allows (name, masked ID, amount).
  */
 package org.workrelief.publicsite;

@@ -64,9 +64,9 @@ class PayoutScreensTests {
     @Test
     void onlyFinanceDownloadsTheBankFileAndTheLedgerKeepsEveryLine() throws Exception {
         PayoutBatch batch = flow.released(p);
-        // the notice comes down once the wages are released
+        // the notice stays up once the wages are released, marked as such (PublicNoticeTests)
         mvc.perform(get("/notice/{t}", batch.noticeToken()))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isOk()).andExpect(content().string(containsString("已发放")));
 
         mvc.perform(get("/payouts/{b}/bank-file.csv", batch.id()).with(user(p.admin()))).andExpect(status().isForbidden());
         mvc.perform(get("/payouts/{b}/bank-file.xlsx", batch.id()).with(user(p.finance()))).andExpect(status().isOk());

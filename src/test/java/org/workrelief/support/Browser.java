@@ -62,6 +62,11 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            if (width < 500) {
+                // headless Chromium keeps a window at least 500 px wide: a phone's width is emulated
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                        "height", height, "deviceScaleFactor", 1, "mobile", false));
+            }
             return new Browser(driver, profile, "http://localhost:" + port);
         }
         catch (IOException e) {

@@ -48,20 +48,26 @@ class ConfirmationController {
         model.addAttribute("batch", batch);
         model.addAttribute("project", projects.get(me, batch.projectId()));
         model.addAttribute("lines", lines);
+        // one list of witnesses for all the lines (a <datalist>), not a list per line
+        model.addAttribute("witnesses", ConfirmationService.witnessList(lines));
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", lines.isEmpty() ? "" : lines.get(0).line().teamName());
         return view;
     }
 
+    /** One confirmation: the witness by id, or as entered from the page's list ({@code witness}: code and name). */
     @PostMapping("/payouts/lines/{lineId}/confirmations")
     String confirm(@AuthenticationPrincipal SignedInUser me, @PathVariable long lineId, @RequestParam long batchId,
             @RequestParam long teamId, @RequestParam(required = false) Long witnessId,
-            @RequestParam(required = false) String sheetRef, RedirectAttributes redirect) {
+            @RequestParam(required = false) String witness, @RequestParam(required = false) String sheetRef,
+            RedirectAttributes redirect) {
         try {
-            if (witnessId == null) {
-                throw new BusinessRuleException("payout.confirm.witness");
+            if (witnessId != null) {
+                confirmations.confirm(me, lineId, witnessId, sheetRef);
             }
-            confirmations.confirm(me, lineId, witnessId, sheetRef);
+            else {
+                confirmations.confirm(me, lineId, witness, sheetRef);
+            }
             Flash.success(redirect, "payout.confirm.recorded");
         }
         catch (BusinessRuleException refused) {

@@ -1,5 +1,8 @@
 package org.workrelief.payout.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +12,8 @@ import org.workrelief.payout.PayoutService;
 
 /**
  * 公示: the masked payout list for the village notice board and the villagers' WeChat group. No
- * login; reachable only by the batch's unguessable link.
+ * login; reachable only by the batch's unguessable link. A table on paper and wide screens, one card per
+ * person on a phone (static/css/notice.css).
  */
 @Controller
 class NoticeController {
@@ -20,9 +24,19 @@ class NoticeController {
         this.payouts = payouts;
     }
 
+    /**
+     * Readable from its publication until three years after the wages were released (marked 已发放 or
+     * 已结清 with the dates); after that it says the list was withdrawn (410 Gone).
+     */
     @GetMapping("/notice/{token}")
-    String notice(@PathVariable String token, Model model) {
-        model.addAttribute("notice", payouts.publicNotice(token).orElseThrow(() -> new NotFoundException("Notice", "?")));
+    String notice(@PathVariable String token, Model model, HttpServletResponse response) {
+        PayoutService.PublicNotice notice = payouts.publicNotice(token)
+                .orElseThrow(() -> new NotFoundException("Notice", "?"));
+        if (notice.withdrawn()) {
+            response.setStatus(HttpStatus.GONE.value());
+        }
+        model.addAttribute("notice", notice);
+        model.addAttribute("keptYears", PayoutService.NOTICE_KEPT.getYears());
         return "payout/notice";
     }
 }

@@ -26,6 +26,7 @@ import org.workrelief.payout.ObjectionService;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutLine;
 import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.WageLedger;
 import org.workrelief.project.ProjectService;
 
 /** 劳务报酬发放: a project's batches, one batch with its lines, deductions, objections and state moves. */
@@ -35,11 +36,13 @@ class PayoutController {
     private final PayoutService payouts;
     private final ObjectionService objections;
     private final ProjectService projects;
+    private final WageLedger ledger;
 
-    PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects) {
+    PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects, WageLedger ledger) {
         this.payouts = payouts;
         this.objections = objections;
         this.projects = projects;
+        this.ledger = ledger;
     }
 
     @GetMapping("/projects/{projectId}/payouts")
@@ -49,7 +52,8 @@ class PayoutController {
         YearMonth last = YearMonth.from(payouts.today()).minusMonths(1);
         model.addAttribute("defaultFrom", last.atDay(1));
         model.addAttribute("defaultTo", last.atEndOfMonth());
-        model.addAttribute("ledgerMonth", last);
+        // the wage ledger of a month the project paid in: the latest first (not an empty file of this month)
+        model.addAttribute("ledgerMonths", ledger.months(me, projectId));
         return "payout/list";
     }
 
