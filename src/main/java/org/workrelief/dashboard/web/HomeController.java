@@ -30,6 +30,7 @@ class HomeController {
     static final int OVERDUE_DAYS_EACH = 7;
     static final int LATE_BATCHES = 20;
     static final int DUTY_DAYS_AHEAD = 7;
+    static final int FINANCE_BATCHES = 20;
 
     private final DailyReviewService reviews;
     private final DutyRosterService duty;
@@ -55,6 +56,15 @@ class HomeController {
             model.addAttribute("today", today);
             model.addAttribute("duties", duty.dutiesOf(me.id(), today.minusDays(1), today.plusDays(DUTY_DAYS_AHEAD)));
         }
+        if (me.hasRole(Role.FINANCE)) {
+            financeDesk(me, model);
+        }
         return "dashboard/home";
+    }
+
+    /** Finance's desk: batches to release, released ones awaiting the bank, and failed lines to pay again. */
+    private void financeDesk(SignedInUser me, Model model) {
+        model.addAttribute("financeDesk", payouts.financeDesk(me, FINANCE_BATCHES));
+        model.addAttribute("financeListedAtMost", FINANCE_BATCHES);
     }
 }
