@@ -227,7 +227,7 @@ final class ReferenceProject {
             String[] cells = lines[i].split(",");
             String card = cells.length > 5 ? cells[3].replace("\t", "").replace("\"", "").trim() : "";
             if (card.isEmpty()) {
-                continue; // the totals row
+                continue; // a blank line
             }
             answer.append(card).append(',').append(cells[5].replace("\"", "").trim()).append(",成功,\n");
         }

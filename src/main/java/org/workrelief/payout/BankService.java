@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,10 +72,17 @@ public class BankService {
         CSV, XLSX
     }
 
+    /** How each column of the bank file is written in XLSX: serial and amount as numbers, the rest as text. */
+    static final List<SheetWriter.Kind> BANK_FILE_KINDS = List.of(SheetWriter.Kind.INTEGER, SheetWriter.Kind.TEXT,
+            SheetWriter.Kind.TEXT, SheetWriter.Kind.TEXT, SheetWriter.Kind.TEXT, SheetWriter.Kind.MONEY, SheetWriter.Kind.TEXT);
+
     /**
-     * Writes the bank file (银行代发文件): one row per line with full ID and card numbers as text, and
-     * a totals row. Rows stream from the database a thousand at a time, so 100,000 lines fit in
-     * little memory. The download is audited before the first byte leaves.
+     * Writes the bank file (银行代发文件): one row per line with full ID and card numbers, and nothing
+     * else (no totals row: the bank's reader takes every row for a payment; the totals are on the
+     * batch page and the confirmation sheets). The CSV is plain, for the bank's system; the XLSX is the
+     * one to open in Excel: ID and card numbers are text cells, serial numbers and amounts numeric.
+     * Rows stream from the database a thousand at a time, so 100,000 lines fit in little memory. The
+     * download is audited before the first byte leaves.
      */
     public void writeBankFile(SignedInUser actor, long batchId, Format format, OutputStream out) throws IOException {
         PayoutService.requireRole(actor, Role.FINANCE);
@@ -90,24 +96,20 @@ public class BankService {
                         .inProject(project.getId(), project.getTownId()).detail(format.name())));
         IOException[] failure = new IOException[1];
         readOnly.executeWithoutResult(status -> {
-            Map<String, Object> sums = jdbc.queryForMap(
-                    "select count(*) as lines, coalesce(sum(amount_payable), 0) as total from payout_line where batch_id = ?",
-                    batchId);
-            try (Stream<List<String>> rows = streaming.queryForStream("""
+            try (Stream<List<Object>> rows = streaming.queryForStream("""
                     select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable, l.team_name
                     from payout_line l join worker w on w.id = l.worker_id
                     where l.batch_id = ? order by l.team_id, w.worker_code
-                    """, (rs, i) -> List.of(String.valueOf(i + 1), rs.getString(1), asText(protector.decrypt(rs.getString(2)), format),
-                    asText(protector.decrypt(rs.getString(3)), format), nullToEmpty(rs.getString(4)), rs.getBigDecimal(5).toPlainString(),
+                    """, (rs, i) -> List.<Object>of(i + 1, rs.getString(1), protector.decrypt(rs.getString(2)),
+                    protector.decrypt(rs.getString(3)), nullToEmpty(rs.getString(4)), rs.getBigDecimal(5).setScale(2),
                     project.getCode() + " " + batch.periodFrom() + "~" + batch.periodTo() + " " + rs.getString(6)), batchId)) {
-                List<String> total = List.of("合计", sums.get("lines") + "人", "", "", "",
-                        ((BigDecimal) sums.get("total")).setScale(2).toPlainString(), "");
-                Iterable<List<String>> all = () -> withLast(rows.iterator(), total);
                 if (format == Format.CSV) {
+                    Iterable<List<String>> all = () -> rows.map(BankService::asCsv).iterator();
                     SheetWriter.csv(BANK_FILE_COLUMNS, all, out);
                 }
                 else {
-                    SheetWriter.xlsx("银行代发", BANK_FILE_COLUMNS, all, out);
+                    Iterable<List<Object>> all = rows::iterator;
+                    SheetWriter.xlsx("银行代发", BANK_FILE_COLUMNS, BANK_FILE_KINDS, all, out);
                 }
             }
             catch (IOException e) {
@@ -119,24 +121,10 @@ public class BankService {
         }
     }
 
-    private static <T> Iterator<T> withLast(Iterator<T> rows, T last) {
-        return new Iterator<>() {
-            private boolean lastGiven;
-
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext() || !lastGiven;
-            }
-
-            @Override
-            public T next() {
-                if (rows.hasNext()) {
-                    return rows.next();
-                }
-                lastGiven = true;
-                return last;
-            }
-        };
+    /** A row of the CSV: every value as plain text (amounts as 800.00), nothing added for Excel. */
+    private static List<String> asCsv(List<Object> row) {
+        return row.stream().map(value -> value instanceof BigDecimal amount ? amount.toPlainString() : String.valueOf(value))
+                .toList();
     }
 
     /** The outcome of a bank result import: lines marked, or every row that does not match. */
@@ -342,14 +330,6 @@ public class BankService {
                     Map.of("status", "RELEASED"), Map.of("status", "SETTLED"), null);
         }
         return settled == 1;
-    }
-
-    /**
-     * A long number as text: XLSX cells are text already; in CSV a leading tab keeps Excel from
-     * turning an 18-digit ID or 19-digit card into 1.1E+17 (bank readers trim it).
-     */
-    private static String asText(String number, Format format) {
-        return format == Format.CSV ? "\t" + number : number;
     }
 
     private static String digits(String text) {

@@ -214,6 +214,64 @@ public class PayoutService {
 
     static final int LATE_AFTER_DAYS = 30;
 
+    /** Whether the bank's answer is still expected for the batch: released, with lines it has not answered. */
+    @Transactional(readOnly = true)
+    public boolean awaitingBankResults(SignedInUser viewer, long batchId) {
+        PayoutBatch batch = batch(viewer, batchId);
+        return batch.status() == BatchStatus.RELEASED && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from payout_line where batch_id = ? and status = 'PENDING')", Boolean.class, batchId));
+    }
+
+    /**
+     * A batch on finance's desk: its lines and amount, and of them the lines awaiting the bank's answer
+     * and the lines the bank returned that are not yet paid again.
+     */
+    public record FinanceBatch(long batchId, long projectId, String projectCode, String projectName, LocalDate periodFrom,
+            LocalDate periodTo, BatchStatus status, boolean followUp, long lines, BigDecimal payable, long pendingLines,
+            BigDecimal pendingAmount, long failedLines, BigDecimal failedAmount) {
+    }
+
+    /**
+     * What finance has to do (the home page): batches approved and waiting for release, released and
+     * waiting for the bank's results, and with failed lines not yet re-issued. A released batch can be
+     * in both of the last two. {@code more}: only the oldest {@code limit} batches are listed.
+     */
+    public record FinanceDesk(List<FinanceBatch> toRelease, List<FinanceBatch> awaitingResults, List<FinanceBatch> failed,
+            boolean more) {
+
+        public boolean empty() {
+            return toRelease.isEmpty() && awaitingResults.isEmpty() && failed.isEmpty();
+        }
+    }
+
+    /** The viewer's town's (or the county's) batches needing finance, the oldest period first; one statement. */
+    @Transactional(readOnly = true)
+    public FinanceDesk financeDesk(SignedInUser viewer, int limit) {
+        List<FinanceBatch> batches = jdbc.query("""
+                select b.id, b.project_id, p.code, p.name, b.period_from, b.period_to, b.status, b.reissue_of,
+                       count(l.id) as lines, coalesce(sum(l.amount_payable), 0) as payable,
+                       count(l.id) filter (where l.status = 'PENDING') as pending,
+                       coalesce(sum(l.amount_payable) filter (where l.status = 'PENDING'), 0) as pending_amount,
+                       count(l.id) filter (where l.status = 'FAILED') as failed,
+                       coalesce(sum(l.amount_payable) filter (where l.status = 'FAILED'), 0) as failed_amount
+                from payout_batch b join project p on p.id = b.project_id
+                left join payout_line l on l.batch_id = b.id
+                where b.status in ('APPROVED', 'RELEASED') and (? or p.town_id = ?)
+                group by b.id, p.id
+                order by b.period_to, b.id limit ?
+                """, (rs, i) -> new FinanceBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"),
+                rs.getString("name"), rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
+                BatchStatus.valueOf(rs.getString("status")), rs.getObject("reissue_of") != null, rs.getLong("lines"),
+                rs.getBigDecimal("payable"), rs.getLong("pending"), rs.getBigDecimal("pending_amount"), rs.getLong("failed"),
+                rs.getBigDecimal("failed_amount")),
+                viewer.isCountyLevel(), viewer.isCountyLevel() ? 0L : viewer.townId(), limit + 1);
+        List<FinanceBatch> shown = batches.subList(0, Math.min(limit, batches.size()));
+        return new FinanceDesk(shown.stream().filter(b -> b.status() == BatchStatus.APPROVED).toList(),
+                shown.stream().filter(b -> b.status() == BatchStatus.RELEASED && b.pendingLines() > 0).toList(),
+                shown.stream().filter(b -> b.status() == BatchStatus.RELEASED && b.failedLines() > 0).toList(),
+                batches.size() > limit);
+    }
+
     // --- creating -----------------------------------------------------------------------------
 
     /**
@@ -471,6 +529,11 @@ public class PayoutService {
     public PayoutBatch release(SignedInUser actor, long batchId, long version) {
         requireRole(actor, Role.FINANCE);
         PayoutBatch batch = lockedBatch(actor, batchId);
+        if (batch.releasedAt() != null) {
+            // released by someone else meanwhile (two finance officers at once): say who and when
+            throw new BusinessRuleException("payout.release.already", displayNameOf(batch.releasedBy()),
+                    minutes(batch.releasedAt()));
+        }
         if (batch.status() != BatchStatus.APPROVED) {
             throw new BusinessRuleException("payout.state.notApproved");
         }
@@ -561,7 +624,7 @@ public class PayoutService {
         requireRole(actor, Role.ADMIN, Role.STAFF);
         PayoutBatch batch = lockedBatch(actor, batchId);
         if (batch.status() != BatchStatus.DRAFT || batch.version() != version) {
-            throw new BusinessRuleException(batch.status() != BatchStatus.DRAFT ? "payout.state.notDraft" : "payout.stale");
+            throw new BusinessRuleException(batch.status() != BatchStatus.DRAFT ? "payout.discard.notDraft" : "payout.stale");
         }
         Totals all = overall(linesOf(batchId));
         jdbc.update("delete from cross_confirmation where line_id in (select id from payout_line where batch_id = ?)", batchId);
@@ -588,6 +651,32 @@ public class PayoutService {
     }
 
     // --- helpers ------------------------------------------------------------------------------
+
+    /** A user's display name for a message, their user name if the account is gone. */
+    private String displayNameOf(String username) {
+        return jdbc.query("select display_name from app_user where lower(username) = lower(?)",
+                (rs, i) -> rs.getString(1), username).stream().findFirst().orElse(username);
+    }
+
+    /** A moment as the people of the project read it: yyyy-MM-dd HH:mm in the application's zone. */
+    private String minutes(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(instant.atZone(clock.getZone()));
+    }
+
+    /**
+     * A deduction as typed on the batch page: blank is none; anything that is not a plain number
+     * (letters, NaN, 1e3) is refused with the deduction's rule, and nothing changes.
+     */
+    public static BigDecimal deductionAmount(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String text = typed.strip().replace(",", "").replace("，", "");
+        if (!text.matches("\\d+(\\.\\d+)?")) {
+            throw new BusinessRuleException("payout.deduction.invalid");
+        }
+        return new BigDecimal(text);
+    }
 
     Project projectOf(SignedInUser viewer, PayoutBatch batch) {
         return projects.get(viewer, batch.projectId());

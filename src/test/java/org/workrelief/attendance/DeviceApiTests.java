@@ -125,6 +125,28 @@ class DeviceApiTests {
     }
 
     @Test
+    void aTimeWithoutItsOffsetNamesTheFieldAndTheFormExpected() throws Exception {
+        send(body(site.worker().getWorkerCode(), "2025-06-03T07:58:00"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.message").value("punchedAt 须为带时区的时间，如 2025-06-03T07:58:00+08:00"));
+        mvc.perform(post("/api/v1/punches/batch").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"punches\": [" + body(site.worker().getWorkerCode(), "2025-06-03T07:58:00+08:00") + ","
+                                + body(site.worker().getWorkerCode(), "明天早上") + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.message").value("punches[1].punchedAt 须为带时区的时间，如 2025-06-03T07:58:00+08:00"));
+        send("{\"workerCode\": \"" + site.worker().getWorkerCode() + "\", \"punchedAt\": \"2025-06-03T07:58:00+08:00\", \"lat\": \"north\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.message").value("lat 的值格式不正确"));
+        send("{\"workerCode\": ")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("请求内容不是有效的 JSON"));
+    }
+
+    @Test
     void aMissingUnknownOrRevokedTokenAnswers401() throws Exception {
         String json = body(site.worker().getWorkerCode(), "2025-06-03T07:58:00+08:00");
         mvc.perform(post("/api/v1/punches").contentType(MediaType.APPLICATION_JSON).content(json))

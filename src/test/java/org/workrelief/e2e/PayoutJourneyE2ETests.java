@@ -60,6 +60,12 @@ class PayoutJourneyE2ETests extends BrowserJourney {
         assertThat(browser.text("#total-payable")).isEqualTo("3,120.00");
         String batchPath = browser.path();
 
+        // a deduction that is not a number is said on the batch page, and nothing changes
+        browser.click("#lines-table details.deduct summary");
+        browser.type("#lines-table .deduct-form input[name=amount]", "abc").click("#lines-table .deduct-form button");
+        assertThat(browser.text("#flash-failure")).contains("扣减金额须是不小于 0 的数");
+        assertThat(browser.text("#total-payable")).isEqualTo("3,120.00");
+
         browser.click("#publicize");
         browser.acceptConfirm();
         assertThat(browser.text("#batch-status")).isEqualTo("公示中");
@@ -98,6 +104,9 @@ class PayoutJourneyE2ETests extends BrowserJourney {
                 .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-        assertThat(file.body()).contains("序号,姓名,身份证号,银行卡号,开户银行,金额(元),备注").contains("合计,4人");
+        assertThat(file.body()).contains("序号,姓名,身份证号,银行卡号,开户银行,金额(元),备注").doesNotContain("合计")
+                .doesNotContain("\t");
+        // the totals the file leaves out are on the page
+        assertThat(browser.text("#bank-file-totals")).contains("银行代发文件共 4 笔，合计 3,120.00 元");
     }
 }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,37 +51,60 @@ class BankTests {
     }
 
     @Test
-    void theCsvBankFileHasTheColumnsFullNumbersAsTextAndATotalsRow() throws Exception {
+    void theCsvBankFileIsPlainOneRowPerPaymentWithFullNumbersAndNoTotalsRow() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         bank.writeBankFile(p.finance(), released.id(), BankService.Format.CSV, out);
         byte[] bytes = out.toByteArray();
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
         String csv = new String(bytes, StandardCharsets.UTF_8).substring(1);
-        String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("序号,姓名,身份证号,银行卡号,开户银行,金额(元),备注");
-        assertThat(lines).hasSize(6);
-        String idNumber = plain("id_number_cipher", p.crew().get(0).getId());
-        String card = plain("bank_card_cipher", p.crew().get(0).getId());
-        assertThat(csv).contains("\t" + idNumber).contains("\t" + card).contains("800.00").contains("720.00");
-        assertThat(lines[5]).startsWith("合计,4人").contains("3120.00");
+        assertThat(csv).as("no TAB or other Excel trick inside the fields").doesNotContain("\t").doesNotContain("=\"")
+                .doesNotContain("合计");
+        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(csv)).getRecords();
+        assertThat(records.get(0).toList()).isEqualTo(BankService.BANK_FILE_COLUMNS);
+        assertThat(records).as("the header and the four payments, nothing else").hasSize(5);
+        List<CSVRecord> rows = records.subList(1, records.size());
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly("1", "2", "3", "4");
+        assertThat(rows).extracting(r -> r.get(5)).containsExactlyInAnyOrder("800.00", "800.00", "800.00", "720.00");
+        for (int i = 0; i < 4; i++) {
+            long worker = p.crew().get(i).getId();
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.get(2)).isEqualTo(plain("id_number_cipher", worker));
+                assertThat(r.get(3)).isEqualTo(plain("bank_card_cipher", worker));
+            });
+        }
         assertThat(auditLog.historyOf(PayoutService.ENTITY, released.id())).extracting(e -> e.action())
                 .contains("BANK_FILE_DOWNLOADED");
     }
 
     @Test
-    void theXlsxBankFileWritesEveryCellAsText() throws Exception {
+    void theXlsxBankFileHasNumbersAsNumbersAndIdAndCardNumbersAsText() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         bank.writeBankFile(p.finance(), released.id(), BankService.Format.XLSX, out);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(5);
+            assertThat(sheet.getLastRowNum()).as("the header and the four payments: no totals row").isEqualTo(4);
             for (int c = 0; c < 7; c++) {
                 assertThat(sheet.getRow(0).getCell(c).getStringCellValue()).isEqualTo(BankService.BANK_FILE_COLUMNS.get(c));
             }
-            assertThat(sheet.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(sheet.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).matches("\\d{16,19}");
-            assertThat(sheet.getRow(1).getCell(5).getCellType()).isEqualTo(CellType.STRING);
+            double sum = 0;
+            for (int r = 1; r <= 4; r++) {
+                var row = sheet.getRow(r);
+                assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(r);
+                assertThat(row.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("0");
+                assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.STRING);
+                assertThat(row.getCell(2).getStringCellValue()).matches("\\d{17}[\\dX]");
+                assertThat(row.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("@");
+                assertThat(row.getCell(3).getCellType()).isEqualTo(CellType.STRING);
+                assertThat(row.getCell(3).getStringCellValue()).matches("\\d{16,19}");
+                assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(row.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+                sum += row.getCell(5).getNumericCellValue();
+                for (int c = 0; c < 7; c++) {
+                    assertThat(new DataFormatter().formatCellValue(row.getCell(c))).doesNotContain("合计").doesNotContain("\t");
+                }
+            }
+            assertThat(sum).isEqualTo(3120.00);
         }
     }
 

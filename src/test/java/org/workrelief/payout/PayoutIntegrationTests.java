@@ -225,7 +225,10 @@ class PayoutIntegrationTests {
                 "payout.state.locked");
         assertThatThrownBy(() -> jdbc.update("update payout_line set amount_due = 1, amount_payable = 1 where id = ?",
                 line.id())).as("the database freezes released lines").isInstanceOf(DataAccessException.class);
-        assertRefused(() -> payouts.release(p.finance(), approved.id(), released.version()), "payout.state.notApproved");
+        // a second release names who released it and when, not a rule about approval
+        assertRefused(() -> payouts.release(p.finance(), approved.id(), released.version()), "payout.release.already",
+                "测试FINANCE", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(released.releasedAt().atZone(clock.getZone())));
     }
 
     @Test
@@ -235,6 +238,12 @@ class PayoutIntegrationTests {
                 .user(org.workrelief.account.Role.FINANCE, p.s().site().town()));
         List<Boolean> outcomes = race(List.of(() -> releases(p.finance(), approved), () -> releases(other, approved)));
         assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        // the one who lost is told the batch was released, by whom (display name, not user name)
+        assertThat(refusals).singleElement().satisfies(refused -> {
+            assertThat(refused.getMessageKey()).isEqualTo("payout.release.already");
+            assertThat(refused.getArgs()[0]).isEqualTo("测试FINANCE");
+            assertThat(String.valueOf(refused.getArgs()[1])).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        });
         assertThat(auditLog.historyOf(PayoutService.ENTITY, approved.id()).stream()
                 .filter(e -> e.action().equals("PAYOUT_BATCH_RELEASED"))).hasSize(1);
     }
@@ -295,9 +304,12 @@ class PayoutIntegrationTests {
             return true;
         }
         catch (BusinessRuleException refused) {
+            refusals.add(refused);
             return false;
         }
     }
+
+    private final List<BusinessRuleException> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static List<Boolean> race(List<Callable<Boolean>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());

@@ -90,7 +90,7 @@ class PayoutIntegrityTests {
 
     @Test
     void onlyADraftIsDiscarded() {
-        assertRefused(() -> payouts.discard(p.staff(), batch.id(), current().version()), "payout.state.notDraft");
+        assertRefused(() -> payouts.discard(p.staff(), batch.id(), current().version()), "payout.discard.notDraft");
     }
 
     private PayoutBatch current() {

@@ -99,6 +99,24 @@ class PayoutRefusalTests {
         assertRefused(() -> bank.reissueFailed(p.staff(), released.id()), "payout.reissue.nothing");
     }
 
+    @Test
+    void discardingABatchPastItsDraftIsRefusedAsADiscard() {
+        PayoutBatch approved = approve();
+        assertRefused(() -> payouts.discard(p.staff(), approved.id(), approved.version()), "payout.discard.notDraft");
+        PayoutBatch released = payouts.release(p.finance(), approved.id(), approved.version());
+        assertRefused(() -> payouts.discard(p.staff(), released.id(), released.version()), "payout.discard.notDraft");
+        assertThat(payouts.batch(p.staff(), batch.id()).status()).isEqualTo(BatchStatus.RELEASED);
+    }
+
+    @Test
+    void aDeductionTypedAsTextIsRefusedByTheDeductionRule() {
+        for (String typed : List.of("abc", "NaN", "1e3", "-5", "Infinity")) {
+            assertRefused(() -> PayoutService.deductionAmount(typed), "payout.deduction.invalid");
+        }
+        assertThat(PayoutService.deductionAmount(" 1,200.5 ")).isEqualByComparingTo("1200.5");
+        assertThat(PayoutService.deductionAmount(" ")).isNull();
+    }
+
     private PayoutBatch approve() {
         PayoutBatch confirmed = flow.confirmed(p, payouts.publicize(p.staff(), batch.id(), batch.version()));
         clock.advance(Duration.ofDays(8));

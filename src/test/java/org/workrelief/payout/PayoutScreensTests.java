@@ -6,19 +6,24 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.workrelief.common.crypto.DataProtector;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.IntegrationTest;
 
@@ -30,6 +35,8 @@ class PayoutScreensTests {
     @Autowired MockMvc mvc;
     @Autowired ProjectService projects;
     @Autowired PayoutService payouts;
+    @Autowired DataProtector protector;
+    @Autowired JdbcTemplate jdbc;
 
     PaidSite p;
 
@@ -110,5 +117,92 @@ class PayoutScreensTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
                         "/payouts/" + batch.id() + "?page=1"))
                 .andExpect(flash().attribute("success", "payout.deducted"));
+    }
+    @Test
+    void theBankFileComesAsCsvOrXlsxOnlyWithItsTotalsOnThePage() throws Exception {
+        PayoutBatch batch = flow.released(p);
+        mvc.perform(get("/payouts/{b}/bank-file.pdf", batch.id()).with(user(p.finance()))).andExpect(status().isNotFound());
+        mvc.perform(get("/payouts/{b}/bank-file.csv", batch.id()).with(user(p.finance())))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("合计"))));
+        mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.finance())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("bank-file.pdf"))))
+                .andExpect(content().string(containsString("银行代发文件共 4 笔，合计 3,120.00 元")))
+                .andExpect(content().string(containsString("请下载 Excel 版")));
+        var lines = payouts.lines(p.finance(), batch.id());
+        var team = lines.get(0).teamId();
+        mvc.perform(get("/payouts/{b}/teams/{t}/sheet", batch.id(), team).with(user(p.staff())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"sheet-total\"")))
+                .andExpect(content().string(containsString("合计 4 人")))
+                .andExpect(content().string(containsString("3,120.00")));
+    }
+
+    @Test
+    void theBankResultFileIsAskedForOnlyWhileTheBankHasNotAnswered() throws Exception {
+        PayoutBatch batch = flow.released(p);
+        mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.finance())))
+                .andExpect(content().string(containsString("id=\"bank-results\"")));
+        mvc.perform(get("/payouts/{b}/results", batch.id()).with(user(p.finance())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("银行回盘文件（.xlsx 或 .csv）")))
+                .andExpect(content().string(not(containsString("花名册"))))
+                .andExpect(content().string(containsString("type=\"file\"")));
+
+        StringBuilder answer = new StringBuilder("银行卡号,金额,结果\n");
+        for (PayoutLine line : payouts.lines(p.finance(), batch.id())) {
+            String card = protector.decrypt(jdbc.queryForObject("select bank_card_cipher from worker where id = ?",
+                    String.class, line.workerId()));
+            answer.append(card).append(',').append(line.amountPayable()).append(",成功\n");
+        }
+        mvc.perform(multipart("/payouts/{b}/results", batch.id())
+                        .file(new MockMultipartFile("file", "bank.csv", "text/csv", answer.toString().getBytes(StandardCharsets.UTF_8)))
+                        .with(user(p.finance())).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-success\"")))
+                .andExpect(content().string(containsString("id=\"results-closed\"")))
+                .andExpect(content().string(not(containsString("type=\"file\""))));
+        assertThat(payouts.batch(p.finance(), batch.id()).status()).isEqualTo(BatchStatus.SETTLED);
+
+        mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.finance())))
+                .andExpect(content().string(not(containsString("id=\"bank-results\""))));
+        mvc.perform(get("/payouts/{b}/results", batch.id()).with(user(p.finance())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("无需导入银行回盘文件")))
+                .andExpect(content().string(not(containsString("type=\"file\""))));
+    }
+
+    @Test
+    void anUploadWithoutAFileAnswersAClear400Page() throws Exception {
+        PayoutBatch batch = flow.released(p);
+        mvc.perform(post("/payouts/{b}/results", batch.id()).param("file", "bank.csv").with(user(p.finance())).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"error-upload\"")))
+                .andExpect(content().string(containsString("没有收到要导入的文件")));
+        mvc.perform(multipart("/payouts/{b}/results", batch.id()).param("other", "x").with(user(p.finance())).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"error-upload\"")));
+        mvc.perform(post("/projects/{p}/roster/import", p.projectId()).with(user(p.staff())).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"error-upload\"")));
+    }
+
+    @Test
+    void aDeductionThatIsNotANumberIsSaidOnTheBatchPageAndChangesNothing() throws Exception {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        PayoutLine line = payouts.lines(p.staff(), batch.id()).get(0);
+        for (String typed : new String[] { "abc", "NaN" }) {
+            mvc.perform(post("/payouts/lines/{l}/deduction", line.id()).param("batchId", String.valueOf(batch.id()))
+                            .param("amount", typed).param("reason", "损坏工具").param("version", String.valueOf(line.version()))
+                            .with(user(p.staff())).with(csrf()))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                            "/payouts/" + batch.id() + "?page=0"))
+                    // said on the batch page the browser is sent back to (the layout's banner), not a bare 400
+                    .andExpect(flash().attribute("failure", "payout.deduction.invalid"));
+        }
+        PayoutLine after = payouts.lines(p.staff(), batch.id()).get(0);
+        assertThat(after.deduction()).isEqualByComparingTo("0");
+        assertThat(after.version()).isEqualTo(line.version());
     }
 }

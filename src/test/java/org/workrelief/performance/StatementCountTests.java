@@ -121,6 +121,12 @@ class StatementCountTests {
     }
 
     @Test
+    void theFinanceHomePage() throws Exception {
+        // nothing on finance's desk, then a batch released and awaiting the bank: the same statements
+        assertFlat("finance home", () -> get("/").with(user(p.finance())), () -> flow.released(p));
+    }
+
+    @Test
     void theTownOverview() throws Exception {
         assertFlat("town overview", () -> get("/dashboard").with(user(p.admin())), () -> moreProjects(10));
     }

@@ -28,6 +28,17 @@ class ErrorPageAdvice {
         return "error/409";
     }
 
+    /**
+     * An upload endpoint reached without a file: a POST that is not multipart (a form without its
+     * enctype, a script, a reload of a redirected request), or a multipart POST without the file part.
+     */
+    @ExceptionHandler({ org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class })
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String noFileUploaded() {
+        return "error/upload";
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String changedBySomeoneElse() {

@@ -32,6 +32,7 @@ class HomeController {
     static final int LATE_BATCHES = 20;
     static final int DUTY_DAYS_AHEAD = 7;
     static final int EXPIRING_INSURANCE = 20;
+    static final int FINANCE_BATCHES = 20;
 
     private final DailyReviewService reviews;
     private final DutyRosterService duty;
@@ -61,6 +62,9 @@ class HomeController {
             model.addAttribute("duties", duty.dutiesOf(me.id(), today.minusDays(1), today.plusDays(DUTY_DAYS_AHEAD)));
         }
         expiringInsurance(me, model);
+        if (me.hasRole(Role.FINANCE)) {
+            financeDesk(me, model);
+        }
         return "dashboard/home";
     }
 
@@ -73,5 +77,11 @@ class HomeController {
             model.addAttribute("expiringInsurance", enrollments.expiringInsurance(me, EXPIRING_INSURANCE));
             model.addAttribute("insuranceToday", enrollments.today());
         }
+    }
+
+    /** Finance's desk: batches to release, released ones awaiting the bank, and failed lines to pay again. */
+    private void financeDesk(SignedInUser me, Model model) {
+        model.addAttribute("financeDesk", payouts.financeDesk(me, FINANCE_BATCHES));
+        model.addAttribute("financeListedAtMost", FINANCE_BATCHES);
     }
 }

@@ -44,23 +44,35 @@ class BankController {
         this.projects = projects;
     }
 
+    /** The bank file in the two forms a bank takes: CSV (plain, for the bank's system) and XLSX (for Excel). No other. */
     @PreAuthorize("hasRole('FINANCE')")
-    @GetMapping("/payouts/{batchId}/bank-file.{format}")
-    void bankFile(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable String format,
-            HttpServletResponse response) throws IOException {
-        BankService.Format chosen = "xlsx".equals(format) ? BankService.Format.XLSX : BankService.Format.CSV;
+    @GetMapping("/payouts/{batchId}/bank-file.csv")
+    void bankFileCsv(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, HttpServletResponse response)
+            throws IOException {
+        bankFile(me, batchId, BankService.Format.CSV, response);
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @GetMapping("/payouts/{batchId}/bank-file.xlsx")
+    void bankFileXlsx(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, HttpServletResponse response)
+            throws IOException {
+        bankFile(me, batchId, BankService.Format.XLSX, response);
+    }
+
+    private void bankFile(SignedInUser me, long batchId, BankService.Format format, HttpServletResponse response)
+            throws IOException {
         PayoutBatch batch = payouts.batch(me, batchId);
         Project project = projects.get(me, batch.projectId());
-        Downloads.attachment(response, chosen == BankService.Format.XLSX ? Downloads.XLSX : Downloads.CSV,
-                project.getCode() + "-银行代发-" + batch.periodFrom() + "~" + batch.periodTo() + "." + format);
-        bank.writeBankFile(me, batchId, chosen, response.getOutputStream());
+        Downloads.attachment(response, format == BankService.Format.XLSX ? Downloads.XLSX : Downloads.CSV,
+                project.getCode() + "-银行代发-" + batch.periodFrom() + "~" + batch.periodTo() + "."
+                        + format.name().toLowerCase(java.util.Locale.ROOT));
+        bank.writeBankFile(me, batchId, format, response.getOutputStream());
     }
 
     @PreAuthorize("hasRole('FINANCE')")
     @GetMapping("/payouts/{batchId}/results")
     String resultsForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, Model model) {
-        model.addAttribute("batch", payouts.batch(me, batchId));
-        return "payout/results";
+        return resultsPage(me, batchId, model);
     }
 
     @PreAuthorize("hasRole('FINANCE')")
@@ -68,7 +80,13 @@ class BankController {
     String importResults(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
             @RequestParam("file") MultipartFile file, Model model) throws IOException {
         FileImports.run(file, model, (name, content) -> bank.importResults(me, batchId, name, content));
+        return resultsPage(me, batchId, model);
+    }
+
+    /** The upload is offered only while the bank's answer is still expected: released, with lines awaiting it. */
+    private String resultsPage(SignedInUser me, long batchId, Model model) {
         model.addAttribute("batch", payouts.batch(me, batchId));
+        model.addAttribute("resultsExpected", payouts.awaitingBankResults(me, batchId));
         return "payout/results";
     }
 

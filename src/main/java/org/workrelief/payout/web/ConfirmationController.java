@@ -52,6 +52,8 @@ class ConfirmationController {
         model.addAttribute("witnesses", ConfirmationService.witnessList(lines));
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", lines.isEmpty() ? "" : lines.get(0).line().teamName());
+        // the totals the bank file leaves out, on the sheet that is signed and filed
+        model.addAttribute("sheetTotal", PayoutService.overall(lines.stream().map(t -> t.line()).toList()));
         return view;
     }
 

@@ -1,6 +1,5 @@
 package org.workrelief.payout.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -22,6 +21,8 @@ import org.workrelief.common.web.PageRequests;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.web.Flash;
+import org.workrelief.payout.BatchStatus;
+import org.workrelief.payout.LineStatus;
 import org.workrelief.payout.ObjectionService;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutLine;
@@ -91,6 +92,9 @@ class PayoutController {
                 PageRequest.of(shownPage, asked.getPageSize()), lines.size()));
         model.addAttribute("teams", teams);
         model.addAttribute("totals", PayoutService.totals(lines));
+        model.addAttribute("overall", PayoutService.overall(lines));
+        model.addAttribute("resultsExpected", batch.status() == BatchStatus.RELEASED
+                && lines.stream().anyMatch(l -> l.status() == LineStatus.PENDING));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
         model.addAttribute("objections", objections.objectionsOf(me, batchId));
         model.addAttribute("noticeOver", batch.noticeUntil() != null && !batch.noticeUntil().isAfter(java.time.Instant.now(
@@ -131,11 +135,12 @@ class PayoutController {
 
     @PostMapping("/payouts/lines/{lineId}/deduction")
     String deduct(@AuthenticationPrincipal SignedInUser me, @PathVariable long lineId, @RequestParam long batchId,
-            @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String amount, @RequestParam(required = false) String reason,
             @RequestParam long version, @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
-        // back to the page of lines the deduction was made on
+        // back to the page of lines the deduction was made on; the amount as typed, so "abc" is said on that page
         redirect.addAttribute("page", Math.max(0, page));
-        return step(redirect, batchId, "payout.deducted", () -> payouts.deduct(me, lineId, amount, reason, version));
+        return step(redirect, batchId, "payout.deducted",
+                () -> payouts.deduct(me, lineId, PayoutService.deductionAmount(amount), reason, version));
     }
 
     @PostMapping("/payouts/{batchId}/objections")
