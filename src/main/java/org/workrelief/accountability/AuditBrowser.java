@@ -3,7 +3,16 @@ package org.workrelief.accountability;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -14,10 +23,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.account.UserDirectory;
+import org.workrelief.common.audit.Actors;
 import org.workrelief.common.audit.AuditEntry;
+import org.workrelief.common.audit.AuditRecordNames;
+import org.workrelief.common.audit.AuditRecordNames.RecordName;
 import org.workrelief.project.ProjectService;
 
-/** Reads the audit log for the viewer: their town's rows only (all for county level), newest first. */
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the audit log for the viewer: their town's rows only (all for county level), newest first, each
+ * with its actor's name, its record's name and its changed fields. The names of a page's records are read
+ * by the modules that own them ({@link AuditRecordNames}), one query per kind of record on the page.
+ */
 @Service
 public class AuditBrowser {
 
@@ -27,15 +47,22 @@ public class AuditBrowser {
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
     private final Clock clock;
+    private final UserDirectory users;
+    private final JsonMapper json;
+    private final Map<String, AuditRecordNames> namers;
 
-    AuditBrowser(JdbcTemplate jdbc, ProjectService projects, Clock clock) {
+    AuditBrowser(JdbcTemplate jdbc, ProjectService projects, Clock clock, UserDirectory users, JsonMapper json,
+            List<AuditRecordNames> namers) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
+        this.users = users;
+        this.json = json;
+        this.namers = namers.stream().collect(Collectors.toMap(AuditRecordNames::entityType, Function.identity()));
     }
 
     @Transactional(readOnly = true)
-    public Page<AuditEntry> search(SignedInUser viewer, AuditFilter filter, Pageable pageable) {
+    public Page<AuditRow> search(SignedInUser viewer, AuditFilter filter, Pageable pageable) {
         if (!viewer.hasRole(Role.ADMIN) && !viewer.hasRole(Role.SUPERVISOR)) {
             throw new AccessDeniedException("administrators and the supervision committee only");
         }
@@ -55,13 +82,24 @@ public class AuditBrowser {
             where.append(" and entity_type = ?");
             args.add(filter.entityType().trim());
         }
+        if (hasText(filter.action())) {
+            where.append(" and action = ?");
+            args.add(filter.action().trim());
+        }
+        else if (!filter.includeSignIns()) {
+            // sign-ins are most of the log; they are shown when asked for (the box, or the operation chosen)
+            where.append(" and action not in (").append(String.join(", ", AuditCatalog.SIGN_INS.stream()
+                    .map(code -> "'" + code + "'").toList())).append(")");
+        }
         if (hasText(filter.entityId())) {
             where.append(" and entity_id = ?");
             args.add(filter.entityId().trim());
         }
         if (hasText(filter.actor())) {
-            where.append(" and lower(actor) like ? escape '\\'");
+            // a user name's beginning, or part of a person's name (the page shows names)
+            where.append(" and (lower(actor) like ? escape '\\' or actor = any(?))");
             args.add(filter.actor().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(users.usernamesNamed(filter.actor()).toArray(String[]::new));
         }
         if (filter.from() != null) {
             where.append(" and occurred_at >= ?");
@@ -82,15 +120,146 @@ public class AuditBrowser {
         pageArgs.add(pageable.getOffset());
         List<AuditEntry> rows = jdbc.query("""
                 select id, occurred_at, actor, action, entity_type, entity_id, town_id, project_id,
-                       jsonb_pretty(before_state) as before_state, jsonb_pretty(after_state) as after_state, detail
+                       before_state::text as before_state, after_state::text as after_state, detail
                 from audit_log""" + where + " order by id desc limit ? offset ?",
                 (rs, i) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
                         rs.getObject("town_id", Long.class), rs.getObject("project_id", Long.class),
                         rs.getString("before_state"), rs.getString("after_state"), rs.getString("detail")),
                 pageArgs.toArray());
-        return new PageImpl<>(rows, pageable, total == null ? 0 : total);
+        return new PageImpl<>(readable(rows), pageable, total == null ? 0 : total);
     }
+
+    /** The page's rows with names and changes: a bounded number of queries, whatever the page holds. */
+    private List<AuditRow> readable(List<AuditEntry> rows) {
+        Map<String, String> actors = users.displayNames(rows.stream().map(AuditEntry::actor).collect(Collectors.toSet()));
+        Map<String, Map<String, RecordName>> byKind = new HashMap<>();
+        rows.stream().filter(row -> row.entityType() != null && row.entityId() != null
+                        && namers.containsKey(row.entityType()) && !"Worker".equals(row.entityType())
+                        && !"Project".equals(row.entityType()))
+                .collect(Collectors.groupingBy(AuditEntry::entityType, Collectors.mapping(AuditEntry::entityId,
+                        Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((kind, ids) -> byKind.put(kind, namers.get(kind).names(ids)));
+        Set<String> workerIds = new LinkedHashSet<>();
+        Set<String> projectIds = new LinkedHashSet<>();
+        for (AuditEntry row : rows) {
+            if ("Worker".equals(row.entityType()) && row.entityId() != null) {
+                workerIds.add(row.entityId());
+            }
+            if ("Project".equals(row.entityType()) && row.entityId() != null) {
+                projectIds.add(row.entityId());
+            }
+            else if (row.projectId() != null) {
+                projectIds.add(String.valueOf(row.projectId()));
+            }
+            RecordName name = byKind.getOrDefault(row.entityType(), Map.of()).get(row.entityId());
+            if (name != null && name.workerId() != null) {
+                workerIds.add(String.valueOf(name.workerId()));
+            }
+        }
+        Map<String, RecordName> workers = namesOf("Worker", workerIds);
+        Map<String, RecordName> projectNames = namesOf("Project", projectIds);
+        List<AuditRow> readable = new ArrayList<>(rows.size());
+        for (AuditEntry row : rows) {
+            String actor = Actors.SYSTEM.equals(row.actor()) ? null : actors.getOrDefault(row.actor(), row.actor());
+            readable.add(new AuditRow(row, actor, recordName(row, byKind, workers, projectNames),
+                    changes(row.before(), row.after())));
+        }
+        return readable;
+    }
+
+    private Map<String, RecordName> namesOf(String kind, Collection<String> ids) {
+        AuditRecordNames namer = namers.get(kind);
+        return namer == null || ids.isEmpty() ? Map.of() : namer.names(ids);
+    }
+
+    private static String recordName(AuditEntry row, Map<String, Map<String, RecordName>> byKind,
+            Map<String, RecordName> workers, Map<String, RecordName> projectNames) {
+        if (row.entityType() == null || row.entityId() == null) {
+            return null;
+        }
+        if ("Project".equals(row.entityType())) {
+            return textOf(projectNames.get(row.entityId()));
+        }
+        if ("Worker".equals(row.entityType())) {
+            return textOf(workers.get(row.entityId()));
+        }
+        List<String> parts = new ArrayList<>(3);
+        RecordName name = byKind.getOrDefault(row.entityType(), Map.of()).get(row.entityId());
+        if (name != null) {
+            if (name.workerId() != null) {
+                parts.add(textOf(workers.get(String.valueOf(name.workerId()))));
+            }
+            parts.add(name.text());
+        }
+        else if (row.entityId().contains("/")) {
+            // a day or year of a project ("12/2025-06-03"): the project is named below
+            parts.add(row.entityId().substring(row.entityId().indexOf('/') + 1));
+        }
+        if (row.projectId() != null) {
+            parts.add(textOf(projectNames.get(String.valueOf(row.projectId()))));
+        }
+        String joined = parts.stream().filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String textOf(RecordName name) {
+        return name == null ? null : name.text();
+    }
+
+    /** The fields whose value differs between before and after, in the order they were logged. */
+    List<AuditRow.FieldChange> changes(String before, String after) {
+        JsonNode old = parse(before);
+        JsonNode now = parse(after);
+        if (old == null && now == null) {
+            return List.of();
+        }
+        if ((old != null && !old.isObject()) || (now != null && !now.isObject())) {
+            return List.of(new AuditRow.FieldChange("value", text(old), text(now)));
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        if (old != null) {
+            fields.addAll(old.propertyNames());
+        }
+        if (now != null) {
+            fields.addAll(now.propertyNames());
+        }
+        Map<String, AuditRow.FieldChange> changed = new LinkedHashMap<>();
+        for (String field : fields) {
+            JsonNode was = old == null ? null : old.get(field);
+            JsonNode is = now == null ? null : now.get(field);
+            if (!Objects.equals(was, is)) {
+                changed.put(field, new AuditRow.FieldChange(field, text(was), text(is)));
+            }
+        }
+        return List.copyOf(changed.values());
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        JsonNode node = json.readTree(text);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    private String text(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isValueNode()) {
+            return value.asString();
+        }
+        if (value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode)) {
+            // a list of a hundred worker ids says nothing more than its first few and its length
+            String shown = value.valueStream().limit(LIST_SHOWN).map(JsonNode::asString).collect(Collectors.joining(", "));
+            return value.size() > LIST_SHOWN ? shown + " … (" + value.size() + ")" : shown;
+        }
+        String text = json.writeValueAsString(value);
+        return text.length() > 200 ? text.substring(0, 200) + " …" : text;
+    }
+
+    private static final int LIST_SHOWN = 8;
 
     /**
      * The kinds of record the log holds, for the filter's choices: the same few names for every viewer
