@@ -27,7 +27,6 @@ import org.workrelief.account.UserDirectory;
 import org.workrelief.common.audit.Actors;
 import org.workrelief.common.audit.AuditEntry;
 import org.workrelief.common.audit.AuditRecordNames;
-import org.workrelief.common.audit.AuditRecordNames.RecordName;
 import org.workrelief.project.ProjectService;
 
 import tools.jackson.databind.JsonNode;
@@ -130,81 +129,101 @@ public class AuditBrowser {
         return new PageImpl<>(readable(rows), pageable, total == null ? 0 : total);
     }
 
-    /** The page's rows with names and changes: a bounded number of queries, whatever the page holds. */
+    /**
+     * The page's rows with names and changes, in three statements whatever the page holds: the actors'
+     * names, the records' names (every kind on the page, and the rows' projects, in one statement) and
+     * the names of the workers those records are about.
+     */
     private List<AuditRow> readable(List<AuditEntry> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         Map<String, String> actors = users.displayNames(rows.stream().map(AuditEntry::actor).collect(Collectors.toSet()));
-        Map<String, Map<String, RecordName>> byKind = new HashMap<>();
-        rows.stream().filter(row -> row.entityType() != null && row.entityId() != null
-                        && namers.containsKey(row.entityType()) && !"Worker".equals(row.entityType())
-                        && !"Project".equals(row.entityType()))
-                .collect(Collectors.groupingBy(AuditEntry::entityType, Collectors.mapping(AuditEntry::entityId,
-                        Collectors.toCollection(LinkedHashSet::new))))
-                .forEach((kind, ids) -> byKind.put(kind, namers.get(kind).names(ids)));
-        Set<String> workerIds = new LinkedHashSet<>();
-        Set<String> projectIds = new LinkedHashSet<>();
+        Map<String, Set<String>> wanted = new LinkedHashMap<>();
+        wanted.put("Project", new LinkedHashSet<>());
         for (AuditEntry row : rows) {
-            if ("Worker".equals(row.entityType()) && row.entityId() != null) {
-                workerIds.add(row.entityId());
+            if (row.entityType() != null && row.entityId() != null && namers.containsKey(row.entityType())) {
+                wanted.computeIfAbsent(row.entityType(), kind -> new LinkedHashSet<>()).add(row.entityId());
             }
-            if ("Project".equals(row.entityType()) && row.entityId() != null) {
-                projectIds.add(row.entityId());
-            }
-            else if (row.projectId() != null) {
-                projectIds.add(String.valueOf(row.projectId()));
-            }
-            RecordName name = byKind.getOrDefault(row.entityType(), Map.of()).get(row.entityId());
-            if (name != null && name.workerId() != null) {
-                workerIds.add(String.valueOf(name.workerId()));
+            if (row.projectId() != null) {
+                wanted.get("Project").add(String.valueOf(row.projectId()));
             }
         }
-        Map<String, RecordName> workers = namesOf("Worker", workerIds);
-        Map<String, RecordName> projectNames = namesOf("Project", projectIds);
+        Map<String, Map<String, Named>> names = names(wanted);
+        Set<String> workerIds = new LinkedHashSet<>();
+        names.values().forEach(byId -> byId.values().stream().filter(name -> name.workerId() != null)
+                .forEach(name -> workerIds.add(String.valueOf(name.workerId()))));
+        Map<String, Named> workers = new HashMap<>(names.getOrDefault("Worker", Map.of()));
+        workers.putAll(names(Map.of("Worker", workerIds)).getOrDefault("Worker", Map.of()));
         List<AuditRow> readable = new ArrayList<>(rows.size());
         for (AuditEntry row : rows) {
             String actor = Actors.SYSTEM.equals(row.actor()) ? null : actors.getOrDefault(row.actor(), row.actor());
-            readable.add(new AuditRow(row, actor, recordName(row, byKind, workers, projectNames),
-                    changes(row.before(), row.after())));
+            readable.add(new AuditRow(row, actor, recordName(row, names, workers), changes(row.before(), row.after())));
         }
         return readable;
     }
 
-    private Map<String, RecordName> namesOf(String kind, Collection<String> ids) {
-        AuditRecordNames namer = namers.get(kind);
-        return namer == null || ids.isEmpty() ? Map.of() : namer.names(ids);
+    /** A record's name as its module's query gives it, and the worker it is about. */
+    private record Named(String name, Long workerId) {
     }
 
-    private static String recordName(AuditEntry row, Map<String, Map<String, RecordName>> byKind,
-            Map<String, RecordName> workers, Map<String, RecordName> projectNames) {
+    /** The names of these records, kind by kind, in one statement: each module's query, all of them unioned. */
+    private Map<String, Map<String, Named>> names(Map<String, ? extends Collection<String>> wanted) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        wanted.forEach((kind, ids) -> {
+            Long[] numeric = ids.stream().filter(id -> id != null && id.matches("\\d{1,18}")).map(Long::valueOf)
+                    .distinct().toArray(Long[]::new);
+            if (namers.containsKey(kind)) {
+                sql.append(sql.isEmpty() ? "" : " union all ").append("select cast(? as text) as kind, n.id, n.name, n.worker_id from (")
+                        .append(namers.get(kind).namesQuery()).append(") n");
+                args.add(kind);
+                args.add(numeric);
+            }
+        });
+        Map<String, Map<String, Named>> names = new HashMap<>();
+        if (sql.isEmpty()) {
+            return names;
+        }
+        jdbc.query(sql.toString(), rs -> {
+            names.computeIfAbsent(rs.getString("kind"), kind -> new HashMap<>()).put(rs.getString("id"),
+                    new Named(rs.getString("name"), rs.getObject("worker_id", Long.class)));
+        }, args.toArray());
+        return names;
+    }
+
+    private static String recordName(AuditEntry row, Map<String, Map<String, Named>> names, Map<String, Named> workers) {
         if (row.entityType() == null || row.entityId() == null) {
             return null;
-        }
-        if ("Project".equals(row.entityType())) {
-            return textOf(projectNames.get(row.entityId()));
         }
         if ("Worker".equals(row.entityType())) {
             return textOf(workers.get(row.entityId()));
         }
+        Map<String, Named> projects = names.getOrDefault("Project", Map.of());
+        if ("Project".equals(row.entityType())) {
+            return textOf(projects.get(row.entityId()));
+        }
         List<String> parts = new ArrayList<>(3);
-        RecordName name = byKind.getOrDefault(row.entityType(), Map.of()).get(row.entityId());
+        Named name = names.getOrDefault(row.entityType(), Map.of()).get(row.entityId());
         if (name != null) {
             if (name.workerId() != null) {
                 parts.add(textOf(workers.get(String.valueOf(name.workerId()))));
             }
-            parts.add(name.text());
+            parts.add(name.name());
         }
         else if (row.entityId().contains("/")) {
-            // a day or year of a project ("12/2025-06-03"): the project is named below
+            // a day or a year of a project ("12/2025-06-03"): the project is named next to it
             parts.add(row.entityId().substring(row.entityId().indexOf('/') + 1));
         }
         if (row.projectId() != null) {
-            parts.add(textOf(projectNames.get(String.valueOf(row.projectId()))));
+            parts.add(textOf(projects.get(String.valueOf(row.projectId()))));
         }
         String joined = parts.stream().filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · "));
         return joined.isEmpty() ? null : joined;
     }
 
-    private static String textOf(RecordName name) {
-        return name == null ? null : name.text();
+    private static String textOf(Named name) {
+        return name == null ? null : name.name();
     }
 
     /** The fields whose value differs between before and after, in the order they were logged. */

@@ -1,23 +1,11 @@
 package org.workrelief.attendance;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.workrelief.common.audit.AuditRecordNames;
 
-/** Names this module's Punch records for the audit viewer, a page of them in one query. */
+/** How the audit viewer names this module's Punch records. */
 @Component
 class PunchAuditNames implements AuditRecordNames {
-
-    private final JdbcTemplate jdbc;
-
-    PunchAuditNames(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public String entityType() {
@@ -25,15 +13,8 @@ class PunchAuditNames implements AuditRecordNames {
     }
 
     @Override
-    public Map<String, RecordName> names(Collection<String> entityIds) {
-        List<Long> ids = AuditRecordNames.numericIds(entityIds);
-        Map<String, RecordName> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
-        }
-        jdbc.query("select id, worker_id, work_date, slot from punch where id = any(?)", rs -> {
-            names.put(rs.getString("id"), RecordName.ofWorker(rs.getLong("worker_id"), rs.getString("work_date") + " " + rs.getString("slot")));
-        }, (Object) ids.toArray(Long[]::new));
-        return names;
+    public String namesQuery() {
+        return """
+                select id::text as id, work_date || ' ' || slot as name, worker_id from punch where id = any(?)""";
     }
 }

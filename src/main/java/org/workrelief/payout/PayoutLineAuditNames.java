@@ -1,23 +1,11 @@
 package org.workrelief.payout;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.workrelief.common.audit.AuditRecordNames;
 
-/** Names this module's PayoutLine records for the audit viewer, a page of them in one query. */
+/** How the audit viewer names this module's PayoutLine records. */
 @Component
 class PayoutLineAuditNames implements AuditRecordNames {
-
-    private final JdbcTemplate jdbc;
-
-    PayoutLineAuditNames(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public String entityType() {
@@ -25,15 +13,8 @@ class PayoutLineAuditNames implements AuditRecordNames {
     }
 
     @Override
-    public Map<String, RecordName> names(Collection<String> entityIds) {
-        List<Long> ids = AuditRecordNames.numericIds(entityIds);
-        Map<String, RecordName> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
-        }
-        jdbc.query("select l.id, l.worker_id, b.period_from, b.period_to from payout_line l join payout_batch b on b.id = l.batch_id where l.id = any(?)", rs -> {
-            names.put(rs.getString("id"), RecordName.ofWorker(rs.getLong("worker_id"), rs.getString("period_from") + " ~ " + rs.getString("period_to")));
-        }, (Object) ids.toArray(Long[]::new));
-        return names;
+    public String namesQuery() {
+        return """
+                select l.id::text as id, b.period_from || ' ~ ' || b.period_to as name, l.worker_id from payout_line l join payout_batch b on b.id = l.batch_id where l.id = any(?)""";
     }
 }
