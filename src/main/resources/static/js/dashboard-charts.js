@@ -32,11 +32,11 @@
       return {
         tooltip: Object.assign({ trigger: 'item', valueFormatter: plain.format }, tooltip),
         // on a phone the names go in a legend below: labels around the pie would be cut at the edges
-        legend: { show: narrow, type: 'scroll', bottom: 0, left: 'center' },
+        legend: { show: narrow, bottom: 0, left: 'center', itemGap: 8 },
         series: [{
           type: 'pie',
-          radius: narrow ? '58%' : '62%',
-          center: ['50%', narrow ? '42%' : '50%'],
+          radius: narrow ? '55%' : '62%',
+          center: ['50%', narrow ? '40%' : '50%'],
           avoidLabelOverlap: true,
           label: { show: !narrow, formatter: '{b}\n{d}%', overflow: 'break', width: Math.max(60, width / 4) },
           labelLine: { show: !narrow },
@@ -59,6 +59,9 @@
 
   document.querySelectorAll('[data-chart]').forEach(function (element) {
     var data = JSON.parse(element.getAttribute('data-chart'));
+    if (data.kind === 'pie') {
+      element.classList.add('chart-pie'); // taller on a phone, for the legend below it
+    }
     var chart = window.echarts.init(element, null, { renderer: 'canvas' });
     var width = element.clientWidth;
     chart.setOption(option(data, width));

@@ -244,6 +244,7 @@ public class AuditBrowser {
             fields.addAll(now.propertyNames());
         }
         Map<String, AuditRow.FieldChange> changed = new LinkedHashMap<>();
+        fields.removeAll(Set.of("id", "version")); // bookkeeping, not a change anyone made
         for (String field : fields) {
             JsonNode was = old == null ? null : old.get(field);
             JsonNode is = now == null ? null : now.get(field);

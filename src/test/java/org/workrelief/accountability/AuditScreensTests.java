@@ -53,7 +53,7 @@ class AuditScreensTests {
         assertThat(Pattern.compile(">状态</span>:\\s*<span class=\"audit-before\">已审批</span>\\s*→\\s*<span class=\"audit-after\">已发放</span>")
                 .matcher(page).find()).as("status before → after").isTrue();
         // people by their names
-        assertThat(page).contains("audit-actor\">" + p.finance().displayName() + "<")
+        assertThat(page).contains(">" + p.finance().displayName() + "</td>")
                 .doesNotContain(">" + p.finance().getUsername() + "<");
     }
 
