@@ -27,34 +27,3 @@
     }
   });
 })();
-
-// Dashboard charts: an element with data-chart holds {kind, labels, values}; ECharts draws it.
-(function () {
-  'use strict';
-  if (!window.echarts) {
-    return;
-  }
-  document.querySelectorAll('[data-chart]').forEach(function (element) {
-    var data = JSON.parse(element.getAttribute('data-chart'));
-    var chart = window.echarts.init(element, null, { renderer: 'svg' });
-    var option;
-    if (data.kind === 'pie') {
-      option = {
-        tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: '65%', data: data.labels.map(function (label, i) {
-          return { name: label, value: data.values[i] };
-        }) }]
-      };
-    } else {
-      option = {
-        tooltip: { trigger: 'axis' },
-        grid: { left: 16, right: 16, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: data.labels },
-        yAxis: { type: 'value' },
-        series: [{ type: data.kind, data: data.values, smooth: data.kind === 'line' }]
-      };
-    }
-    chart.setOption(option);
-    window.addEventListener('resize', function () { chart.resize(); });
-  });
-})();

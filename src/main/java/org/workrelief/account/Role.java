@@ -11,6 +11,11 @@ public enum Role {
     /** 财务人员: finance staff who release payouts and download bank files. */
     FINANCE;
 
+    /** The key naming a role on screen: an administrator of no town is the county's (县级管理员, role.ADMIN.county). */
+    public static String labelKey(Role role, boolean countyLevel) {
+        return role == ADMIN && countyLevel ? "role.ADMIN.county" : "role." + role.name();
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

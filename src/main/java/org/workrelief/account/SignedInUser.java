@@ -55,6 +55,11 @@ public final class SignedInUser implements UserDetails, org.springframework.secu
         return role;
     }
 
+    /** The message key naming the role as shown: a county-level administrator is the county's, not a town's. */
+    public String roleKey() {
+        return Role.labelKey(role, townId == null);
+    }
+
     public boolean hasRole(Role expected) {
         return role == expected;
     }

@@ -130,6 +130,11 @@ public class UserAccount extends BaseEntity {
         return role;
     }
 
+    /** The message key naming this account's role (县级管理员 for an administrator without a town). */
+    public String getRoleKey() {
+        return Role.labelKey(role, town == null);
+    }
+
     public Town getTown() {
         return town;
     }

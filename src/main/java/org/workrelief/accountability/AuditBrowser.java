@@ -3,7 +3,16 @@ package org.workrelief.accountability;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -14,10 +23,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.account.UserDirectory;
+import org.workrelief.common.audit.Actors;
 import org.workrelief.common.audit.AuditEntry;
+import org.workrelief.common.audit.AuditRecordNames;
 import org.workrelief.project.ProjectService;
 
-/** Reads the audit log for the viewer: their town's rows only (all for county level), newest first. */
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the audit log for the viewer: their town's rows only (all for county level), newest first, each
+ * with its actor's name, its record's name and its changed fields. The names of a page's records are read
+ * by the modules that own them ({@link AuditRecordNames}), one query per kind of record on the page.
+ */
 @Service
 public class AuditBrowser {
 
@@ -27,15 +46,22 @@ public class AuditBrowser {
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
     private final Clock clock;
+    private final UserDirectory users;
+    private final JsonMapper json;
+    private final Map<String, AuditRecordNames> namers;
 
-    AuditBrowser(JdbcTemplate jdbc, ProjectService projects, Clock clock) {
+    AuditBrowser(JdbcTemplate jdbc, ProjectService projects, Clock clock, UserDirectory users, JsonMapper json,
+            List<AuditRecordNames> namers) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
+        this.users = users;
+        this.json = json;
+        this.namers = namers.stream().collect(Collectors.toMap(AuditRecordNames::entityType, Function.identity()));
     }
 
     @Transactional(readOnly = true)
-    public Page<AuditEntry> search(SignedInUser viewer, AuditFilter filter, Pageable pageable) {
+    public Page<AuditRow> search(SignedInUser viewer, AuditFilter filter, Pageable pageable) {
         if (!viewer.hasRole(Role.ADMIN) && !viewer.hasRole(Role.SUPERVISOR)) {
             throw new AccessDeniedException("administrators and the supervision committee only");
         }
@@ -55,13 +81,24 @@ public class AuditBrowser {
             where.append(" and entity_type = ?");
             args.add(filter.entityType().trim());
         }
+        if (hasText(filter.action())) {
+            where.append(" and action = ?");
+            args.add(filter.action().trim());
+        }
+        else if (!filter.includeSignIns()) {
+            // sign-ins are most of the log; they are shown when asked for (the box, or the operation chosen)
+            where.append(" and action not in (").append(String.join(", ", AuditCatalog.SIGN_INS.stream()
+                    .map(code -> "'" + code + "'").toList())).append(")");
+        }
         if (hasText(filter.entityId())) {
             where.append(" and entity_id = ?");
             args.add(filter.entityId().trim());
         }
         if (hasText(filter.actor())) {
-            where.append(" and lower(actor) like ? escape '\\'");
+            // a user name's beginning, or part of a person's name (the page shows names)
+            where.append(" and (lower(actor) like ? escape '\\' or actor = any(?))");
             args.add(filter.actor().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(users.usernamesNamed(filter.actor()).toArray(String[]::new));
         }
         if (filter.from() != null) {
             where.append(" and occurred_at >= ?");
@@ -82,15 +119,167 @@ public class AuditBrowser {
         pageArgs.add(pageable.getOffset());
         List<AuditEntry> rows = jdbc.query("""
                 select id, occurred_at, actor, action, entity_type, entity_id, town_id, project_id,
-                       jsonb_pretty(before_state) as before_state, jsonb_pretty(after_state) as after_state, detail
+                       before_state::text as before_state, after_state::text as after_state, detail
                 from audit_log""" + where + " order by id desc limit ? offset ?",
                 (rs, i) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
                         rs.getObject("town_id", Long.class), rs.getObject("project_id", Long.class),
                         rs.getString("before_state"), rs.getString("after_state"), rs.getString("detail")),
                 pageArgs.toArray());
-        return new PageImpl<>(rows, pageable, total == null ? 0 : total);
+        return new PageImpl<>(readable(rows), pageable, total == null ? 0 : total);
     }
+
+    /**
+     * The page's rows with names and changes, in three statements whatever the page holds: the actors'
+     * names, the records' names (every kind on the page, and the rows' projects, in one statement) and
+     * the names of the workers those records are about.
+     */
+    private List<AuditRow> readable(List<AuditEntry> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> actors = users.displayNames(rows.stream().map(AuditEntry::actor).collect(Collectors.toSet()));
+        Map<String, Set<String>> wanted = new LinkedHashMap<>();
+        wanted.put("Project", new LinkedHashSet<>());
+        for (AuditEntry row : rows) {
+            if (row.entityType() != null && row.entityId() != null && namers.containsKey(row.entityType())) {
+                wanted.computeIfAbsent(row.entityType(), kind -> new LinkedHashSet<>()).add(row.entityId());
+            }
+            if (row.projectId() != null) {
+                wanted.get("Project").add(String.valueOf(row.projectId()));
+            }
+        }
+        Map<String, Map<String, Named>> names = names(wanted);
+        Set<String> workerIds = new LinkedHashSet<>();
+        names.values().forEach(byId -> byId.values().stream().filter(name -> name.workerId() != null)
+                .forEach(name -> workerIds.add(String.valueOf(name.workerId()))));
+        Map<String, Named> workers = new HashMap<>(names.getOrDefault("Worker", Map.of()));
+        workers.putAll(names(Map.of("Worker", workerIds)).getOrDefault("Worker", Map.of()));
+        List<AuditRow> readable = new ArrayList<>(rows.size());
+        for (AuditEntry row : rows) {
+            String actor = Actors.SYSTEM.equals(row.actor()) ? null : actors.getOrDefault(row.actor(), row.actor());
+            readable.add(new AuditRow(row, actor, recordName(row, names, workers), changes(row.before(), row.after())));
+        }
+        return readable;
+    }
+
+    /** A record's name as its module's query gives it, and the worker it is about. */
+    private record Named(String name, Long workerId) {
+    }
+
+    /** The names of these records, kind by kind, in one statement: each module's query, all of them unioned. */
+    private Map<String, Map<String, Named>> names(Map<String, ? extends Collection<String>> wanted) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        wanted.forEach((kind, ids) -> {
+            Long[] numeric = ids.stream().filter(id -> id != null && id.matches("\\d{1,18}")).map(Long::valueOf)
+                    .distinct().toArray(Long[]::new);
+            if (namers.containsKey(kind)) {
+                sql.append(sql.isEmpty() ? "" : " union all ").append("select cast(? as text) as kind, n.id, n.name, n.worker_id from (")
+                        .append(namers.get(kind).namesQuery()).append(") n");
+                args.add(kind);
+                args.add(numeric);
+            }
+        });
+        Map<String, Map<String, Named>> names = new HashMap<>();
+        if (sql.isEmpty()) {
+            return names;
+        }
+        jdbc.query(sql.toString(), rs -> {
+            names.computeIfAbsent(rs.getString("kind"), kind -> new HashMap<>()).put(rs.getString("id"),
+                    new Named(rs.getString("name"), rs.getObject("worker_id", Long.class)));
+        }, args.toArray());
+        return names;
+    }
+
+    private static String recordName(AuditEntry row, Map<String, Map<String, Named>> names, Map<String, Named> workers) {
+        if (row.entityType() == null || row.entityId() == null) {
+            return null;
+        }
+        if ("Worker".equals(row.entityType())) {
+            return textOf(workers.get(row.entityId()));
+        }
+        Map<String, Named> projects = names.getOrDefault("Project", Map.of());
+        if ("Project".equals(row.entityType())) {
+            return textOf(projects.get(row.entityId()));
+        }
+        List<String> parts = new ArrayList<>(3);
+        Named name = names.getOrDefault(row.entityType(), Map.of()).get(row.entityId());
+        if (name != null) {
+            if (name.workerId() != null) {
+                parts.add(textOf(workers.get(String.valueOf(name.workerId()))));
+            }
+            parts.add(name.name());
+        }
+        else if (row.entityId().contains("/")) {
+            // a day or a year of a project ("12/2025-06-03"): the project is named next to it
+            parts.add(row.entityId().substring(row.entityId().indexOf('/') + 1));
+        }
+        if (row.projectId() != null) {
+            parts.add(textOf(projects.get(String.valueOf(row.projectId()))));
+        }
+        String joined = parts.stream().filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String textOf(Named name) {
+        return name == null ? null : name.name();
+    }
+
+    /** The fields whose value differs between before and after, in the order they were logged. */
+    List<AuditRow.FieldChange> changes(String before, String after) {
+        JsonNode old = parse(before);
+        JsonNode now = parse(after);
+        if (old == null && now == null) {
+            return List.of();
+        }
+        if ((old != null && !old.isObject()) || (now != null && !now.isObject())) {
+            return List.of(new AuditRow.FieldChange("value", text(old), text(now)));
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        if (old != null) {
+            fields.addAll(old.propertyNames());
+        }
+        if (now != null) {
+            fields.addAll(now.propertyNames());
+        }
+        Map<String, AuditRow.FieldChange> changed = new LinkedHashMap<>();
+        fields.removeAll(Set.of("id", "version")); // bookkeeping, not a change anyone made
+        for (String field : fields) {
+            JsonNode was = old == null ? null : old.get(field);
+            JsonNode is = now == null ? null : now.get(field);
+            if (!Objects.equals(was, is)) {
+                changed.put(field, new AuditRow.FieldChange(field, text(was), text(is)));
+            }
+        }
+        return List.copyOf(changed.values());
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        JsonNode node = json.readTree(text);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    private String text(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isValueNode()) {
+            return value.asString();
+        }
+        if (value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode)) {
+            // a list of a hundred worker ids says nothing more than its first few and its length
+            String shown = value.valueStream().limit(LIST_SHOWN).map(JsonNode::asString).collect(Collectors.joining(", "));
+            return value.size() > LIST_SHOWN ? shown + " … (" + value.size() + ")" : shown;
+        }
+        String text = json.writeValueAsString(value);
+        return text.length() > 200 ? text.substring(0, 200) + " …" : text;
+    }
+
+    private static final int LIST_SHOWN = 8;
 
     /**
      * The kinds of record the log holds, for the filter's choices: the same few names for every viewer

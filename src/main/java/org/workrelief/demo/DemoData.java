@@ -95,13 +95,13 @@ class DemoData implements ApplicationRunner {
         clock.replayAt(LocalDate.of(ReferenceProject.builtIn(today) - 1, 10, 8).atTime(9, 0), () -> {
             Town jiangshan = accounts.createInitialTown("JS", "姜山镇");
             accounts.createInitialTown("YS", "院上镇");
-            accounts.createInitialUser("admin", "县级管理员", DEMO_PASSWORD, Role.ADMIN, null);
-            accounts.createInitialUser("js-admin", "姜山镇管理员", DEMO_PASSWORD, Role.ADMIN, jiangshan.getId());
-            accounts.createInitialUser("js-staff", "项目实施人员", DEMO_PASSWORD, Role.STAFF, jiangshan.getId());
-            accounts.createInitialUser("js-supervisor", "监督委员会成员", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
+            accounts.createInitialUser("admin", "陈志强", DEMO_PASSWORD, Role.ADMIN, null);
+            accounts.createInitialUser("js-admin", "赵建国", DEMO_PASSWORD, Role.ADMIN, jiangshan.getId());
+            accounts.createInitialUser("js-staff", "孙丽华", DEMO_PASSWORD, Role.STAFF, jiangshan.getId());
+            accounts.createInitialUser("js-supervisor", "张守义", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
             accounts.createInitialUser("js-supervisor2", "王德福", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
             accounts.createInitialUser("js-supervisor3", "李秀英", DEMO_PASSWORD, Role.SUPERVISOR, jiangshan.getId());
-            accounts.createInitialUser("js-finance", "财务人员", DEMO_PASSWORD, Role.FINANCE, jiangshan.getId());
+            accounts.createInitialUser("js-finance", "刘美玲", DEMO_PASSWORD, Role.FINANCE, jiangshan.getId());
         });
         DemoVillagers villagers = new DemoVillagers();
         List<DemoVillagers.Villager> people = villagers.generate(0, ReferenceProject.ENROLLED);

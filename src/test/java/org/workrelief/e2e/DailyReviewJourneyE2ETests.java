@@ -81,7 +81,7 @@ class DailyReviewJourneyE2ETests extends BrowserJourney {
         browser.click("#approve-review");
         assertThat(browser.acceptConfirm()).contains("锁定");
         assertThat(browser.text("#review-status")).isEqualTo("已通过");
-        assertThat(browser.text("#approved-note")).contains(s.onDuty().getUsername());
+        assertThat(browser.text("#approved-note")).contains(s.onDuty().displayName()).doesNotContain(s.onDuty().getUsername());
         assertThat(locks.isLocked(s.projectId(), DAY)).isTrue();
         assertThat(approved.countedDays(s.projectId(), DAY, DAY)).extracting(ApprovedAttendance.CountedDay::workerId)
                 .containsExactly(s.site().worker().getId());

@@ -133,15 +133,16 @@ class SupervisionScreensTests {
         DailyReview review = reviews.open(s.onDuty(), s.projectId(), DAY);
         mvc.perform(get("/audit").param("projectId", String.valueOf(s.projectId())).with(user(s.offDuty())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("REVIEW_OPENED")))
-                .andExpect(content().string(containsString("DailyReview " + review.id())));
+                .andExpect(content().string(containsString("audit-op\">开始每日核查<")))
+                .andExpect(content().string(containsString(">每日核查<")))
+                .andExpect(content().string(containsString(">" + DAY + " · " + s.site().project().getCode() + " " + s.site().project().getName() + "<")));
         mvc.perform(get("/audit").param("entityType", "DailyReview").param("entityId", String.valueOf(review.id()))
                         .param("actor", s.onDuty().getUsername()).param("from", "2025-06-03").param("to", "2025-06-03")
                         .with(user(s.site().admin())))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("REVIEW_OPENED")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("audit-op\">开始每日核查<")));
         mvc.perform(get("/audit").param("from", "2025-06-04").param("entityType", "DailyReview")
                         .param("entityId", String.valueOf(review.id())).with(user(s.site().admin())))
-                .andExpect(status().isOk()).andExpect(content().string(not(containsString("REVIEW_OPENED"))));
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("audit-op\">开始每日核查<"))));
         mvc.perform(get("/audit").with(user(s.site().staff()))).andExpect(status().isForbidden());
         mvc.perform(post("/audit").with(user(s.site().admin())).with(csrf()))
                 .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(403, 404, 405));
@@ -149,7 +150,7 @@ class SupervisionScreensTests {
         var otherTownAdmin = Principals.of(new Fixtures(accounts).user(Role.ADMIN, new Fixtures(accounts).town()));
         mvc.perform(get("/audit").param("entityType", "DailyReview").param("entityId", String.valueOf(review.id()))
                         .with(user(otherTownAdmin)))
-                .andExpect(status().isOk()).andExpect(content().string(not(containsString("REVIEW_OPENED"))));
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("audit-op\">开始每日核查<"))));
     }
 
     @Test

@@ -54,6 +54,10 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("workrelief-chromium");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
+            // the console is collected, so a journey can assert a page loads without errors (CSP refusals among them)
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=" + width + "," + height, "--lang=zh-CN",
@@ -151,6 +155,20 @@ public final class Browser implements AutoCloseable {
 
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** The errors the browser's console logged since the last call (script errors, CSP refusals, failed loads). */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+    }
+
+    /** Whether the page is wider than the window (the user would have to scroll sideways). */
+    public boolean overflowsHorizontally() {
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        return Boolean.TRUE.equals(overflow);
     }
 
     public WebDriver driver() {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.accountability.AuditBrowser;
+import org.workrelief.accountability.AuditCatalog;
 import org.workrelief.accountability.AuditFilter;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.ProjectService;
@@ -37,11 +38,13 @@ class AuditController {
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String action, @RequestParam(defaultValue = "false") boolean signIns,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        AuditFilter filter = new AuditFilter(projectId, entityType, entityId, actor, from, to);
+        AuditFilter filter = new AuditFilter(projectId, entityType, entityId, actor, from, to, action, signIns);
         model.addAttribute("entries", browser.search(me, filter, PageRequests.of(page, PAGE_SIZE, Sort.unsorted())));
         model.addAttribute("filter", filter);
         model.addAttribute("entityTypes", browser.entityTypes(me));
+        model.addAttribute("operations", AuditCatalog.OPERATIONS);
         model.addAttribute("projects", projects.search(me, "", null,
                 PageRequests.of(0, PageRequests.MAX_SIZE, Sort.by(Sort.Direction.DESC, "id"))).getContent());
         return "audit/list";

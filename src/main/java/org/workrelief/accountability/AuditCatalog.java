@@ -1,0 +1,42 @@
+package org.workrelief.accountability;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The operations and kinds of record the modules write to the audit log, in the order the viewer
+ * offers them; each has a label {@code audit.op.<code>} and {@code audit.kind.<type>} in both languages
+ * (AuditCatalogTests checks that every code the code writes is listed and labelled).
+ */
+public final class AuditCatalog {
+
+    /** Sign-ins: most of the log, and of little interest to a clerk, so hidden unless asked for. */
+    public static final Set<String> SIGN_INS = Set.of("LOGIN_SUCCEEDED", "LOGIN_FAILED");
+
+    public static final List<String> OPERATIONS = List.of(
+            "PROJECT_CREATED", "PROJECT_UPDATED", "PROJECT_STATUS_CHANGED",
+            "WORKER_REGISTERED", "WORKER_UPDATED", "ROSTER_IMPORTED", "ENROLLED", "ENROLLMENT_UPDATED", "ENROLLMENT_LEFT",
+            "TEAM_CREATED", "TEAM_UPDATED", "TEAM_LEADER_APPOINTED",
+            "PUNCH_RECORDED", "PUNCH_FLAGGED", "ATTENDANCE_IMPORTED", "ATTENDANCE_WINDOWS_CHANGED",
+            "ATTENDANCE_DAY_LOCKED", "ATTENDANCE_DAY_UNLOCKED", "DEVICE_TOKEN_ISSUED", "DEVICE_TOKEN_REVOKED",
+            "COMMITTEE_MEMBER_ADDED", "COMMITTEE_MEMBER_REMOVED", "DUTY_ROSTER_GENERATED", "DUTY_DAY_CHANGED",
+            "REVIEW_OPENED", "ANOMALY_DECIDED", "REVIEW_CHECKS_RECORDED", "REVIEW_PHOTO_ADDED", "REVIEW_PHOTO_REMOVED",
+            "REVIEW_APPROVED", "REVIEW_CORRECTED",
+            "PAYOUT_BATCH_CREATED", "PAYOUT_LINE_DEDUCTED", "PAYOUT_LINE_RECOMPUTED", "CONFIRMATION_RECORDED",
+            "CONFIRMATION_REMOVED", "CONFIRMATIONS_VOIDED", "PAYOUT_BATCH_PUBLICIZED", "PAYOUT_OBJECTION_RECORDED",
+            "PAYOUT_OBJECTION_RESOLVED", "PAYOUT_BATCH_APPROVED", "PAYOUT_BATCH_RELEASED", "PAYOUT_BATCH_DISCARDED",
+            "BANK_FILE_DOWNLOADED", "BANK_RESULTS_IMPORTED", "PAYOUT_BATCH_SETTLED", "PAYOUT_BATCH_REISSUED",
+            "TRAINING_CREATED", "TRAINING_ATTENDEES_ADDED", "TRAINING_ATTENDEES_IMPORTED", "TRAINING_ATTENDEE_REMOVED",
+            "ASSET_TRANSFER_SAVED", "ASSET_ADDED", "DIVIDEND_RECORDED", "DIVIDEND_SPLIT", "OPERATION_JOB_ADDED",
+            "PUBLIC_POST_PUBLISHED", "PUBLIC_POST_WITHDRAWN",
+            "TOWN_CREATED", "USER_CREATED", "USER_UPDATED", "USER_DISABLED", "USER_PASSWORD_RESET", "USER_PASSWORD_CHANGED",
+            "USER_LOCKED", "LOGIN_SUCCEEDED", "LOGIN_FAILED");
+
+    public static final List<String> RECORD_KINDS = List.of(
+            "Project", "Worker", "Enrollment", "WorkTeam", "Punch", "AttendanceDay", "DeviceToken", "CommitteeMember",
+            "DutyRoster", "DailyReview", "PayoutBatch", "PayoutLine", "TrainingSession", "AssetTransfer",
+            "TransferredAsset", "Dividend", "OperationJob", "PublicPost", "Town", "User");
+
+    private AuditCatalog() {
+    }
+}
