@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.account.UserDirectory;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
@@ -62,10 +63,12 @@ public class PayoutService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final Duration noticePeriod;
+    private final UserDirectory users;
 
     PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, AuditLog auditLog,
-            Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod) {
+            Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users) {
         this.jdbc = jdbc;
+        this.users = users;
         this.projects = projects;
         this.attendance = attendance;
         this.auditLog = auditLog;
@@ -654,8 +657,7 @@ public class PayoutService {
 
     /** A user's display name for a message, their user name if the account is gone. */
     private String displayNameOf(String username) {
-        return jdbc.query("select display_name from app_user where lower(username) = lower(?)",
-                (rs, i) -> rs.getString(1), username).stream().findFirst().orElse(username);
+        return users.displayNames(List.of(username)).getOrDefault(username, username);
     }
 
     /** A moment as the people of the project read it: yyyy-MM-dd HH:mm in the application's zone. */

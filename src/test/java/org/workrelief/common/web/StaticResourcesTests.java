@@ -38,10 +38,10 @@ class StaticResourcesTests {
     @Test
     void onlyTheResourcePrefixesAreResourcesSoAPagesLinksAreNotLookedUp() {
         assertThat(resourceUrls.getHandlerMap()).containsKeys("/webjars/**", "/static/**").doesNotContainKey("/**");
-        // the API description's pages (springdoc) bring their own prefixes
+        // the API description's pages (springdoc) bring their own prefixes; the site icon is one exact path
         assertThat(resourceUrls.getHandlerMap().keySet())
                 .allMatch(pattern -> pattern.startsWith("/webjars/") || pattern.startsWith("/static/")
-                        || pattern.startsWith("/swagger-ui/"));
+                        || pattern.startsWith("/swagger-ui/") || pattern.equals("/favicon.ico"));
         assertThat(resourceUrls.getForLookupPath("/projects/1/reviews/2026-06-01")).isNull();
         assertThat(resourceUrls.getForLookupPath("/static/css/app.css")).isEqualTo("/static/css/app.css");
     }
