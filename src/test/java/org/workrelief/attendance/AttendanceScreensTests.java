@@ -86,6 +86,13 @@ class AttendanceScreensTests {
     }
 
     @Test
+    void theAttendanceImportAsksForAnAttendanceFileNotARoster() throws Exception {
+        mvc.perform(get("/projects/{p}/attendance/import", site.project().getId()).with(user(site.staff())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("考勤文件")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("花名册文件"))));
+    }
+
+    @Test
     void theDailySheetOffersADatePickerThatWorksWithoutScript() throws Exception {
         String page = mvc.perform(get("/projects/{p}/attendance", site.project().getId()).param("date", "2025-05-20")
                         .with(user(site.staff())))

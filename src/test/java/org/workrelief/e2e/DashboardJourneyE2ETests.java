@@ -75,8 +75,7 @@ class DashboardJourneyE2ETests extends BrowserJourney {
                 new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(
                         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-households canvas")));
                 assertThat(browser.driver().findElements(By.cssSelector(".chart canvas"))).as("charts drawn").hasSizeGreaterThanOrEqualTo(4);
-                // the missing favicon is an item of its own (issue 16), not the dashboard's
-                assertThat(browser.consoleErrors()).filteredOn(error -> !error.contains("/favicon.ico"))
+                assertThat(browser.consoleErrors())
                         .as("console at " + width + " px, " + lang).isEmpty();
                 assertThat(browser.overflowsHorizontally()).as("sideways scrolling at " + width + " px, " + lang).isFalse();
             }

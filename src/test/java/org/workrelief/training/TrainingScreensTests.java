@@ -65,4 +65,17 @@ class TrainingScreensTests {
                         .with(user(site.staff())).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("failure", "training.date.future"));
     }
+
+    @Test
+    void theAttendeeImportAsksForATrainingListNotARoster() throws Exception {
+        long projectId = site.project().getId();
+        mvc.perform(post("/projects/{p}/training", projectId).param("title", "技能培训").param("kind", "SKILLS")
+                        .param("trainer", "李老师").param("heldOn", "2025-06-02").param("hours", "2")
+                        .with(user(site.staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long sessionId = training.sessions(site.staff(), projectId).get(0).id();
+        mvc.perform(get("/training/{s}", sessionId).with(user(site.staff())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("培训名单文件")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("花名册文件"))));
+    }
 }
