@@ -19,40 +19,17 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes rows of text to XLSX (streamed: only a window of rows is held in memory, so a list of
  * 100,000 lines does not fill the heap) or to CSV in UTF-8 with a BOM, which Excel opens correctly.
- * Every cell is written as text, so ID and card numbers keep their leading zeros and all 19 digits.
+ * Cells are text unless a column is typed as a number, so ID and card numbers keep their leading zeros and all 19 digits.
  */
 public final class SheetWriter {
 
     private SheetWriter() {
     }
 
+    /** Every cell as text: see the typed {@link #xlsx(String, List, List, Iterable, OutputStream)}. */
     public static void xlsx(String sheetName, List<String> headers, Iterable<List<String>> rows, OutputStream out)
             throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        try {
-            Sheet sheet = workbook.createSheet(sheetName);
-            DataFormat format = workbook.createDataFormat();
-            CellStyle textStyle = workbook.createCellStyle();
-            textStyle.setDataFormat(format.getFormat("@"));
-            CellStyle headerStyle = workbook.createCellStyle();
-            headerStyle.setDataFormat(format.getFormat("@"));
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            headerStyle.setFont(bold);
-            writeRow(sheet.createRow(0), headers, headerStyle);
-            int index = 1;
-            for (List<String> row : rows) {
-                writeRow(sheet.createRow(index++), row, textStyle);
-            }
-            for (int c = 0; c < headers.size(); c++) {
-                sheet.setColumnWidth(c, 16 * 256);
-                sheet.setDefaultColumnStyle(c, textStyle);
-            }
-            workbook.write(out);
-        }
-        finally {
-            workbook.close();
-        }
+        xlsx(sheetName, headers, java.util.Collections.nCopies(headers.size(), Kind.TEXT), rows, out);
     }
 
     /** How a column of a typed sheet is written: text, a whole number, or an amount with 2 decimals. */
@@ -103,7 +80,7 @@ public final class SheetWriter {
                 }
             }
             for (int c = 0; c < headers.size(); c++) {
-                sheet.setColumnWidth(c, (kinds.get(c) == Kind.TEXT ? 22 : 12) * 256);
+                sheet.setColumnWidth(c, (kinds.get(c) == Kind.TEXT ? 18 : 12) * 256);
                 sheet.setDefaultColumnStyle(c, styles[c]);
             }
             workbook.write(out);
