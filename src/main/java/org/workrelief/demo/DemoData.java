@@ -37,6 +37,7 @@ import org.workrelief.team.TeamService;
 import org.workrelief.training.TrainingService;
 import org.workrelief.worker.EnrollmentService;
 import org.workrelief.worker.RosterImportService;
+import org.workrelief.worker.WorkerPins;
 
 /**
  * Fills a new embedded database with the towns, demo accounts and the two Jiangshan projects listed
@@ -61,12 +62,15 @@ class DemoData implements ApplicationRunner {
     private final PunchService punches;
     private final ApplicationClock clock;
     private final TransactionTemplate transaction;
+    private final WorkerPins pins;
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             EnrollmentService enrollments, TrainingService training, PayoutService payouts,
             ConfirmationService confirmations, BankService bank, AssetService assets, PunchService punches,
             JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty, DailyReviewService reviews,
-            PublicSiteService publicSite, ApplicationClock clock, PlatformTransactionManager transactionManager) {
+            PublicSiteService publicSite, ApplicationClock clock, PlatformTransactionManager transactionManager,
+            WorkerPins pins) {
+        this.pins = pins;
         this.accounts = accounts;
         this.services = new ReferenceProject.Services(accounts, projects, teams, roster, enrollments, training, payouts,
                 confirmations, bank, assets, jdbc);
@@ -107,7 +111,7 @@ class DemoData implements ApplicationRunner {
         List<DemoVillagers.Villager> people = villagers.generate(0, ReferenceProject.ENROLLED);
         RollCall rollCall = new RollCall(punches, services.jdbc(), clock, new Random(20250601L));
         new ReferenceProject(services, clock).load(today, people, rollCall, committee);
-        Project live = new LiveProject(services, clock).load(today, people.subList(0, 80), villagers.generate(1000, 30),
+        Project live = new LiveProject(services, clock, pins).load(today, people.subList(0, 80), villagers.generate(1000, 30),
                 rollCall, committee);
         publicSite.publish(accounts.principalOf("js-admin"), new PublicSiteService.PostForm(PostKind.JOB,
                 "衬砌砌筑组招工 10 人", "报名地点：前埠村村委会；需年满 16 周岁、身体健康，优先吸纳脱贫户和监测对象。请携带身份证和本人银行卡。",

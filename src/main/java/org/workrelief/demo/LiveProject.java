@@ -19,6 +19,8 @@ import org.workrelief.team.SkillType;
 import org.workrelief.team.TeamForm;
 import org.workrelief.training.TrainingForm;
 import org.workrelief.training.TrainingKind;
+import org.workrelief.worker.PinForm;
+import org.workrelief.worker.WorkerPins;
 
 /**
  * The town's project under construction now (前埠村高标准农田灌排渠道), for the daily work: 80 villagers
@@ -36,12 +38,19 @@ final class LiveProject {
 
     private static final String[] TEAMS = { "渠道开挖组", "衬砌砌筑组", "材料运输组" };
 
+    /** The first enrolled, three in each team, have set a PIN: 2580 and the last two digits of their worker code. */
+    static final int WITH_PIN = 9;
+    static final String PIN_PREFIX = "2580";
+
     private final ReferenceProject.Services services;
     private final ApplicationClock clock;
 
-    LiveProject(ReferenceProject.Services services, ApplicationClock clock) {
+    private final WorkerPins pins;
+
+    LiveProject(ReferenceProject.Services services, ApplicationClock clock, WorkerPins pins) {
         this.services = services;
         this.clock = clock;
+        this.pins = pins;
     }
 
     Project load(LocalDate today, List<DemoVillagers.Villager> returning, List<DemoVillagers.Villager> newcomers,
@@ -54,6 +63,15 @@ final class LiveProject {
         clock.replayAt(today.minusDays(20).atTime(9, 0), () -> services.projects().advance(admin, id, ProjectStatus.RECRUITING));
         clock.replayAt(today.minusDays(10).atTime(9, 0), () -> DemoVillagers.importRoster(services.roster(), admin, id,
                 enrollments(returning, newcomers, today), today.minusDays(10), start, today.plusDays(100)));
+        // at enrollment, on the site device: the clerk opened the PIN page and handed it over
+        clock.replayAt(today.minusDays(10).atTime(10, 30), () -> services.jdbc().query("""
+                select e.worker_id, w.worker_code from enrollment e join worker w on w.id = e.worker_id
+                where e.project_id = ? order by e.id limit ?""", (rs, row) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)),
+                id, WITH_PIN).forEach(worker -> {
+                    String code = worker.getValue();
+                    String pin = PIN_PREFIX + code.substring(code.length() - 2);
+                    pins.set(staff, worker.getKey(), new PinForm("", pin, pin));
+                }));
         clock.replayAt(start.minusDays(1).atTime(9, 0), () -> {
             var safety = services.training().create(staff, id, new TrainingForm("渠道施工安全与防汛知识培训",
                     TrainingKind.SAFETY, "镇应急办 刘建军", start.minusDays(1), new BigDecimal("3"), "后埠村村委会"));

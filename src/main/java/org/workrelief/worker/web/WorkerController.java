@@ -27,6 +27,7 @@ import org.workrelief.worker.HouseholdStatus;
 import org.workrelief.worker.Worker;
 import org.workrelief.worker.WorkerCards;
 import org.workrelief.worker.WorkerForm;
+import org.workrelief.worker.WorkerPins;
 import org.workrelief.worker.WorkerService;
 
 /** 务工群众: search, register, view, edit a worker, and print their card. */
@@ -42,9 +43,11 @@ class WorkerController {
     private final ProjectService projects;
     private final AccountService accounts;
     private final WorkerCards cards;
+    private final WorkerPins pins;
 
     WorkerController(WorkerService workers, EnrollmentService enrollments, ProjectService projects,
-            AccountService accounts, WorkerCards cards) {
+            AccountService accounts, WorkerCards cards, WorkerPins pins) {
+        this.pins = pins;
         this.workers = workers;
         this.enrollments = enrollments;
         this.projects = projects;
@@ -139,6 +142,7 @@ class WorkerController {
         model.addAttribute("worker", worker);
         model.addAttribute("age", worker.ageOn(enrollments.today()));
         model.addAttribute("enrollments", enrollments.enrollmentsOf(me, id));
+        model.addAttribute("pin", pins.statusOf(me, id));
         return "worker/show";
     }
 
