@@ -106,7 +106,7 @@ class AnomalyDetector {
         Map<Long, WorkerDayFacts.Fact> facts = workerFacts.of(projectId, day, byWorker.keySet());
         anomalies.addAll(backdatedEnrollments(day, facts));
         anomalies.addAll(sharedPhones(facts));
-        List<Anomaly> information = firstDays(byWorker);
+        anomalies.addAll(firstDays(byWorker));
 
         int present = byWorker.size();
         List<Map<String, Object>> previous = jdbc.queryForList("""
@@ -121,7 +121,10 @@ class AnomalyDetector {
             anomalies.add(new Anomaly("HEADCOUNT_SWING", AnomalyKind.HEADCOUNT_SWING, List.of(),
                     List.of(present, previousPresent, previousDay.toString(), (percent > 0 ? "+" : "") + percent + "%")));
         }
-        return new DayFindings(day, present, full, present - full, previousDay, previousPresent, anomalies, information);
+        // what needs no decision is shown apart, and the approval counts only the rest
+        return new DayFindings(day, present, full, present - full, previousDay, previousPresent,
+                anomalies.stream().filter(a -> a.kind().blocking()).toList(),
+                anomalies.stream().filter(a -> !a.kind().blocking()).toList());
     }
 
     /**

@@ -2,7 +2,10 @@ package org.workrelief.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.workrelief.attendance.AttendanceImportService;
 import org.workrelief.project.ProjectForm;
 import org.workrelief.project.ProjectService;
 import org.workrelief.support.IntegrationTest;
@@ -37,6 +41,7 @@ class AnomalyDetectorIntegrationTests {
     @Autowired MutableClock clock;
     @Autowired EnrollmentService enrollments;
     @Autowired WorkerService workers;
+    @Autowired AttendanceImportService importer;
 
     SupervisedSite s;
     Worker worker;
@@ -181,6 +186,20 @@ class AnomalyDetectorIntegrationTests {
         assertThat(late).extracting(Anomaly::key).containsExactly("LATE_ARRIVAL:DEVICE:gate-9");
         assertThat(late.get(0).workerIds()).containsExactlyInAnyOrder(worker.getId(), other.getId());
         assertThat(late.get(0).detail()).containsExactly(0, "gate-9", 2, 2, 14L, DAY + " 22:00");
+    }
+
+    @Test
+    void aFileOfAPastDayImportedWithoutATerminalColumnArrivesLateByWhoImportedIt() throws IOException {
+        clock.set(SupervisedSite.at(DAY.plusDays(1), 10, 0, 0));
+        Worker other = s.addWorker(registry);
+        String csv = "工号,时间\n" + worker.getWorkerCode() + ",2025-06-03 07:58\n" + worker.getWorkerCode()
+                + ",2025-06-03 17:04\n" + other.getWorkerCode() + ",2025-06-03 08:02\n";
+        assertThat(importer.importFile(s.site().staff(), s.projectId(), "考勤导出.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))).stored()).isEqualTo(3);
+        List<Anomaly> late = ofKind(AnomalyKind.LATE_ARRIVAL);
+        assertThat(late).extracting(Anomaly::key).containsExactly("LATE_ARRIVAL:IMPORT:" + s.site().staff().getUsername());
+        assertThat(late.get(0).detail()).containsExactly(2, s.site().staff().getUsername(), 3, 2, 26L,
+                DAY.plusDays(1) + " 10:00");
     }
 
     @Test
