@@ -51,6 +51,12 @@ final class RollCall {
         }
     }
 
+    /** A terminal's sign-in that reaches the server only at {@code sentAt} (a back-fill). */
+    void sentLate(long projectId, String workerCode, Instant at, String device, Instant sentAt) {
+        clock.replayAt(sentAt, () -> punches.punch(PunchRequest.byWorkerCode(projectId, workerCode, at,
+                PunchSource.DEVICE, device, "device:" + device, null, null)));
+    }
+
     private void punch(long projectId, long workerId, Instant at, String recordedBy) {
         // entered a few minutes after the worker was seen, as on the day
         clock.replayAt(at.plusSeconds(180), () -> punches.punch(

@@ -13,15 +13,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.workrelief.worker.WorkerDayFacts;
 
 /**
  * Finds what the committee must look at in a project's day of sign-ins: half days, a PM sign-in
  * too soon after the AM one, sign-ins away from the site, many workers signed in by one terminal
- * within a minute, sign-ins entered by hand, and a head-count far from the previous working day's.
+ * within a minute, sign-ins entered by hand, a head-count far from the previous working day's,
+ * enrollments recorded after the fact, sign-ins that reached the server long after their time, and
+ * a phone number shared by workers of the project; and, for information, workers on their first day.
  * Thresholds are settings ({@code workrelief.supervision.*}).
  */
 @Component
@@ -35,31 +39,44 @@ class AnomalyDetector {
     private final int burstWorkers;
     private final Duration burstWindow;
     private final int headcountChangePercent;
+    private final WorkerDayFacts workerFacts;
+    private final int backdatedEnrollmentDays;
+    private final Duration lateArrival;
 
-    AnomalyDetector(JdbcTemplate jdbc, Clock clock,
+    AnomalyDetector(JdbcTemplate jdbc, Clock clock, WorkerDayFacts workerFacts,
             @Value("${workrelief.supervision.burst-workers:10}") int burstWorkers,
             @Value("${workrelief.supervision.burst-window:PT1M}") Duration burstWindow,
-            @Value("${workrelief.supervision.headcount-change-percent:30}") int headcountChangePercent) {
+            @Value("${workrelief.supervision.headcount-change-percent:30}") int headcountChangePercent,
+            @Value("${workrelief.supervision.backdated-enrollment-days:3}") int backdatedEnrollmentDays,
+            @Value("${workrelief.supervision.late-arrival:PT2H}") Duration lateArrival) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.workerFacts = workerFacts;
         this.burstWorkers = burstWorkers;
         this.burstWindow = burstWindow;
         this.headcountChangePercent = headcountChangePercent;
+        this.backdatedEnrollmentDays = backdatedEnrollmentDays;
+        this.lateArrival = lateArrival;
     }
 
+    /** A sign-in of the day; {@code received} is when the server stored it, {@code firstDay} that the worker has none earlier on the project. */
     private record Signed(long punchId, long workerId, String name, String code, String slot, Instant at,
-            String source, String device, String recordedBy, boolean tooSoon, boolean outside) {
+            String source, String device, String recordedBy, boolean tooSoon, boolean outside, Instant received,
+            boolean firstDay) {
     }
 
     DayFindings findings(long projectId, LocalDate day) {
         List<Signed> punches = jdbc.query("""
                 select p.id, p.worker_id, w.name, w.worker_code, p.slot, p.punched_at, p.source, p.device_id,
-                       p.recorded_by, p.flag_too_soon, p.flag_outside
+                       p.recorded_by, p.flag_too_soon, p.flag_outside, p.created_at,
+                       not exists (select 1 from punch e where e.worker_id = p.worker_id and e.work_date < p.work_date
+                                   and e.project_id = p.project_id) as first_day
                 from punch p join worker w on w.id = p.worker_id
                 where p.project_id = ? and p.work_date = ? order by p.punched_at, p.id
                 """, (rs, i) -> new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getBoolean(10), rs.getBoolean(11)), projectId, Date.valueOf(day));
+                rs.getBoolean(10), rs.getBoolean(11), rs.getTimestamp(12).toInstant(), rs.getBoolean(13)),
+                projectId, Date.valueOf(day));
         Map<Long, List<Signed>> byWorker = new LinkedHashMap<>();
         punches.forEach(p -> byWorker.computeIfAbsent(p.workerId(), w -> new ArrayList<>()).add(p));
 
@@ -85,6 +102,11 @@ class AnomalyDetector {
         }
         anomalies.addAll(deviceBursts(punches));
         anomalies.addAll(handRecorded(punches));
+        anomalies.addAll(lateArrivals(punches));
+        Map<Long, WorkerDayFacts.Fact> facts = workerFacts.of(projectId, day, byWorker.keySet());
+        anomalies.addAll(backdatedEnrollments(day, facts));
+        anomalies.addAll(sharedPhones(facts));
+        anomalies.addAll(firstDays(byWorker));
 
         int present = byWorker.size();
         List<Map<String, Object>> previous = jdbc.queryForList("""
@@ -99,7 +121,10 @@ class AnomalyDetector {
             anomalies.add(new Anomaly("HEADCOUNT_SWING", AnomalyKind.HEADCOUNT_SWING, List.of(),
                     List.of(present, previousPresent, previousDay.toString(), (percent > 0 ? "+" : "") + percent + "%")));
         }
-        return new DayFindings(day, present, full, present - full, previousDay, previousPresent, anomalies);
+        // what needs no decision is shown apart, and the approval counts only the rest
+        return new DayFindings(day, present, full, present - full, previousDay, previousPresent,
+                anomalies.stream().filter(a -> a.kind().blocking()).toList(),
+                anomalies.stream().filter(a -> !a.kind().blocking()).toList());
     }
 
     /**
@@ -162,6 +187,95 @@ class AnomalyDetector {
                     List.of(recorder, signed.size(), workers.size())));
         });
         return found;
+    }
+
+    /**
+     * Terminal and imported sign-ins the server received more than {@code lateArrival} after their
+     * time, one finding per terminal (or, for an import without a terminal column, per person who
+     * imported the file). Sign-ins entered by hand are {@link AnomalyKind#HAND_RECORDED} already.
+     */
+    private List<Anomaly> lateArrivals(List<Signed> punches) {
+        Map<String, List<Signed>> bySender = new LinkedHashMap<>();
+        punches.stream().filter(p -> "DEVICE".equals(p.source()) || "IMPORT".equals(p.source()))
+                .filter(p -> Duration.between(p.at(), p.received()).compareTo(lateArrival) > 0)
+                .forEach(p -> bySender.computeIfAbsent(p.source() + ":" + (p.device() != null ? p.device() : p.recordedBy()),
+                        s -> new ArrayList<>()).add(p));
+        List<Anomaly> found = new ArrayList<>();
+        bySender.forEach((sender, late) -> {
+            Signed first = late.get(0);
+            // 0: a terminal; 1: a file naming its terminal; 2: a file, by the person who imported it
+            int via = "DEVICE".equals(first.source()) ? 0 : first.device() != null ? 1 : 2;
+            List<Long> workers = late.stream().map(Signed::workerId).distinct().toList();
+            Duration longest = late.stream().map(p -> Duration.between(p.at(), p.received())).max(Comparator.naturalOrder())
+                    .orElseThrow();
+            Instant lastReceived = late.stream().map(Signed::received).max(Comparator.naturalOrder()).orElseThrow();
+            found.add(new Anomaly("LATE_ARRIVAL:" + sender, AnomalyKind.LATE_ARRIVAL, workers, List.of(via,
+                    first.device() != null ? first.device() : first.recordedBy(), late.size(), workers.size(),
+                    longest.toHours(), dateTime(lastReceived))));
+        });
+        return found;
+    }
+
+    /**
+     * Workers whose enrollment was recorded after the day they signed in, or recorded more than
+     * {@code backdatedEnrollmentDays} after the start date it gives.
+     */
+    private List<Anomaly> backdatedEnrollments(LocalDate day, Map<Long, WorkerDayFacts.Fact> facts) {
+        List<Anomaly> found = new ArrayList<>();
+        for (WorkerDayFacts.Fact fact : facts.values()) {
+            if (fact.enrolledOn() == null || fact.recordedOn() == null) {
+                continue;
+            }
+            boolean signedInBefore = day.isBefore(fact.recordedOn());
+            long daysEarlier = fact.enrolledOn().until(fact.recordedOn(), java.time.temporal.ChronoUnit.DAYS);
+            if (signedInBefore || daysEarlier > backdatedEnrollmentDays) {
+                found.add(new Anomaly("BACKDATED_ENROLLMENT:w" + fact.workerId(), AnomalyKind.BACKDATED_ENROLLMENT,
+                        List.of(fact.workerId()), List.of(fact.name(), fact.code(), fact.enrolledOn().toString(),
+                                fact.recordedOn().toString(), daysEarlier, signedInBefore ? 1 : 0)));
+            }
+        }
+        return found;
+    }
+
+    /** One finding per phone number that workers of the project share, naming the day's workers among them. */
+    private static List<Anomaly> sharedPhones(Map<Long, WorkerDayFacts.Fact> facts) {
+        Map<Set<Long>, List<WorkerDayFacts.Fact>> groups = new LinkedHashMap<>();
+        for (WorkerDayFacts.Fact fact : facts.values()) {
+            if (fact.samePhone().isEmpty()) {
+                continue;
+            }
+            Set<Long> sharing = new TreeSet<>(fact.samePhone().stream().map(WorkerDayFacts.Peer::workerId).toList());
+            sharing.add(fact.workerId());
+            groups.computeIfAbsent(sharing, g -> new ArrayList<>()).add(fact);
+        }
+        List<Anomaly> found = new ArrayList<>();
+        groups.forEach((sharing, present) -> {
+            WorkerDayFacts.Fact one = present.get(0);
+            Map<Long, String> names = new java.util.TreeMap<>();
+            names.put(one.workerId(), one.name() + "（" + one.code() + "）");
+            one.samePhone().forEach(peer -> names.put(peer.workerId(), peer.name() + "（" + peer.code() + "）"));
+            // the first of the sharing workers and how many share: short enough for a decision's key
+            String key = "SHARED_PHONE:w" + sharing.iterator().next() + ":" + sharing.size();
+            found.add(new Anomaly(key, AnomalyKind.SHARED_PHONE, present.stream().map(WorkerDayFacts.Fact::workerId).toList(),
+                    List.of(one.phoneMasked(), sharing.size(), String.join(", ", names.values()))));
+        });
+        return found;
+    }
+
+    /** For information: the workers whose first sign-in on the project is on this day (one finding, at most 20 named). */
+    private static List<Anomaly> firstDays(Map<Long, List<Signed>> byWorker) {
+        List<Signed> first = byWorker.values().stream().map(mine -> mine.get(0)).filter(Signed::firstDay).toList();
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        String names = String.join(", ", first.stream().limit(20).map(p -> p.name() + "（" + p.code() + "）").toList())
+                + (first.size() > 20 ? " …" : "");
+        return List.of(new Anomaly("FIRST_DAY", AnomalyKind.FIRST_DAY, first.stream().map(Signed::workerId).toList(),
+                List.of(first.size(), names)));
+    }
+
+    private String dateTime(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(clock.getZone()));
     }
 
     private String time(Instant at) {

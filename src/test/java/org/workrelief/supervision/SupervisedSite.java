@@ -1,11 +1,13 @@
 package org.workrelief.supervision;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
@@ -26,13 +28,13 @@ import org.workrelief.worker.Worker;
  * villager representative); {@code onDuty} is the cadre, on duty on {@code day}.
  */
 public record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onDuty, CommitteeMember onDutyMember,
-        SignedInUser offDuty, SignedInUser third, PunchService punches) {
+        SignedInUser offDuty, SignedInUser third, PunchService punches, JdbcTemplate jdbc) {
 
     /** The reason the fixtures give when they arrange duty for a day the test clock has passed. */
     public static final String PAST_DUTY = "测试数据：按当日实际值班补记";
 
     public static SupervisedSite create(AccountService accounts, ProjectService projects, RegistryFixtures registry,
-            CommitteeService committee, DutyRosterService duty, PunchService punches, LocalDate day) {
+            CommitteeService committee, DutyRosterService duty, PunchService punches, JdbcTemplate jdbc, LocalDate day) {
         ActiveProject site = ActiveProject.create(accounts, projects, registry, day);
         Fixtures fixtures = new Fixtures(accounts);
         SignedInUser cadre = Principals.of(fixtures.user(Role.SUPERVISOR, site.town()));
@@ -43,7 +45,7 @@ public record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onD
         committee.add(site.admin(), projectId, partyMember.id(), MemberKind.PARTY_MEMBER);
         committee.add(site.admin(), projectId, villager.id(), MemberKind.VILLAGER_REP);
         duty.setDay(site.admin(), projectId, day, List.of(onDuty.id()), PAST_DUTY);
-        return new SupervisedSite(site, day, cadre, onDuty, partyMember, villager, punches);
+        return new SupervisedSite(site, day, cadre, onDuty, partyMember, villager, punches, jdbc);
     }
 
     public long projectId() {
@@ -54,7 +56,19 @@ public record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onD
         return site.addWorker(registry, day.minusDays(10), day.plusDays(30));
     }
 
+    /**
+     * A terminal's sign-in, received by the server at once (the test clock is usually later that day,
+     * which would make every fixture sign-in a late arrival); {@link #sentLate} keeps the clock's time.
+     */
     public PunchResult device(Worker worker, LocalDate on, int hour, int minute, int second, String device) {
+        PunchResult result = sentLate(worker, on, hour, minute, second, device);
+        jdbc.update("update punch set created_at = least(created_at, punched_at + interval '5 seconds') "
+                + "where worker_id = ? and punched_at = ?", worker.getId(), Timestamp.from(result.punchedAt()));
+        return result;
+    }
+
+    /** A terminal's sign-in as the server receives it now (by the test clock): a back-fill when the clock is later. */
+    public PunchResult sentLate(Worker worker, LocalDate on, int hour, int minute, int second, String device) {
         return punches.punch(PunchRequest.byWorkerCode(projectId(), worker.getWorkerCode(), at(on, hour, minute, second),
                 PunchSource.DEVICE, device, "device:" + device, null, null));
     }
@@ -64,8 +78,11 @@ public record SupervisedSite(ActiveProject site, LocalDate day, SignedInUser onD
     }
 
     public PunchResult deviceAt(Worker worker, int hour, int minute, BigDecimal lat, BigDecimal lng) {
-        return punches.punch(PunchRequest.byWorkerCode(projectId(), worker.getWorkerCode(), at(day, hour, minute, 0),
-                PunchSource.DEVICE, "gate-1", "device:gate-1", lat, lng));
+        PunchResult result = punches.punch(PunchRequest.byWorkerCode(projectId(), worker.getWorkerCode(),
+                at(day, hour, minute, 0), PunchSource.DEVICE, "gate-1", "device:gate-1", lat, lng));
+        jdbc.update("update punch set created_at = least(created_at, punched_at + interval '5 seconds') "
+                + "where worker_id = ? and punched_at = ?", worker.getId(), Timestamp.from(result.punchedAt()));
+        return result;
     }
 
     public PunchResult rollCall(Worker worker, int hour, int minute) {

@@ -3,6 +3,7 @@ package org.workrelief.supervision;
 import java.time.LocalDate;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.account.AccountService;
 import org.workrelief.attendance.PunchService;
 import org.workrelief.project.ProjectService;
@@ -18,9 +19,11 @@ public class SupervisedSites {
     private final CommitteeService committee;
     private final DutyRosterService duty;
     private final PunchService punches;
+    private final JdbcTemplate jdbc;
 
     SupervisedSites(AccountService accounts, ProjectService projects, RegistryFixtures registry, CommitteeService committee,
-            DutyRosterService duty, PunchService punches) {
+            DutyRosterService duty, PunchService punches, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.projects = projects;
         this.registry = registry;
@@ -31,7 +34,7 @@ public class SupervisedSites {
 
     /** A project under construction with its committee; the cadre is on duty on {@code day}. */
     public SupervisedSite create(LocalDate day) {
-        return SupervisedSite.create(accounts, projects, registry, committee, duty, punches, day);
+        return SupervisedSite.create(accounts, projects, registry, committee, duty, punches, jdbc, day);
     }
 
     public RegistryFixtures registry() {

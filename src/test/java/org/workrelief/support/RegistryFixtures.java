@@ -1,7 +1,11 @@
 package org.workrelief.support;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
@@ -35,13 +39,21 @@ public class RegistryFixtures {
     private final TeamService teams;
     private final WorkerService workers;
     private final EnrollmentService enrollments;
+    private final JdbcTemplate jdbc;
 
     public RegistryFixtures(ProjectService projects, TeamService teams, WorkerService workers,
             EnrollmentService enrollments, AccountService accounts) {
+        this(projects, teams, workers, enrollments, accounts, null);
+    }
+
+    @Autowired
+    public RegistryFixtures(ProjectService projects, TeamService teams, WorkerService workers,
+            EnrollmentService enrollments, AccountService accounts, JdbcTemplate jdbc) {
         this.projects = projects;
         this.teams = teams;
         this.workers = workers;
         this.enrollments = enrollments;
+        this.jdbc = jdbc;
     }
 
     public static ProjectForm projectForm(Town town) {
@@ -61,7 +73,7 @@ public class RegistryFixtures {
     }
 
     public static WorkerForm workerForm(Town town, String idNumber) {
-        return new WorkerForm(town.getId(), "王小明", idNumber, "13800000000", "前埠村", "一组", null,
+        return new WorkerForm(town.getId(), "王小明", idNumber, TestNumbers.phone(), "前埠村", "一组", null,
                 HouseholdStatus.ORDINARY, "挖掘", "农业银行", TestNumbers.bankCard(), 0);
     }
 
@@ -76,13 +88,28 @@ public class RegistryFixtures {
     public Enrollment enroll(SignedInUser staff, Project project, WorkTeam team, Worker worker, LocalDate from,
             LocalDate to) {
         LocalDate enrolled = from.minusDays(30);
-        return enrollments.enroll(staff, project.getId(), worker.getId(), new EnrollmentForm(team.getId(),
-                RecruitmentSource.SURVEYED, enrolled, enrolled, enrolled, to, "中国人寿", Fixtures.unique("POL"), from, to, 0));
+        return recordedOnItsDate(enrollments.enroll(staff, project.getId(), worker.getId(), new EnrollmentForm(team.getId(),
+                RecruitmentSource.SURVEYED, enrolled, enrolled, enrolled, to, "中国人寿", Fixtures.unique("POL"), from, to, 0)),
+                enrolled);
     }
 
     public Enrollment enrollWithoutPaperwork(SignedInUser staff, Project project, WorkTeam team, Worker worker,
             LocalDate on) {
-        return enrollments.enroll(staff, project.getId(), worker.getId(), new EnrollmentForm(team.getId(),
-                RecruitmentSource.ADDED, on, null, null, null, null, null, null, null, 0));
+        return recordedOnItsDate(enrollments.enroll(staff, project.getId(), worker.getId(), new EnrollmentForm(team.getId(),
+                RecruitmentSource.ADDED, on, null, null, null, null, null, null, null, 0)), on);
+    }
+
+    /**
+     * The fixtures' enrollments are recorded on the day they start, as a clerk does on time (the test
+     * clock is usually at the day under test, weeks later): otherwise every fixture worker would be a
+     * back-dated enrollment in the daily review. Tests of back-dating enroll through the service.
+     */
+    private Enrollment recordedOnItsDate(Enrollment enrollment, LocalDate enrolledOn) {
+        if (jdbc != null) {
+            jdbc.update("update enrollment set created_at = ? where id = ? and created_at > ?",
+                    Timestamp.from(enrolledOn.atTime(8, 0).atZone(MutableClock.ZONE).toInstant()), enrollment.getId(),
+                    Timestamp.from(enrolledOn.atTime(8, 0).atZone(MutableClock.ZONE).toInstant()));
+        }
+        return enrollment;
     }
 }

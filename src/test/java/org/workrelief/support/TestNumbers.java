@@ -37,6 +37,11 @@ public final class TestNumbers {
         return idNumber.substring(0, 17) + wrong;
     }
 
+    /** A mobile number, different for every call in a run (so fixture workers share no phone). */
+    public static String phone() {
+        return "139" + String.format("%08d", SEQUENCE.incrementAndGet() % 100_000_000);
+    }
+
     public static String bankCard() {
         int n = SEQUENCE.incrementAndGet();
         String first18 = "622848" + String.format("%012d", 500000000000L + n);
