@@ -20,10 +20,10 @@ import org.workrelief.team.SkillType;
 import org.workrelief.team.TeamForm;
 import org.workrelief.training.TrainingForm;
 import org.workrelief.training.TrainingKind;
-import org.workrelief.worker.PinForm;
-import org.workrelief.worker.WorkerPins;
 import org.workrelief.worker.EnrollmentForm;
+import org.workrelief.worker.PinForm;
 import org.workrelief.worker.RecruitmentSource;
+import org.workrelief.worker.WorkerPins;
 
 /**
  * The town's project under construction now (前埠村高标准农田灌排渠道), for the daily work: 80 villagers
