@@ -189,7 +189,7 @@ public class AuditBrowser {
             AuditEntry row = rows.get(i);
             String actor = Actors.SYSTEM.equals(row.actor()) ? null : people.getOrDefault(row.actor(), row.actor());
             String detail = anomalyDetail(row) ? values.anomaly(row.detail(), known) : row.detail();
-            readable.add(new AuditRow(row, actor, recordName(row, names, workers),
+            readable.add(new AuditRow(row, actor, recordName(row, names, workers, known),
                     changes(row.entityType(), states.get(i)[0], states.get(i)[1], known), detail));
         }
         return readable;
@@ -229,7 +229,8 @@ public class AuditBrowser {
         return names;
     }
 
-    private static String recordName(AuditEntry row, Map<String, Map<String, Named>> names, Map<String, Named> workers) {
+    private String recordName(AuditEntry row, Map<String, Map<String, Named>> names, Map<String, Named> workers,
+            AuditValues.Names known) {
         if (row.entityType() == null || row.entityId() == null) {
             return null;
         }
@@ -246,7 +247,7 @@ public class AuditBrowser {
             if (name.workerId() != null) {
                 parts.add(textOf(workers.get(String.valueOf(name.workerId()))));
             }
-            parts.add(name.name());
+            parts.add(values.recordName(row.entityType(), name.name(), known));
         }
         else if (row.entityId().contains("/")) {
             // a day or a year of a project ("12/2025-06-03"): the project is named next to it

@@ -74,6 +74,7 @@ class AuditValues {
             Map.entry("Dividend.rule", "asset.split."));
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern WORD_CODE = Pattern.compile("\\b[A-Z][A-Z_]+\\b");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int LIST_SHOWN = 8;
@@ -190,6 +191,25 @@ class AuditValues {
                     anomaly.at() == null ? "" : MINUTES.format(anomaly.at().atZone(clock.getZone())) }, names.locale());
         }
         return about == null ? label : messages.getMessage("audit.anomaly", new Object[] { label, about }, names.locale());
+    }
+
+    /**
+     * A record's name with the codes in it labelled ("2026-12-01 PM", a sign-in, reads "2026-12-01 下午"):
+     * each word of capitals that has a label {@code audit.value.<Kind>.<CODE>} or {@code audit.value.<CODE>}.
+     */
+    String recordName(String kind, String name, Names names) {
+        if (name == null || !WORD_CODE.matcher(name).find()) {
+            return name;
+        }
+        StringBuilder labelled = new StringBuilder();
+        for (String word : name.split(" ", -1)) {
+            if (!labelled.isEmpty()) {
+                labelled.append(' ');
+            }
+            labelled.append(WORD_CODE.matcher(word).matches() ? messages.getMessage(new DefaultMessageSourceResolvable(
+                    new String[] { "audit.value." + kind + "." + word, "audit.value." + word }, null, word), names.locale()) : word);
+        }
+        return labelled.toString();
     }
 
     private String workers(JsonNode list, Names names) {

@@ -135,6 +135,14 @@ class AuditValuesScreensTests {
         assertThat(page).contains("audit-after\">2025-05-27 07:30<").doesNotContain("2025-05-26T23:30:00Z")
                 .contains("audit-after\">" + worker.getName() + " " + worker.getWorkerCode() + "<")
                 .contains("audit-after\">上午<", "audit-after\">点名签到<");
+        // a sign-in taken at roll call: its time in the project's zone, its half of the day in words, in the record's name too
+        p.s().rollCall(worker, 8, 5);
+        String rollCall = page(get("/audit").param("projectId", String.valueOf(p.projectId())).param("action", "PUNCH_RECORDED"));
+        String day = p.s().day().toString();
+        assertThat(rollCall).contains(worker.getName() + " " + worker.getWorkerCode() + " · " + day + " 上午 · ")
+                .contains("audit-after\">" + day + " 08:05<").doesNotContain(day + " AM", "T00:05:00Z");
+        assertThat(page(get("/audit").param("projectId", String.valueOf(p.projectId())).param("action", "PUNCH_RECORDED")
+                .param("lang", "en"))).contains(worker.getName() + " " + worker.getWorkerCode() + " · " + day + " AM · ");
         // the notice period's end, as the publicizing writes it
         flow.publicized(p);
         String notice = page(get("/audit").param("projectId", String.valueOf(p.projectId())).param("action", "PAYOUT_BATCH_PUBLICIZED"));
