@@ -188,7 +188,7 @@ public class AuditBrowser {
         for (int i = 0; i < rows.size(); i++) {
             AuditEntry row = rows.get(i);
             String actor = Actors.SYSTEM.equals(row.actor()) ? null : people.getOrDefault(row.actor(), row.actor());
-            String detail = anomalyDetail(row) ? values.anomaly(row.detail(), known) : row.detail();
+            String detail = values.detail(row.action(), row.detail(), known);
             readable.add(new AuditRow(row, actor, recordName(row, names, workers, known),
                     changes(row.entityType(), states.get(i)[0], states.get(i)[1], known), detail));
         }

@@ -172,6 +172,44 @@ class AuditValues {
         return text;
     }
 
+    /**
+     * The details the modules write in English words, by their wording, each with its label
+     * {@code audit.detail.<name>} taking the pattern's groups as arguments; other details (a file name, a
+     * date, a reason someone typed) are shown as written.
+     */
+    static final List<Map.Entry<Pattern, String>> DETAILS = List.of(
+            Map.entry(Pattern.compile("roster import"), "audit.detail.rosterImport"),
+            Map.entry(Pattern.compile("(\\d+) rows from (.*)"), "audit.detail.rowsFrom"),
+            Map.entry(Pattern.compile("(\\d+) stored, (\\d+) already there, from (.*)"), "audit.detail.punchesFrom"),
+            Map.entry(Pattern.compile("AM sign-in arrived after the PM one"), "audit.detail.amAfterPm"),
+            Map.entry(Pattern.compile("duties dropped: (\\d+)"), "audit.detail.dutiesDropped"),
+            Map.entry(Pattern.compile("batch (\\d+), worker (\\S+)"), "audit.detail.batchWorker"));
+
+    /** An entry's detail in the page's language: a decided anomaly by its kind and whom it concerns, known wording by its label. */
+    String detail(String action, String detail, Names names) {
+        if (detail == null) {
+            return null;
+        }
+        if ("ANOMALY_DECIDED".equals(action)) {
+            return anomaly(detail, names);
+        }
+        if ("LOGIN_FAILED".equals(action)) {
+            // why a sign-in failed: bad, locked or disabled
+            return messages.getMessage("audit.detail.login." + detail, null, detail, names.locale());
+        }
+        for (Map.Entry<Pattern, String> known : DETAILS) {
+            var matched = known.getKey().matcher(detail);
+            if (matched.matches()) {
+                Object[] args = new Object[matched.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = matched.group(i + 1);
+                }
+                return messages.getMessage(known.getValue(), args, detail, names.locale());
+            }
+        }
+        return detail;
+    }
+
     /** An anomaly key as its kind's label and whom or what it concerns: "半天出勤：张三 JS000059". */
     String anomaly(String key, Names names) {
         Anomaly anomaly = Anomaly.of(key);

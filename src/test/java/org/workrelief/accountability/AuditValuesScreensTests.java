@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.workrelief.account.AccountService;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.payout.PaidSite;
@@ -35,6 +36,7 @@ class AuditValuesScreensTests {
     @Autowired PayoutFlow flow;
     @Autowired MockMvc mvc;
     @Autowired AuditLog auditLog;
+    @Autowired AccountService accounts;
 
     PaidSite p;
 
@@ -148,6 +150,26 @@ class AuditValuesScreensTests {
         String notice = page(get("/audit").param("projectId", String.valueOf(p.projectId())).param("action", "PAYOUT_BATCH_PUBLICIZED"));
         assertThat(Pattern.compile("audit-after\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}<").matcher(notice).find()).isTrue();
         assertThat(notice).doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    }
+
+    @Test
+    void detailsWrittenInEnglishWordsReadInThePagesLanguage() throws Exception {
+        String worker = entity();
+        auditLog.recordAs(p.staff().getUsername(), AuditEvent.of("WORKER_REGISTERED", "Worker", worker)
+                .inProject(p.projectId(), p.s().site().town().getId()).detail("roster import"));
+        assertThat(page(get("/audit").param("entityType", "Worker").param("entityId", worker)))
+                .contains("audit-detail\">花名册导入<").doesNotContain("roster import");
+        String project = entity();
+        auditLog.recordAs(p.staff().getUsername(), AuditEvent.of("ROSTER_IMPORTED", "Project", project)
+                .inProject(p.projectId(), p.s().site().town().getId()).detail("110 rows from 花名册.csv"));
+        assertThat(page(get("/audit").param("entityType", "Project").param("entityId", project)))
+                .contains("audit-detail\">从 花名册.csv 导入 110 行<");
+        assertThat(page(get("/audit").param("entityType", "Project").param("entityId", project).param("lang", "en")))
+                .contains("audit-detail\">110 rows from 花名册.csv<");
+        // a failed sign-in says why, as the sign-in page does
+        accounts.recordFailedLogin(p.finance().getUsername(), "bad");
+        assertThat(page(get("/audit").param("actor", p.finance().getUsername()).param("action", "LOGIN_FAILED")))
+                .contains("audit-detail\">用户名或密码错误<").doesNotContain("audit-detail\">bad<");
     }
 
     private static String entity() {
