@@ -149,7 +149,7 @@ public class AuditBrowser {
             return List.of();
         }
         List<JsonNode[]> states = new ArrayList<>(rows.size());
-        AuditValues.References refs = new AuditValues.References(new LinkedHashSet<>(), new LinkedHashSet<>());
+        AuditValues.References refs = new AuditValues.References(new LinkedHashSet<>(), new LinkedHashSet<>(), new HashMap<>());
         for (AuditEntry row : rows) {
             JsonNode[] state = { parse(row.before()), parse(row.after()) };
             states.add(state);
@@ -175,6 +175,7 @@ public class AuditBrowser {
                 wanted.get("Project").add(String.valueOf(row.projectId()));
             }
         }
+        refs.records().forEach((kind, ids) -> wanted.computeIfAbsent(kind, named -> new LinkedHashSet<>()).addAll(ids));
         Map<String, Map<String, Named>> names = names(wanted);
         Set<String> workerIds = new LinkedHashSet<>(refs.workers());
         names.values().forEach(byId -> byId.values().stream().filter(name -> name.workerId() != null)
@@ -183,7 +184,10 @@ public class AuditBrowser {
         workers.putAll(names(Map.of("Worker", workerIds)).getOrDefault("Worker", Map.of()));
         Map<String, String> workerNames = new HashMap<>();
         workers.forEach((id, name) -> workerNames.put(id, name.name()));
-        AuditValues.Names known = new AuditValues.Names(workerNames, people, locale);
+        Map<String, Map<String, String>> recordNames = new HashMap<>();
+        refs.records().keySet().forEach(kind -> names.getOrDefault(kind, Map.of())
+                .forEach((id, name) -> recordNames.computeIfAbsent(kind, named -> new HashMap<>()).put(id, name.name())));
+        AuditValues.Names known = new AuditValues.Names(workerNames, people, recordNames, locale);
         List<AuditRow> readable = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             AuditEntry row = rows.get(i);

@@ -37,6 +37,9 @@ class AuditValues {
     /** A worker's id. */
     static final Set<String> WORKER = Set.of("workerId", "worker", "witness", "leaderWorkerId");
 
+    /** Ids of other records, by the kind of record they name (read with the page's record names). */
+    static final Map<String, String> RECORDS = Map.of("townId", "Town", "projectId", "Project");
+
     /** A list of workers' ids. */
     static final Set<String> WORKERS = Set.of("workers", "witnesses");
 
@@ -90,11 +93,12 @@ class AuditValues {
     }
 
     /** The workers and accounts a page's values name, gathered before their names are read (in one query each). */
-    record References(Set<String> workers, Set<String> users) {
+    record References(Set<String> workers, Set<String> users, Map<String, Set<String>> records) {
     }
 
     /** The names read for {@link References}: a worker's "name code" by id, a person's name by user name. */
-    record Names(Map<String, String> workers, Map<String, String> users, Locale locale) {
+    record Names(Map<String, String> workers, Map<String, String> users, Map<String, Map<String, String>> records,
+            Locale locale) {
     }
 
     /** Notes which workers and accounts this value names. */
@@ -107,6 +111,9 @@ class AuditValues {
         }
         else if (WORKER.contains(field) && value.isNumber()) {
             refs.workers().add(value.asString());
+        }
+        else if (RECORDS.containsKey(field) && value.isNumber()) {
+            refs.records().computeIfAbsent(RECORDS.get(field), named -> new java.util.LinkedHashSet<>()).add(value.asString());
         }
         else if (USER.contains(field) && value.isString()) {
             refs.users().add(value.asString());
@@ -150,6 +157,9 @@ class AuditValues {
         if (value.isNumber()) {
             if (WORKER.contains(field)) {
                 return names.workers().getOrDefault(value.asString(), value.asString());
+            }
+            if (RECORDS.containsKey(field)) {
+                return names.records().getOrDefault(RECORDS.get(field), Map.of()).getOrDefault(value.asString(), value.asString());
             }
             if (MONEY.contains(field) || MONEY.contains(kind + "." + field)) {
                 return money.format(value.decimalValue());

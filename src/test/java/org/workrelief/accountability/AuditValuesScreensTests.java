@@ -80,6 +80,10 @@ class AuditValuesScreensTests {
         assertThat(page).contains("audit-after\">政策宣传<").doesNotContain(">POLICY<");
         assertThat(page(get("/audit").param("entityType", "PublicPost").param("entityId", post).param("lang", "en")))
                 .contains("audit-after\">Policy note<");
+        // the project's town by its name, as the project's creation wrote it
+        String created = page(get("/audit").param("projectId", String.valueOf(p.projectId())).param("action", "PROJECT_CREATED"));
+        assertThat(Pattern.compile(">乡镇</span>:\\s*<span class=\"audit-after\">" + Pattern.quote(p.s().site().town().getName()) + "<")
+                .matcher(created).find()).as("town by name").isTrue();
         String project = entity();
         auditLog.recordAs(p.admin().getUsername(), AuditEvent.of("PROJECT_UPDATED", "Project", project)
                 .inTown(p.s().site().town().getId())
