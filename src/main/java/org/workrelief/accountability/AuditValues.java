@@ -34,6 +34,9 @@ class AuditValues {
             "guaranteedDividend", "centralFunds", "localFunds", "socialCapital", "plannedRemuneration",
             "incomeTargetPerWorker", "TransferredAsset.value");
 
+    /** Percentages. */
+    static final Set<String> PERCENT = Set.of("equityPercent");
+
     /** A worker's id. */
     static final Set<String> WORKER = Set.of("workerId", "worker", "witness", "leaderWorkerId");
 
@@ -163,6 +166,9 @@ class AuditValues {
             }
             if (MONEY.contains(field) || MONEY.contains(kind + "." + field)) {
                 return money.format(value.decimalValue());
+            }
+            if (PERCENT.contains(field)) {
+                return value.decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
             }
             return value.asString();
         }

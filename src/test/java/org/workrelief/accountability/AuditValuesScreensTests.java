@@ -106,6 +106,14 @@ class AuditValuesScreensTests {
                 .change(Map.of("dayRate", 150.5), Map.of("dayRate", 1234567.5)));
         assertThat(page(get("/audit").param("entityType", "WorkTeam").param("entityId", team)))
                 .contains("audit-before\">150.50<", "audit-after\">1,234,567.50<");
+        String transfer = entity();
+        auditLog.recordAs(p.admin().getUsername(), AuditEvent.of("ASSET_TRANSFER_SAVED", "AssetTransfer", transfer)
+                .inProject(p.projectId(), p.s().site().town().getId())
+                .change(null, Map.of("valuation", 5410000.00, "guaranteedDividend", 200000, "equityPercent", 35.00,
+                        "projectId", p.projectId())));
+        assertThat(page(get("/audit").param("entityType", "AssetTransfer").param("entityId", transfer)))
+                .contains("audit-after\">5,410,000.00<", "audit-after\">200,000.00<", "audit-after\">35.00%<")
+                .contains("audit-after\">" + p.s().site().project().getCode() + " " + p.s().site().project().getName() + "<");
     }
 
     @Test
