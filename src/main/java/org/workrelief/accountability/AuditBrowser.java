@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -49,9 +51,11 @@ public class AuditBrowser {
     private final UserDirectory users;
     private final JsonMapper json;
     private final Map<String, AuditRecordNames> namers;
+    private final AuditValues values;
 
     AuditBrowser(JdbcTemplate jdbc, ProjectService projects, Clock clock, UserDirectory users, JsonMapper json,
-            List<AuditRecordNames> namers) {
+            List<AuditRecordNames> namers, AuditValues values) {
+        this.values = values;
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
@@ -62,6 +66,12 @@ public class AuditBrowser {
 
     @Transactional(readOnly = true)
     public Page<AuditRow> search(SignedInUser viewer, AuditFilter filter, Pageable pageable) {
+        return search(viewer, filter, pageable, LocaleContextHolder.getLocale());
+    }
+
+    /** As above, the values in this language. */
+    @Transactional(readOnly = true)
+    public Page<AuditRow> search(SignedInUser viewer, AuditFilter filter, Pageable pageable, Locale locale) {
         if (!viewer.hasRole(Role.ADMIN) && !viewer.hasRole(Role.SUPERVISOR)) {
             throw new AccessDeniedException("administrators and the supervision committee only");
         }
@@ -126,19 +136,35 @@ public class AuditBrowser {
                         rs.getObject("town_id", Long.class), rs.getObject("project_id", Long.class),
                         rs.getString("before_state"), rs.getString("after_state"), rs.getString("detail")),
                 pageArgs.toArray());
-        return new PageImpl<>(readable(rows), pageable, total == null ? 0 : total);
+        return new PageImpl<>(readable(rows, locale), pageable, total == null ? 0 : total);
     }
 
     /**
      * The page's rows with names and changes, in three statements whatever the page holds: the actors'
-     * names, the records' names (every kind on the page, and the rows' projects, in one statement) and
-     * the names of the workers those records are about.
+     * names (and the accounts the values name), the records' names (every kind on the page, and the rows'
+     * projects, in one statement) and the names of the workers those records and values are about.
      */
-    private List<AuditRow> readable(List<AuditEntry> rows) {
+    private List<AuditRow> readable(List<AuditEntry> rows, Locale locale) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, String> actors = users.displayNames(rows.stream().map(AuditEntry::actor).collect(Collectors.toSet()));
+        List<JsonNode[]> states = new ArrayList<>(rows.size());
+        AuditValues.References refs = new AuditValues.References(new LinkedHashSet<>(), new LinkedHashSet<>(), new HashMap<>());
+        for (AuditEntry row : rows) {
+            JsonNode[] state = { parse(row.before()), parse(row.after()) };
+            states.add(state);
+            for (JsonNode node : state) {
+                if (node != null && node.isObject()) {
+                    node.properties().forEach(field -> values.collect(row.entityType(), field.getKey(), field.getValue(), refs));
+                }
+            }
+            if (anomalyDetail(row)) {
+                values.collectAnomaly(row.detail(), refs);
+            }
+        }
+        Set<String> usernames = rows.stream().map(AuditEntry::actor).collect(Collectors.toCollection(LinkedHashSet::new));
+        usernames.addAll(refs.users());
+        Map<String, String> people = users.displayNames(usernames);
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         wanted.put("Project", new LinkedHashSet<>());
         for (AuditEntry row : rows) {
@@ -149,18 +175,33 @@ public class AuditBrowser {
                 wanted.get("Project").add(String.valueOf(row.projectId()));
             }
         }
+        refs.records().forEach((kind, ids) -> wanted.computeIfAbsent(kind, named -> new LinkedHashSet<>()).addAll(ids));
         Map<String, Map<String, Named>> names = names(wanted);
-        Set<String> workerIds = new LinkedHashSet<>();
+        Set<String> workerIds = new LinkedHashSet<>(refs.workers());
         names.values().forEach(byId -> byId.values().stream().filter(name -> name.workerId() != null)
                 .forEach(name -> workerIds.add(String.valueOf(name.workerId()))));
         Map<String, Named> workers = new HashMap<>(names.getOrDefault("Worker", Map.of()));
         workers.putAll(names(Map.of("Worker", workerIds)).getOrDefault("Worker", Map.of()));
+        Map<String, String> workerNames = new HashMap<>();
+        workers.forEach((id, name) -> workerNames.put(id, name.name()));
+        Map<String, Map<String, String>> recordNames = new HashMap<>();
+        refs.records().keySet().forEach(kind -> names.getOrDefault(kind, Map.of())
+                .forEach((id, name) -> recordNames.computeIfAbsent(kind, named -> new HashMap<>()).put(id, name.name())));
+        AuditValues.Names known = new AuditValues.Names(workerNames, people, recordNames, locale);
         List<AuditRow> readable = new ArrayList<>(rows.size());
-        for (AuditEntry row : rows) {
-            String actor = Actors.SYSTEM.equals(row.actor()) ? null : actors.getOrDefault(row.actor(), row.actor());
-            readable.add(new AuditRow(row, actor, recordName(row, names, workers), changes(row.before(), row.after())));
+        for (int i = 0; i < rows.size(); i++) {
+            AuditEntry row = rows.get(i);
+            String actor = Actors.SYSTEM.equals(row.actor()) ? null : people.getOrDefault(row.actor(), row.actor());
+            String detail = values.detail(row.action(), row.detail(), known);
+            readable.add(new AuditRow(row, actor, recordName(row, names, workers, known),
+                    changes(row.entityType(), states.get(i)[0], states.get(i)[1], known), detail));
         }
         return readable;
+    }
+
+    /** A decision on a daily review's anomaly names the anomaly, by its key, as its detail. */
+    private static boolean anomalyDetail(AuditEntry row) {
+        return "ANOMALY_DECIDED".equals(row.action()) && row.detail() != null;
     }
 
     /** A record's name as its module's query gives it, and the worker it is about. */
@@ -192,7 +233,8 @@ public class AuditBrowser {
         return names;
     }
 
-    private static String recordName(AuditEntry row, Map<String, Map<String, Named>> names, Map<String, Named> workers) {
+    private String recordName(AuditEntry row, Map<String, Map<String, Named>> names, Map<String, Named> workers,
+            AuditValues.Names known) {
         if (row.entityType() == null || row.entityId() == null) {
             return null;
         }
@@ -209,7 +251,7 @@ public class AuditBrowser {
             if (name.workerId() != null) {
                 parts.add(textOf(workers.get(String.valueOf(name.workerId()))));
             }
-            parts.add(name.name());
+            parts.add(values.recordName(row.entityType(), name.name(), known));
         }
         else if (row.entityId().contains("/")) {
             // a day or a year of a project ("12/2025-06-03"): the project is named next to it
@@ -226,15 +268,14 @@ public class AuditBrowser {
         return name == null ? null : name.name();
     }
 
-    /** The fields whose value differs between before and after, in the order they were logged. */
-    List<AuditRow.FieldChange> changes(String before, String after) {
-        JsonNode old = parse(before);
-        JsonNode now = parse(after);
+    /** The fields whose value differs between before and after, in the order they were logged, as text. */
+    List<AuditRow.FieldChange> changes(String kind, JsonNode old, JsonNode now, AuditValues.Names names) {
         if (old == null && now == null) {
             return List.of();
         }
         if ((old != null && !old.isObject()) || (now != null && !now.isObject())) {
-            return List.of(new AuditRow.FieldChange("value", text(old), text(now)));
+            return List.of(new AuditRow.FieldChange("value", values.text(kind, "value", old, names),
+                    values.text(kind, "value", now, names)));
         }
         Set<String> fields = new LinkedHashSet<>();
         if (old != null) {
@@ -249,7 +290,8 @@ public class AuditBrowser {
             JsonNode was = old == null ? null : old.get(field);
             JsonNode is = now == null ? null : now.get(field);
             if (!Objects.equals(was, is)) {
-                changed.put(field, new AuditRow.FieldChange(field, text(was), text(is)));
+                changed.put(field, new AuditRow.FieldChange(field, values.text(kind, field, was, names),
+                        values.text(kind, field, is, names)));
             }
         }
         return List.copyOf(changed.values());
@@ -262,24 +304,6 @@ public class AuditBrowser {
         JsonNode node = json.readTree(text);
         return node == null || node.isNull() ? null : node;
     }
-
-    private String text(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isValueNode()) {
-            return value.asString();
-        }
-        if (value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode)) {
-            // a list of a hundred worker ids says nothing more than its first few and its length
-            String shown = value.valueStream().limit(LIST_SHOWN).map(JsonNode::asString).collect(Collectors.joining(", "));
-            return value.size() > LIST_SHOWN ? shown + " … (" + value.size() + ")" : shown;
-        }
-        String text = json.writeValueAsString(value);
-        return text.length() > 200 ? text.substring(0, 200) + " …" : text;
-    }
-
-    private static final int LIST_SHOWN = 8;
 
     /**
      * The kinds of record the log holds, for the filter's choices: the same few names for every viewer

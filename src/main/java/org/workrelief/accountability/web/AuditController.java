@@ -1,6 +1,7 @@
 package org.workrelief.accountability.web;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,9 +40,9 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String action, @RequestParam(defaultValue = "false") boolean signIns,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
         AuditFilter filter = new AuditFilter(projectId, entityType, entityId, actor, from, to, action, signIns);
-        model.addAttribute("entries", browser.search(me, filter, PageRequests.of(page, PAGE_SIZE, Sort.unsorted())));
+        model.addAttribute("entries", browser.search(me, filter, PageRequests.of(page, PAGE_SIZE, Sort.unsorted()), locale));
         model.addAttribute("filter", filter);
         model.addAttribute("entityTypes", browser.entityTypes(me));
         model.addAttribute("operations", AuditCatalog.OPERATIONS);
