@@ -24,6 +24,7 @@ import org.workrelief.attendance.PunchService;
 import org.workrelief.common.db.OwnEmbeddedDatabaseCondition;
 import org.workrelief.common.time.ApplicationClock;
 import org.workrelief.payout.BankService;
+import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.ConfirmationService;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.Project;
@@ -69,11 +70,11 @@ class DemoData implements ApplicationRunner {
             ConfirmationService confirmations, BankService bank, AssetService assets, PunchService punches,
             JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty, DailyReviewService reviews,
             PublicSiteService publicSite, ApplicationClock clock, PlatformTransactionManager transactionManager,
-            WorkerPins pins) {
+            WorkerPins pins, CallbackService callbacks) {
         this.pins = pins;
         this.accounts = accounts;
         this.services = new ReferenceProject.Services(accounts, projects, teams, roster, enrollments, training, payouts,
-                confirmations, bank, assets, jdbc);
+                confirmations, bank, assets, jdbc, callbacks);
         this.committee = new DemoCommittee(accounts, committee, duty, reviews);
         this.publicSite = publicSite;
         this.punches = punches;

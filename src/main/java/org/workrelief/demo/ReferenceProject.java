@@ -23,6 +23,8 @@ import org.workrelief.asset.JobKind;
 import org.workrelief.asset.SplitRule;
 import org.workrelief.common.time.ApplicationClock;
 import org.workrelief.payout.BankService;
+import org.workrelief.payout.CallbackCheck;
+import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.ConfirmationService;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutService;
@@ -76,7 +78,8 @@ final class ReferenceProject {
     /** The services the history goes through. */
     record Services(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             EnrollmentService enrollments, TrainingService training, PayoutService payouts,
-            ConfirmationService confirmations, BankService bank, AssetService assets, JdbcTemplate jdbc) {
+            ConfirmationService confirmations, BankService bank, AssetService assets, JdbcTemplate jdbc,
+            CallbackService callbacks) {
     }
 
     ReferenceProject(Services services, ApplicationClock clock) {
@@ -200,12 +203,22 @@ final class ReferenceProject {
             PayoutBatch confirmed = services.payouts().batch(staff, created.id());
             return services.payouts().publicize(staff, confirmed.id(), confirmed.version());
         });
+        clock.replayAt(prepared.plusDays(2).atTime(15, 0), () -> callBack(batch.id()));
         Instant noticeOver = batch.noticeUntil().plusSeconds(3600);
         PayoutBatch approved = clock.replayAt(noticeOver, () -> services.payouts().approve(admin, batch.id(), batch.version()));
         PayoutBatch released = clock.replayAt(noticeOver.plusSeconds(4 * 3600),
                 () -> services.payouts().release(finance, approved.id(), approved.version()));
         byte[] bankFile = clock.replayAt(noticeOver.plusSeconds(5 * 3600), () -> bankFile(finance, released.id()));
         clock.replayAt(noticeOver.plusSeconds(2 * 86400), () -> bankAnswers(finance, released.id(), bankFile));
+    }
+
+    /** The committee's cadre calls each sampled worker back; every one confirms the days and the amount. */
+    private void callBack(long batchId) {
+        SignedInUser member = user("js-supervisor");
+        for (CallbackCheck check : services.callbacks().checksOf(member, batchId)) {
+            services.callbacks().record(member, check.id(), new CallbackService.Answer(true, CallbackCheck.SAME, null,
+                    check.amountPayable(), "电话回访，本人确认出工天数和金额", check.version()));
+        }
     }
 
     private byte[] bankFile(SignedInUser finance, long batchId) {

@@ -64,10 +64,13 @@ public class PayoutService {
     private final Clock clock;
     private final Duration noticePeriod;
     private final UserDirectory users;
+    private final CallbackStore callbacks;
 
     PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, AuditLog auditLog,
-            Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users) {
+            Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users,
+            CallbackStore callbacks) {
         this.jdbc = jdbc;
+        this.callbacks = callbacks;
         this.users = users;
         this.projects = projects;
         this.attendance = attendance;
@@ -479,8 +482,10 @@ public class PayoutService {
                 """, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), Timestamp.from(now),
                 Timestamp.from(now.plus(noticePeriod)));
         PayoutBatch after = find(batchId);
+        CallbackStore.Sample sample = callbacks.draw(batchId, actor.getUsername(), now);
         audit(actor, "PAYOUT_BATCH_PUBLICIZED", after, projects.get(actor, batch.projectId()), Map.of("status", "DRAFT"),
-                Map.of("status", "PUBLICIZED", "noticeUntil", after.noticeUntil().toString()), null);
+                Map.of("status", "PUBLICIZED", "noticeUntil", after.noticeUntil().toString(), "callbackSeed", sample.seed(),
+                        "callbackSample", sample.size()), null);
         return after;
     }
 
@@ -513,6 +518,7 @@ public class PayoutService {
             throw new BusinessRuleException("payout.approve.maker");
         }
         requireChecked(batch);
+        CallbackSample.requireDone(callbacks.checksOf(batchId));
         if (!batch.followUp()) {
             requireMatchesApprovedAttendance(batch);
         }

@@ -24,9 +24,11 @@ public class PayoutFlow {
     private final AccountService accounts;
     private final DutyRosterService duty;
     private final DailyReviewService reviews;
+    private final CallbackService callbacks;
 
     PayoutFlow(PayoutService payouts, ConfirmationService confirmations, MutableClock clock, SupervisedSites sites,
-            AccountService accounts, DutyRosterService duty, DailyReviewService reviews) {
+            AccountService accounts, DutyRosterService duty, DailyReviewService reviews, CallbackService callbacks) {
+        this.callbacks = callbacks;
         this.payouts = payouts;
         this.confirmations = confirmations;
         this.clock = clock;
@@ -57,9 +59,20 @@ public class PayoutFlow {
         return payouts.batch(p.staff(), publicized.id());
     }
 
-    /** Confirmed, the notice over, approved by the second administrator. */
+    /** The committee member on duty calls every sampled worker back, each confirming the line as listed. */
+    public PayoutBatch calledBack(PaidSite p, PayoutBatch batch) {
+        for (CallbackCheck check : callbacks.checksOf(p.s().onDuty(), batch.id())) {
+            if (check.open()) {
+                callbacks.record(p.s().onDuty(), check.id(),
+                        new CallbackService.Answer(true, CallbackCheck.SAME, null, check.amountPayable(), null, check.version()));
+            }
+        }
+        return payouts.batch(p.staff(), batch.id());
+    }
+
+    /** Confirmed, called back, the notice over, approved by the second administrator. */
     public PayoutBatch approved(PaidSite p) {
-        PayoutBatch batch = confirmed(p);
+        PayoutBatch batch = calledBack(p, confirmed(p));
         clock.advance(Duration.ofDays(8));
         return payouts.approve(p.checker(), batch.id(), batch.version());
     }

@@ -183,6 +183,7 @@ class PayoutIntegrationTests {
         clock.advance(Duration.ofDays(7));
         assertRefused(() -> payouts.approve(p.checker(), batch.id(), publicized.version()), "payout.approve.unconfirmed");
         confirmAll(batch);
+        flow.calledBack(p, batch);
         assertThatThrownBy(() -> payouts.approve(p.staff(), batch.id(), publicized.version()))
                 .isInstanceOf(AccessDeniedException.class);
 
@@ -275,6 +276,7 @@ class PayoutIntegrationTests {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         payouts.publicize(p.staff(), batch.id(), batch.version());
         confirmAll(batch);
+        flow.calledBack(p, batch);
         return current(batch);
     }
 

@@ -35,7 +35,7 @@ class PayoutIntegrityTests {
     @BeforeEach
     void setUp() {
         p = flow.site();
-        batch = flow.confirmed(p);
+        batch = flow.calledBack(p, flow.confirmed(p));
     }
 
     @Test

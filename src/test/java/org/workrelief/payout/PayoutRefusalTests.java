@@ -118,7 +118,7 @@ class PayoutRefusalTests {
     }
 
     private PayoutBatch approve() {
-        PayoutBatch confirmed = flow.confirmed(p, payouts.publicize(p.staff(), batch.id(), batch.version()));
+        PayoutBatch confirmed = flow.calledBack(p, flow.confirmed(p, payouts.publicize(p.staff(), batch.id(), batch.version())));
         clock.advance(Duration.ofDays(8));
         return payouts.approve(p.checker(), batch.id(), confirmed.version());
     }

@@ -1,0 +1,99 @@
+package org.workrelief.payout;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The call-back samples and checks as stored; the draw at publicize and the reading for approval. */
+@Component
+public class CallbackStore {
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final int percent;
+    private final int min;
+    private final int max;
+
+    CallbackStore(JdbcTemplate jdbc, @Value("${workrelief.payout.callback.percent:5}") int percent,
+            @Value("${workrelief.payout.callback.min:3}") int min, @Value("${workrelief.payout.callback.max:30}") int max) {
+        this.jdbc = jdbc;
+        this.percent = percent;
+        this.min = min;
+        this.max = max;
+    }
+
+    /** The sample of a batch: its seed, the settings it was drawn with, the lines and how many drawn. */
+    public record Sample(long id, long batchId, long seed, int percent, int min, int max, int lineCount, int size,
+            Instant drawnAt, String drawnBy) {
+    }
+
+    /** Draws the batch's sample with a fresh seed, once; the preparer has no say in which lines. */
+    Sample draw(long batchId, String actor, Instant now) {
+        Optional<Sample> existing = sampleOf(batchId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        List<Long> lineIds = jdbc.queryForList("select id from payout_line where batch_id = ? order by id", Long.class,
+                batchId);
+        long seed = SEEDS.nextLong();
+        int size = CallbackSample.size(lineIds.size(), percent, min, max);
+        List<Long> drawn = CallbackSample.draw(seed, lineIds, size);
+        Timestamp at = Timestamp.from(now);
+        Long sampleId = jdbc.queryForObject("""
+                insert into callback_sample (batch_id, seed, percent, min_size, max_size, line_count, sample_size,
+                                             created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, batchId, seed, percent, min, max, lineIds.size(), size, at, actor, at, actor);
+        for (int i = 0; i < drawn.size(); i++) {
+            jdbc.update("""
+                    insert into callback_check (sample_id, batch_id, line_id, position, created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, sampleId, batchId, drawn.get(i), i + 1, at, actor, at, actor);
+        }
+        return sampleOf(batchId).orElseThrow();
+    }
+
+    public Optional<Sample> sampleOf(long batchId) {
+        return jdbc.query("select * from callback_sample where batch_id = ?", (rs, i) -> new Sample(rs.getLong("id"),
+                rs.getLong("batch_id"), rs.getLong("seed"), rs.getInt("percent"), rs.getInt("min_size"),
+                rs.getInt("max_size"), rs.getInt("line_count"), rs.getInt("sample_size"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")), batchId).stream().findFirst();
+    }
+
+    public List<CallbackCheck> checksOf(long batchId) {
+        return jdbc.query(SELECT + " where c.batch_id = ? order by c.position", CallbackStore::toCheck, batchId);
+    }
+
+    Optional<CallbackCheck> check(long checkId) {
+        return jdbc.query(SELECT + " where c.id = ?", CallbackStore::toCheck, checkId).stream().findFirst();
+    }
+
+    private static final String SELECT = """
+            select c.*, l.worker_id, l.days, l.amount_payable, w.worker_code, w.name as worker_name
+            from callback_check c join payout_line l on l.id = c.line_id join worker w on w.id = l.worker_id
+            """;
+
+    private static CallbackCheck toCheck(ResultSet rs, int row) throws SQLException {
+        return new CallbackCheck(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("line_id"), rs.getInt("position"),
+                rs.getString("worker_code"), rs.getString("worker_name"), rs.getLong("worker_id"), rs.getBigDecimal("days"),
+                rs.getBigDecimal("amount_payable"), rs.getObject("reached", Boolean.class), rs.getString("worked"),
+                rs.getString("differs_how"), rs.getBigDecimal("expected_amount"), rs.getString("note"),
+                rs.getString("checked_by"), instant(rs, "checked_at"), rs.getInt("attempts"),
+                rs.getString("last_attempt_by"), instant(rs, "last_attempt_at"), rs.getString("resolution"),
+                rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
