@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.web.Flash;
 import org.workrelief.payout.BatchStatus;
+import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.LineStatus;
 import org.workrelief.payout.ObjectionService;
 import org.workrelief.payout.PayoutBatch;
@@ -38,9 +39,12 @@ class PayoutController {
     private final ObjectionService objections;
     private final ProjectService projects;
     private final WageLedger ledger;
+    private final CallbackService callbacks;
 
-    PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects, WageLedger ledger) {
+    PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects, WageLedger ledger,
+            CallbackService callbacks) {
         this.payouts = payouts;
+        this.callbacks = callbacks;
         this.objections = objections;
         this.projects = projects;
         this.ledger = ledger;
@@ -97,6 +101,8 @@ class PayoutController {
                 && lines.stream().anyMatch(l -> l.status() == LineStatus.PENDING));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
         model.addAttribute("objections", objections.objectionsOf(me, batchId));
+        model.addAttribute("callbackSample", callbacks.sampleOf(me, batchId).orElse(null));
+        model.addAttribute("callbackChecks", callbacks.checksOf(me, batchId));
         model.addAttribute("noticeOver", batch.noticeUntil() != null && !batch.noticeUntil().isAfter(java.time.Instant.now(
                 payouts.clock())));
         return "payout/batch";
