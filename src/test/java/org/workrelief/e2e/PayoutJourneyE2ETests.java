@@ -77,6 +77,25 @@ class PayoutJourneyE2ETests extends BrowserJourney {
         assertThat(browser.text("#flash-success")).contains("已登记 8 条互证确认");
         browser.close();
 
+        // the committee member calls the sampled workers back from a phone: tap to call, then the answer
+        openPhone();
+        signIn(p.s().onDuty().getUsername());
+        browser.go(batchPath);
+        assertThat(browser.text("#callback-table")).contains("待回访");
+        save("payout-batch-callbacks-360");
+        browser.click("#callback-list");
+        assertThat(browser.find("a.callback-call").getAttribute("href")).startsWith("tel:");
+        save("payout-callback-list-360");
+        for (int i = 0; i < 3; i++) {
+            browser.click("form.callback-answer input[value=SAME]").click("form.callback-answer button");
+            assertThat(browser.text("#flash-success")).contains("已记录回访结果");
+        }
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("a.callback-call"))).isEmpty();
+        browser.go(batchPath);
+        assertThat(browser.text("#callback-table")).doesNotContain("待回访").contains("属实");
+        save("payout-batch-callbacks-done-360");
+        browser.close();
+
         // the notice is public: no sign-in, masked ID numbers
         openPhone();
         browser.driver().get(noticeHref);
@@ -108,5 +127,21 @@ class PayoutJourneyE2ETests extends BrowserJourney {
                 .doesNotContain("\t");
         // the totals the file leaves out are on the page
         assertThat(browser.text("#bank-file-totals")).contains("银行代发文件共 4 笔，合计 3,120.00 元");
+    }
+
+    private void save(String name) throws java.io.IOException {
+        String dir = System.getProperty("workrelief.screenshots");
+        if (dir != null) {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            // the whole page, at the width the journey uses
+            org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+            Number height = (Number) chrome.executeScript("return document.documentElement.scrollHeight");
+            Number width = (Number) chrome.executeScript("return window.innerWidth");
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width.intValue(),
+                    "height", height.intValue(), "deviceScaleFactor", 1, "mobile", true));
+            java.nio.file.Files.write(java.nio.file.Path.of(dir, name + ".png"),
+                    chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
     }
 }
