@@ -48,6 +48,15 @@ public class CallbackService {
         return store.sampleOf(batchId);
     }
 
+    /**
+     * The sample (null when none was drawn) and its checks, for the batch page: {@code visible} is the batch
+     * as {@link PayoutService#batch(SignedInUser, long)} gave it to this viewer (the page's statements are counted).
+     */
+    @Transactional(readOnly = true)
+    public CallbackStore.Overview overviewOf(PayoutBatch visible) {
+        return store.overview(visible.id());
+    }
+
     @Transactional(readOnly = true)
     public List<CallbackCheck> checksOf(SignedInUser viewer, long batchId) {
         payouts.batch(viewer, batchId);

@@ -69,6 +69,33 @@ public class CallbackStore {
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")), batchId).stream().findFirst();
     }
 
+    /** The sample and its checks, in one statement (the batch page counts its statements). */
+    public record Overview(Sample sample, List<CallbackCheck> checks) {
+    }
+
+    Overview overview(long batchId) {
+        Sample[] sample = new Sample[1];
+        List<CallbackCheck> checks = new java.util.ArrayList<>();
+        jdbc.query("""
+                select s.id as s_id, s.seed as s_seed, s.percent as s_percent, s.min_size as s_min, s.max_size as s_max,
+                       s.line_count as s_lines, s.sample_size as s_size, s.created_at as s_at, s.created_by as s_by,
+                       c.*, l.worker_id, l.days, l.amount_payable, w.worker_code, w.name as worker_name
+                from callback_sample s left join callback_check c on c.sample_id = s.id
+                     left join payout_line l on l.id = c.line_id left join worker w on w.id = l.worker_id
+                where s.batch_id = ? order by c.position
+                """, rs -> {
+            if (sample[0] == null) {
+                sample[0] = new Sample(rs.getLong("s_id"), batchId, rs.getLong("s_seed"), rs.getInt("s_percent"),
+                        rs.getInt("s_min"), rs.getInt("s_max"), rs.getInt("s_lines"), rs.getInt("s_size"),
+                        rs.getTimestamp("s_at").toInstant(), rs.getString("s_by"));
+            }
+            if (rs.getObject("line_id") != null) {
+                checks.add(toCheck(rs, checks.size()));
+            }
+        }, batchId);
+        return new Overview(sample[0], List.copyOf(checks));
+    }
+
     public List<CallbackCheck> checksOf(long batchId) {
         return jdbc.query(SELECT + " where c.batch_id = ? order by c.position", CallbackStore::toCheck, batchId);
     }

@@ -101,8 +101,9 @@ class PayoutController {
                 && lines.stream().anyMatch(l -> l.status() == LineStatus.PENDING));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
         model.addAttribute("objections", objections.objectionsOf(me, batchId));
-        model.addAttribute("callbackSample", callbacks.sampleOf(me, batchId).orElse(null));
-        model.addAttribute("callbackChecks", callbacks.checksOf(me, batchId));
+        var callback = callbacks.overviewOf(batch);
+        model.addAttribute("callbackSample", callback.sample());
+        model.addAttribute("callbackChecks", callback.checks());
         model.addAttribute("noticeOver", batch.noticeUntil() != null && !batch.noticeUntil().isAfter(java.time.Instant.now(
                 payouts.clock())));
         return "payout/batch";
