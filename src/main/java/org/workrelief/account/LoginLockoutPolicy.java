@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.workrelief.common.FailedAttempts;
 
 /**
  * Guessing passwords is slowed down: {@code maxFailures} wrong passwords within {@code window}
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("workrelief.login")
 public record LoginLockoutPolicy(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-        @DefaultValue("15m") Duration lockDuration) {
+        @DefaultValue("15m") Duration lockDuration) implements FailedAttempts.Rule {
 
     public static final LoginLockoutPolicy DEFAULT = new LoginLockoutPolicy(5, Duration.ofMinutes(15),
             Duration.ofMinutes(15));

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.workrelief.common.BaseEntity;
+import org.workrelief.common.FailedAttempts;
 
 /**
  * A person who signs in: a role, and a town (or none: county level, sees all towns). Holds the
@@ -57,7 +58,7 @@ public class UserAccount extends BaseEntity {
     }
 
     public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+        return attempts().isLockedAt(now);
     }
 
     /**
@@ -68,16 +69,14 @@ public class UserAccount extends BaseEntity {
         if (isLockedAt(now)) {
             return;
         }
-        if (failedLoginWindowStart == null || !now.isBefore(failedLoginWindowStart.plus(policy.window()))) {
-            failedLoginWindowStart = now;
-            failedLoginCount = 0;
-        }
-        failedLoginCount++;
-        if (failedLoginCount >= policy.maxFailures()) {
-            lockedUntil = now.plus(policy.lockDuration());
-            failedLoginCount = 0;
-            failedLoginWindowStart = null;
-        }
+        FailedAttempts next = attempts().afterFailure(now, policy);
+        failedLoginCount = next.count();
+        failedLoginWindowStart = next.windowStart();
+        lockedUntil = next.lockedUntil();
+    }
+
+    private FailedAttempts attempts() {
+        return new FailedAttempts(failedLoginCount, failedLoginWindowStart, lockedUntil);
     }
 
     void recordSuccessfulLogin(Instant now) {

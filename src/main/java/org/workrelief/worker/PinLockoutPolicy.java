@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.workrelief.common.FailedAttempts;
 
 /**
  * Guessing a worker's PIN is stopped: {@code maxFailures} wrong PINs within {@code window} lock that
@@ -12,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("workrelief.worker.pin")
 public record PinLockoutPolicy(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-        @DefaultValue("15m") Duration lockDuration) {
+        @DefaultValue("15m") Duration lockDuration) implements FailedAttempts.Rule {
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.workrelief.common.BaseEntity;
+import org.workrelief.common.FailedAttempts;
 
 /**
  * A worker's personal PIN (确认码): only its slow password hash, never the digits, and the wrong-PIN
@@ -37,7 +38,7 @@ class WorkerPin extends BaseEntity {
     }
 
     boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+        return attempts().isLockedAt(now);
     }
 
     /** A new PIN (its hash): usable at once, with no failures counted and no lock. */
@@ -53,18 +54,16 @@ class WorkerPin extends BaseEntity {
      * Answers whether this failure locked it.
      */
     boolean recordFailure(Instant now, PinLockoutPolicy policy) {
-        if (failedWindowStart == null || !now.isBefore(failedWindowStart.plus(policy.window()))) {
-            failedWindowStart = now;
-            failedCount = 0;
-        }
-        failedCount++;
-        if (failedCount >= policy.maxFailures()) {
-            lockedUntil = now.plus(policy.lockDuration());
-            failedCount = 0;
-            failedWindowStart = null;
-            return true;
-        }
-        return false;
+        boolean wasLocked = isLockedAt(now);
+        FailedAttempts next = attempts().afterFailure(now, policy);
+        failedCount = next.count();
+        failedWindowStart = next.windowStart();
+        lockedUntil = next.lockedUntil();
+        return !wasLocked && isLockedAt(now);
+    }
+
+    private FailedAttempts attempts() {
+        return new FailedAttempts(failedCount, failedWindowStart, lockedUntil);
     }
 
     /** The right PIN: what went wrong before no longer counts. */
