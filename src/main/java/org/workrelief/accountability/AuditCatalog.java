@@ -24,7 +24,7 @@ public final class AuditCatalog {
             "REVIEW_OPENED", "ANOMALY_DECIDED", "REVIEW_CHECKS_RECORDED", "REVIEW_PHOTO_ADDED", "REVIEW_PHOTO_REMOVED",
             "REVIEW_APPROVED", "REVIEW_CORRECTED",
             "PAYOUT_BATCH_CREATED", "PAYOUT_LINE_DEDUCTED", "PAYOUT_LINE_RECOMPUTED", "CONFIRMATION_RECORDED",
-            "CONFIRMATION_REMOVED", "CONFIRMATIONS_VOIDED", "PAYOUT_BATCH_PUBLICIZED", "PAYOUT_OBJECTION_RECORDED",
+            "CONFIRMATION_REMOVED", "CONFIRMATIONS_VOIDED", "SHEET_UPLOADED", "SHEET_ATTESTED", "PAYOUT_BATCH_PUBLICIZED", "PAYOUT_OBJECTION_RECORDED",
             "PAYOUT_OBJECTION_RESOLVED", "CALLBACK_ATTEMPTED", "CALLBACK_CHECKED", "CALLBACK_RESOLVED", "PAYOUT_BATCH_APPROVED", "PAYOUT_BATCH_RELEASED", "PAYOUT_BATCH_DISCARDED",
             "BANK_FILE_DOWNLOADED", "BANK_RESULTS_IMPORTED", "PAYOUT_BATCH_SETTLED", "PAYOUT_BATCH_REISSUED",
             "TRAINING_CREATED", "TRAINING_ATTENDEES_ADDED", "TRAINING_ATTENDEES_IMPORTED", "TRAINING_ATTENDEE_REMOVED",
@@ -35,7 +35,7 @@ public final class AuditCatalog {
 
     public static final List<String> RECORD_KINDS = List.of(
             "Project", "Worker", "Enrollment", "WorkTeam", "Punch", "AttendanceDay", "DeviceToken", "CommitteeMember",
-            "DutyRoster", "DailyReview", "PayoutBatch", "PayoutLine", "TrainingSession", "AssetTransfer",
+            "DutyRoster", "DailyReview", "PayoutBatch", "PayoutLine", "ConfirmationSheet", "TrainingSession", "AssetTransfer",
             "TransferredAsset", "Dividend", "OperationJob", "PublicPost", "Town", "User");
 
     private AuditCatalog() {

@@ -72,6 +72,7 @@ class AuditValues {
             Map.entry("householdStatus", "worker.householdStatus."),
             Map.entry("skillType", "team.skillType."),
             Map.entry("slot", "slot."),
+            Map.entry("method", "payout.confirm.method."),
             Map.entry("role", "role."),
             Map.entry("CommitteeMember.kind", "committee.kind."),
             Map.entry("TrainingSession.kind", "training.kind."),

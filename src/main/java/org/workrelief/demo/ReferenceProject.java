@@ -26,6 +26,7 @@ import org.workrelief.payout.BankService;
 import org.workrelief.payout.CallbackCheck;
 import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.ConfirmationService;
+import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ContractingMode;
@@ -78,7 +79,7 @@ final class ReferenceProject {
     /** The services the history goes through. */
     record Services(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             EnrollmentService enrollments, TrainingService training, PayoutService payouts,
-            ConfirmationService confirmations, BankService bank, AssetService assets, JdbcTemplate jdbc,
+            ConfirmationService confirmations, ConfirmationSheets sheets, BankService bank, AssetService assets, JdbcTemplate jdbc,
             CallbackService callbacks) {
     }
 
@@ -197,8 +198,7 @@ final class ReferenceProject {
         PayoutBatch batch = clock.replayAt(prepared.atTime(10, 0), () -> {
             PayoutBatch created = services.payouts().create(staff, projectId, from, to);
             for (var team : services.teams().teamsOf(staff, projectId)) {
-                services.confirmations().confirmTeamInPairs(staff, created.id(), team.getId(),
-                        "HZ-" + YearMonth.from(to) + "-" + team.getId());
+                recordSignedSheet(staff, created.id(), team.getId(), "HZQZB " + YearMonth.from(to) + " " + team.getId());
             }
             PayoutBatch confirmed = services.payouts().batch(staff, created.id());
             return services.payouts().publicize(staff, confirmed.id(), confirmed.version());
@@ -210,6 +210,27 @@ final class ReferenceProject {
                 () -> services.payouts().release(finance, approved.id(), approved.version()));
         byte[] bankFile = clock.replayAt(noticeOver.plusSeconds(5 * 3600), () -> bankFile(finance, released.id()));
         clock.replayAt(noticeOver.plusSeconds(2 * 86400), () -> bankAnswers(finance, released.id(), bankFile));
+    }
+
+    /**
+     * A team's signed 互证签字表 as it comes back from the site: each payee vouched for by the two members
+     * beside them (the pairs printed on the sheet), photographed and uploaded by staff, the signatures
+     * read into the system from it, and the scan checked against them by the committee's cadre.
+     */
+    private void recordSignedSheet(SignedInUser staff, long batchId, long teamId, String title) {
+        var lines = services.confirmations().team(staff, batchId, teamId);
+        List<ConfirmationService.SheetEntry> entries = new java.util.ArrayList<>();
+        List<SheetImages.Row> rows = new java.util.ArrayList<>();
+        for (var t : lines) {
+            t.suggested().forEach(w -> entries.add(new ConfirmationService.SheetEntry(t.line().id(), w.code())));
+            rows.add(new SheetImages.Row(t.line().workerCode(), t.suggested().size() > 0 ? t.suggested().get(0).code() : "",
+                    t.suggested().size() > 1 ? t.suggested().get(1).code() : ""));
+        }
+        var sheet = services.sheets().upload(staff, batchId, teamId, "hzqzb-" + teamId + ".png", SheetImages.png(title, rows));
+        services.confirmations().recordFromSheet(staff, sheet.id(), entries);
+        SignedInUser member = user("js-supervisor2");
+        services.sheets().open(member, sheet.id());
+        services.sheets().attest(member, sheet.id(), sheet.version());
     }
 
     /** The committee's cadre calls each sampled worker back; every one confirms the days and the amount. */

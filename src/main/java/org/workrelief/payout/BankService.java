@@ -303,8 +303,8 @@ public class BankService {
                         """, Long.class, followUp, now, actor.getUsername(), now, actor.getUsername(), lineId);
                 jdbc.update("""
                         insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, sheet_ref,
-                                                        created_at, created_by, updated_at, updated_by)
-                        select ?, slot, witness_worker_id, payee_worker_id, sheet_ref, ?, ?, ?, ?
+                                                        method, sheet_id, created_at, created_by, updated_at, updated_by)
+                        select ?, slot, witness_worker_id, payee_worker_id, sheet_ref, method, sheet_id, ?, ?, ?, ?
                         from cross_confirmation where line_id = ?
                         """, copy, now, actor.getUsername(), now, actor.getUsername(), lineId);
                 jdbc.update("update payout_line set status = 'REISSUED', reissued_in = ?, version = version + 1 where id = ?",

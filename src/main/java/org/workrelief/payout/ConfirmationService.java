@@ -3,37 +3,58 @@ package org.workrelief.payout;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
+import org.workrelief.worker.WorkerPins;
 
 /**
- * Records the two co-workers' confirmations of each line from the signed paper sheet (rule 8). The
- * line is locked while a confirmation is added, so two clerks at once cannot give it a third.
+ * Records the co-workers' confirmations of each line (rule 8), each the witness's own act: given on the
+ * site device with the witness's own PIN, or read from the team's signed sheet whose scan is uploaded
+ * (it counts once the committee attests the sheet, see {@link ConfirmationSheets}). The line is locked
+ * while a confirmation is added, so two devices at once cannot give it a third.
  */
 @Service
 public class ConfirmationService {
 
-    static final int REQUIRED = 2;
+    /** How a confirmation was given; {@code payout.confirm.method.<NAME>} on screen. */
+    public enum Method {
+        /** On site, with the witness's own PIN. */
+        PIN,
+        /** From the signed paper sheet, against its uploaded scan. */
+        SHEET,
+        /** Typed from a sheet reference before evidence was required; kept as history, never counted. */
+        TYPED
+    }
 
     private final JdbcTemplate jdbc;
     private final PayoutService payouts;
     private final WitnessPolicy policy;
+    private final ConfirmationSheets sheets;
+    private final WorkerPins pins;
     private final Clock clock;
 
-    ConfirmationService(JdbcTemplate jdbc, PayoutService payouts, WitnessPolicy policy, Clock clock) {
+    ConfirmationService(JdbcTemplate jdbc, PayoutService payouts, WitnessPolicy policy, ConfirmationSheets sheets,
+            WorkerPins pins, Clock clock) {
         this.jdbc = jdbc;
         this.payouts = payouts;
         this.policy = policy;
+        this.sheets = sheets;
+        this.pins = pins;
         this.clock = clock;
     }
 
@@ -41,24 +62,31 @@ public class ConfirmationService {
     public List<Confirmation> confirmationsOf(SignedInUser viewer, long batchId) {
         payouts.batch(viewer, batchId);
         return jdbc.query("""
-                select c.*, w.worker_code, w.name from cross_confirmation c join payout_line l on l.id = c.line_id
-                join worker w on w.id = c.witness_worker_id where l.batch_id = ? order by c.line_id, c.slot
+                select c.*, w.worker_code, w.name, s.attested_at is not null as attested
+                from cross_confirmation c join payout_line l on l.id = c.line_id
+                join worker w on w.id = c.witness_worker_id left join confirmation_sheet s on s.id = c.sheet_id
+                where l.batch_id = ? order by c.line_id, c.slot
                 """, (rs, i) -> new Confirmation(rs.getLong("id"), rs.getLong("line_id"), rs.getInt("slot"),
                 rs.getLong("witness_worker_id"), rs.getString("worker_code"), rs.getString("name"),
+                Method.valueOf(rs.getString("method")), rs.getObject("sheet_id", Long.class), rs.getBoolean("attested"),
                 rs.getString("sheet_ref"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()), batchId);
     }
 
-    /** The co-workers who may still vouch for a line. */
-    @Transactional(readOnly = true)
-    public List<WitnessPolicy.Candidate> eligibleWitnesses(SignedInUser viewer, long lineId) {
-        PayoutLine line = payouts.line(lineId).orElseThrow(() -> new NotFoundException(PayoutService.LINE, lineId));
-        PayoutBatch batch = payouts.batch(viewer, line.batchId());
-        List<Long> already = witnessesOf(lineId);
-        return policy.eligible(batch, line.workerId()).stream().filter(c -> !already.contains(c.workerId())).toList();
-    }
+    /**
+     * A team's line with its confirmations, the co-workers who may still vouch for it, and of them the
+     * ones printed on the sheet as suggested witnesses (the members beside the payee by worker code).
+     */
+    public record TeamLine(PayoutLine line, List<Confirmation> confirmations, List<WitnessPolicy.Candidate> eligible,
+            List<WitnessPolicy.Candidate> suggested) {
 
-    /** A team's lines with their confirmations and the co-workers who may still vouch for each. */
-    public record TeamLine(PayoutLine line, List<Confirmation> confirmations, List<WitnessPolicy.Candidate> eligible) {
+        /** Slots still free on the line (a confirmation of any kind takes one). */
+        public int open() {
+            return Math.max(0, ReleaseGate.WITNESSES_PER_LINE - confirmations.size());
+        }
+
+        public long counted() {
+            return confirmations.stream().filter(Confirmation::counts).count();
+        }
     }
 
     @Transactional(readOnly = true)
@@ -66,19 +94,34 @@ public class ConfirmationService {
         PayoutBatch batch = payouts.batch(viewer, batchId);
         Set<Long> worked = policy.worked(batch);
         Map<Long, List<Confirmation>> byLine = confirmationsOf(viewer, batchId).stream()
-                .collect(java.util.stream.Collectors.groupingBy(Confirmation::lineId));
+                .collect(Collectors.groupingBy(Confirmation::lineId));
+        List<PayoutLine> lines = payouts.linesOf(batchId).stream().filter(l -> l.teamId() == teamId).toList();
         List<TeamLine> team = new ArrayList<>();
-        for (PayoutLine line : payouts.linesOf(batchId)) {
-            if (line.teamId() != teamId) {
-                continue;
-            }
+        for (int i = 0; i < lines.size(); i++) {
+            PayoutLine line = lines.get(i);
             List<Confirmation> given = byLine.getOrDefault(line.id(), List.of());
-            List<WitnessPolicy.Candidate> eligible = !batch.editable() || given.size() >= REQUIRED ? List.of()
+            List<WitnessPolicy.Candidate> eligible = !batch.editable() || given.size() >= ReleaseGate.WITNESSES_PER_LINE
+                    ? List.of()
                     : policy.eligible(batch, line.workerId(), worked).stream()
                             .filter(c -> given.stream().noneMatch(g -> g.witnessId() == c.workerId())).toList();
-            team.add(new TeamLine(line, given, eligible));
+            List<Long> beside = neighbours(lines, i);
+            List<WitnessPolicy.Candidate> suggested = eligible.stream().filter(c -> beside.contains(c.workerId()))
+                    .sorted(Comparator.comparing(c -> beside.indexOf(c.workerId()))).limit(given.isEmpty() ? 2 : 1)
+                    .toList();
+            team.add(new TeamLine(line, given, eligible, suggested));
         }
         return team;
+    }
+
+    /**
+     * The members beside a line's payee in the team, next and previous by worker code in a ring: the
+     * usual practice on the sheet, printed as a suggestion (the signatures on the sheet decide).
+     */
+    private static List<Long> neighbours(List<PayoutLine> team, int i) {
+        if (team.size() < 2) {
+            return List.of();
+        }
+        return List.of(team.get((i + 1) % team.size()).workerId(), team.get((i - 1 + team.size()) % team.size()).workerId());
     }
 
     /**
@@ -86,51 +129,103 @@ public class ConfirmationService {
      * team page sends this list once for all its lines (each line's own refusals are said on entry).
      */
     public static List<WitnessPolicy.Candidate> witnessList(List<TeamLine> team) {
-        Map<Long, WitnessPolicy.Candidate> union = new java.util.TreeMap<>();
+        Map<Long, WitnessPolicy.Candidate> union = new TreeMap<>();
         team.forEach(t -> t.eligible().forEach(c -> union.putIfAbsent(c.workerId(), c)));
-        return union.values().stream().sorted(java.util.Comparator.comparing(WitnessPolicy.Candidate::code)).toList();
+        return union.values().stream().sorted(Comparator.comparing(WitnessPolicy.Candidate::code)).toList();
     }
 
     /**
-     * A confirmation with the witness as entered on the team page: the list's entry ("JS000002 李四 ·
-     * 开挖组"), a worker code, or a name that exactly one co-worker who may vouch for the line has.
+     * 本人确认: the witness, at the site device, confirms a co-worker's line with their own worker code
+     * and PIN. A wrong PIN counts towards the witness's lock-out even though nothing is recorded.
      */
     @Transactional
-    public Confirmation confirm(SignedInUser actor, long lineId, String witness, String sheetRef) {
-        String entered = witness == null ? "" : witness.trim();
-        if (entered.isEmpty()) {
-            throw new BusinessRuleException("payout.confirm.witness");
+    public Confirmation confirmByPin(SignedInUser device, long lineId, String witnessCode, String pin) {
+        ConfirmationSheets.requireRecorder(device);
+        PayoutLine line = payouts.line(lineId).orElseThrow(() -> new NotFoundException(PayoutService.LINE, lineId));
+        PayoutBatch batch = payouts.editableBatch(device, line.batchId());
+        long witness = pins.verify(device, witnessCode, pin).getId();
+        return record(device, line, batch, witness, Method.PIN, null);
+    }
+
+    /** One confirmation read from a sheet: the line and the witness as entered (list entry, worker code or name). */
+    public record SheetEntry(long lineId, String witness) {
+    }
+
+    /**
+     * Confirmations read from one uploaded sheet, line by line or a whole team at once: all are recorded,
+     * or none, and the refusal names every line that could not be recorded and why.
+     */
+    @Transactional
+    public int recordFromSheet(SignedInUser actor, long sheetId, List<SheetEntry> entries) {
+        ConfirmationSheets.requireRecorder(actor);
+        ConfirmationSheet sheet = sheets.forRecording(actor, sheetId);
+        PayoutBatch batch = payouts.find(sheet.batchId());
+        List<SheetEntry> given = entries.stream().filter(e -> e.witness() != null && !e.witness().isBlank()).toList();
+        if (given.isEmpty()) {
+            throw new BusinessRuleException("payout.sheet.nothingEntered");
         }
+        Map<Long, PayoutLine> lines = payouts.linesOf(batch.id()).stream().filter(l -> l.teamId() == sheet.teamId())
+                .collect(Collectors.toMap(PayoutLine::id, l -> l));
+        List<MessageSourceResolvable> refusals = new ArrayList<>();
+        for (SheetEntry entry : given) {
+            PayoutLine line = lines.get(entry.lineId());
+            if (line == null) {
+                throw new NotFoundException(PayoutService.LINE, entry.lineId());
+            }
+            try {
+                record(actor, line, batch, witnessAsEntered(batch, line, entry.witness()), Method.SHEET, sheet.id());
+            }
+            catch (BusinessRuleException refused) {
+                refusals.add(new DefaultMessageSourceResolvable(new String[] { "payout.sheet.lineRefused" },
+                        new Object[] { line.workerCode() + " " + line.workerName(), entry.witness().strip(),
+                                new DefaultMessageSourceResolvable(new String[] { refused.getMessageKey() },
+                                        refused.getArgs()) }, refused.getMessageKey()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            // thrown, so the transaction rolls back what was recorded: all or nothing
+            throw new BusinessRuleException("payout.sheet.refused", refusals.size(), joined(refusals));
+        }
+        return given.size();
+    }
+
+    /** Several messages as one argument, each resolved in the reader's language, joined by "；". */
+    private static MessageSourceResolvable joined(List<MessageSourceResolvable> messages) {
+        MessageSourceResolvable all = messages.get(messages.size() - 1);
+        for (int i = messages.size() - 2; i >= 0; i--) {
+            all = new DefaultMessageSourceResolvable(new String[] { "list.joined" },
+                    new Object[] { messages.get(i), all }, "");
+        }
+        return all;
+    }
+
+    /** The witness as entered on the team page: "JS000002 李四 · 开挖组" from the list, a worker code, or a name. */
+    private long witnessAsEntered(PayoutBatch batch, PayoutLine line, String witness) {
+        String entered = witness.strip();
         // as given or in upper case (codes are JS000123), so that the unique index answers
         String code = entered.split("\\s+")[0];
         Optional<Long> byCode = jdbc.queryForList(
                 "select id from worker where worker_code in (?, ?) order by worker_code = ? desc", Long.class, code,
-                code.toUpperCase(java.util.Locale.ROOT), code).stream().findFirst();
+                code.toUpperCase(Locale.ROOT), code).stream().findFirst();
         if (byCode.isPresent()) {
-            return confirm(actor, lineId, byCode.get(), sheetRef);
+            return byCode.get();
         }
-        List<WitnessPolicy.Candidate> named = eligibleWitnesses(actor, lineId).stream()
+        List<WitnessPolicy.Candidate> named = policy.eligible(batch, line.workerId()).stream()
                 .filter(c -> c.name().equals(entered)).toList();
         if (named.size() == 1) {
-            return confirm(actor, lineId, named.get(0).workerId(), sheetRef);
+            return named.get(0).workerId();
         }
         throw new BusinessRuleException(named.isEmpty() ? "payout.confirm.witness.unknown"
                 : "payout.confirm.witness.ambiguous", entered);
     }
 
-    @Transactional
-    public Confirmation confirm(SignedInUser actor, long lineId, long witnessId, String sheetRef) {
-        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutLine line = payouts.line(lineId).orElseThrow(() -> new NotFoundException(PayoutService.LINE, lineId));
-        PayoutBatch batch = payouts.editableBatch(actor, line.batchId());
-        String ref = sheetRef == null ? "" : sheetRef.trim();
-        if (ref.isEmpty() || ref.length() > 64) {
-            throw new BusinessRuleException("payout.confirm.sheetRef.required");
-        }
-        // one clerk at a time per line: the count below and the insert see the same confirmations
-        jdbc.queryForList("select id from payout_line where id = ? for update", Long.class, lineId);
-        List<Long> already = witnessesOf(lineId);
-        if (already.size() >= REQUIRED) {
+    /** Rule 8 for one confirmation: a free slot, not the same witness twice, a witness the policy allows. */
+    private Confirmation record(SignedInUser actor, PayoutLine line, PayoutBatch batch, long witnessId, Method method,
+            Long sheetId) {
+        // one device at a time per line: the count below and the insert see the same confirmations
+        jdbc.queryForList("select id from payout_line where id = ? for update", Long.class, line.id());
+        List<Long> already = witnessesOf(line.id());
+        if (already.size() >= ReleaseGate.WITNESSES_PER_LINE) {
             throw new BusinessRuleException("payout.confirm.full");
         }
         if (already.contains(witnessId)) {
@@ -140,24 +235,30 @@ public class ConfirmationService {
         if (refused.isPresent()) {
             throw new BusinessRuleException(refused.get().messageKey());
         }
-        int slot = jdbc.queryForList("select slot from cross_confirmation where line_id = ?", Integer.class, lineId)
+        int slot = jdbc.queryForList("select slot from cross_confirmation where line_id = ?", Integer.class, line.id())
                 .contains(1) ? 2 : 1;
         Timestamp now = Timestamp.from(clock.instant());
         Long id = jdbc.queryForObject("""
-                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, sheet_ref,
+                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, method, sheet_id,
                                                 created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, lineId, slot, witnessId, line.workerId(), ref, now, actor.getUsername(), now,
-                actor.getUsername());
-        payouts.auditLine(actor, "CONFIRMATION_RECORDED", line, batch, null,
-                Map.of("witness", witnessId, "slot", slot, "sheet", ref));
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, line.id(), slot, witnessId, line.workerId(), method.name(), sheetId, now,
+                actor.getUsername(), now, actor.getUsername());
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("witness", witnessId);
+        after.put("slot", slot);
+        after.put("method", method.name());
+        if (sheetId != null) {
+            after.put("sheet", sheetId);
+        }
+        payouts.auditLine(actor, "CONFIRMATION_RECORDED", line, batch, null, after);
         return confirmationsOf(actor, batch.id()).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
-    /** Takes back a confirmation entered by mistake (before approval). */
+    /** Takes back a confirmation recorded by mistake (before approval). */
     @Transactional
     public void remove(SignedInUser actor, long confirmationId) {
-        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
+        ConfirmationSheets.requireRecorder(actor);
         Map<String, Object> row = jdbc.queryForList("select * from cross_confirmation where id = ?", confirmationId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("CrossConfirmation", confirmationId));
         long lineId = ((Number) row.get("line_id")).longValue();
@@ -165,40 +266,7 @@ public class ConfirmationService {
         PayoutBatch batch = payouts.editableBatch(actor, line.batchId());
         jdbc.update("delete from cross_confirmation where id = ?", confirmationId);
         payouts.auditLine(actor, "CONFIRMATION_REMOVED", line, batch,
-                Map.of("witness", row.get("witness_worker_id"), "sheet", row.get("sheet_ref")), null);
-    }
-
-    /**
-     * The usual practice on the sheet: within a team, each member is vouched for by the members
-     * beside them (the next and the previous by worker code, in a ring). Fills the lines of the team
-     * still short of two confirmations with those neighbours where the policy allows; returns how
-     * many confirmations were recorded.
-     */
-    @Transactional
-    public int confirmTeamInPairs(SignedInUser actor, long batchId, long teamId, String sheetRef) {
-        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutBatch batch = payouts.editableBatch(actor, batchId);
-        List<PayoutLine> team = payouts.linesOf(batchId).stream().filter(l -> l.teamId() == teamId).toList();
-        if (team.size() < 3) {
-            throw new BusinessRuleException("payout.confirm.teamTooSmall");
-        }
-        Set<Long> worked = policy.worked(batch);
-        int recorded = 0;
-        for (int i = 0; i < team.size(); i++) {
-            PayoutLine line = team.get(i);
-            List<Long> neighbours = new ArrayList<>(List.of(team.get((i + 1) % team.size()).workerId(),
-                    team.get((i - 1 + team.size()) % team.size()).workerId()));
-            Map<Long, Optional<WitnessPolicy.Ineligible>> judged = policy.judge(batch, line.workerId(), neighbours, worked);
-            for (long witness : neighbours) {
-                if (witnessesOf(line.id()).size() >= REQUIRED || witnessesOf(line.id()).contains(witness)
-                        || judged.get(witness).isPresent()) {
-                    continue;
-                }
-                confirm(actor, line.id(), witness, sheetRef);
-                recorded++;
-            }
-        }
-        return recorded;
+                Map.of("witness", row.get("witness_worker_id"), "method", row.get("method")), null);
     }
 
     private List<Long> witnessesOf(long lineId) {

@@ -11,6 +11,6 @@ public record PayoutLine(long id, long batchId, long workerId, String workerCode
         long version) {
 
     public boolean confirmed() {
-        return confirmations >= 2;
+        return confirmations >= ReleaseGate.WITNESSES_PER_LINE;
     }
 }

@@ -65,11 +65,13 @@ public class PayoutService {
     private final Duration noticePeriod;
     private final UserDirectory users;
     private final CallbackStore callbacks;
+    private final ReleaseGate gate;
 
     PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, AuditLog auditLog,
             Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users,
-            CallbackStore callbacks) {
+            CallbackStore callbacks, ReleaseGate gate) {
         this.jdbc = jdbc;
+        this.gate = gate;
         this.callbacks = callbacks;
         this.users = users;
         this.projects = projects;
@@ -490,8 +492,8 @@ public class PayoutService {
     }
 
     /**
-     * Maker-checker approval: an administrator who did not prepare the batch, after the notice period,
-     * with every objection resolved and every line confirmed by two co-workers.
+     * Maker-checker approval by an administrator once the {@link ReleaseGate} lets the batch through, and
+     * its lines are still what approved attendance says.
      */
     @Transactional
     public PayoutBatch approve(SignedInUser actor, long batchId, long version) {
@@ -500,25 +502,7 @@ public class PayoutService {
         if (batch.status() != BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.state.notPublicized");
         }
-        if (batch.preparedBy().equalsIgnoreCase(actor.getUsername())) {
-            throw new BusinessRuleException("payout.approve.maker");
-        }
-        if (clock.instant().isBefore(batch.noticeUntil())) {
-            throw new BusinessRuleException("payout.approve.noticeRunning", batch.noticeUntil().atZone(clock.getZone())
-                    .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
-        }
-        if (jdbc.queryForObject("""
-                select exists (select 1 from payout_line where batch_id = ? and updated_by = ?)
-                    or exists (select 1 from payout_objection where batch_id = ? and (created_by = ? or resolved_by = ?))
-                    or exists (select 1 from cross_confirmation c join payout_line l on l.id = c.line_id
-                               where l.batch_id = ? and c.created_by = ?)
-                """, Boolean.class, batchId, actor.getUsername(), batchId, actor.getUsername(), actor.getUsername(),
-                batchId, actor.getUsername())) {
-            // whoever changed the figures prepared them too
-            throw new BusinessRuleException("payout.approve.maker");
-        }
-        requireChecked(batch);
-        CallbackSample.requireDone(callbacks.checksOf(batchId));
+        gate.requireApprovable(actor, batch);
         if (!batch.followUp()) {
             requireMatchesApprovedAttendance(batch);
         }
@@ -546,7 +530,7 @@ public class PayoutService {
         if (batch.status() != BatchStatus.APPROVED) {
             throw new BusinessRuleException("payout.state.notApproved");
         }
-        requireChecked(batch);
+        gate.requireReleasable(batch);
         List<String> withoutCard = jdbc.queryForList("""
                 select w.name from payout_line l join worker w on w.id = l.worker_id
                 where l.batch_id = ? and w.bank_card_cipher is null order by w.worker_code
@@ -567,22 +551,6 @@ public class PayoutService {
         audit(actor, "PAYOUT_BATCH_RELEASED", after, projects.get(actor, batch.projectId()), Map.of("status", "APPROVED"),
                 Map.of("status", "RELEASED", "payable", overall(linesOf(batchId)).payable()), null);
         return after;
-    }
-
-    /** Rule 9: no open objection and every line confirmed by two co-workers (asked at approval and again at release). */
-    private void requireChecked(PayoutBatch batch) {
-        Integer open = jdbc.queryForObject("select count(*) from payout_objection where batch_id = ? and status = 'OPEN'",
-                Integer.class, batch.id());
-        if (open != null && open > 0) {
-            throw new BusinessRuleException("payout.approve.openObjections", open);
-        }
-        Integer unconfirmed = jdbc.queryForObject("""
-                select count(*) from payout_line l
-                where l.batch_id = ? and (select count(*) from cross_confirmation c where c.line_id = l.id) < 2
-                """, Integer.class, batch.id());
-        if (unconfirmed != null && unconfirmed > 0) {
-            throw new BusinessRuleException("payout.approve.unconfirmed", unconfirmed);
-        }
     }
 
     /**
@@ -637,6 +605,9 @@ public class PayoutService {
         }
         Totals all = overall(linesOf(batchId));
         jdbc.update("delete from cross_confirmation where line_id in (select id from payout_line where batch_id = ?)", batchId);
+        jdbc.update("delete from confirmation_sheet_opened where sheet_id in (select id from confirmation_sheet where batch_id = ?)",
+                batchId);
+        jdbc.update("delete from confirmation_sheet where batch_id = ?", batchId);
         jdbc.update("delete from payout_line where batch_id = ?", batchId);
         jdbc.update("delete from payout_batch where id = ?", batchId);
         audit(actor, "PAYOUT_BATCH_DISCARDED", batch, projects.get(actor, batch.projectId()),
@@ -735,9 +706,9 @@ public class PayoutService {
 
     static final String LINE_SELECT = """
             select l.*, w.worker_code, w.name as worker_name, w.id_number_masked,
-                   (select count(*) from cross_confirmation c where c.line_id = l.id) as confirmations
+                   (select count(*) from cross_confirmation c where c.line_id = l.id and %s) as confirmations
             from payout_line l join worker w on w.id = l.worker_id
-            """;
+            """.formatted(ReleaseGate.COUNTS);
 
     static PayoutLine toLine(ResultSet rs, int row) throws SQLException {
         return new PayoutLine(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("worker_id"), rs.getString("worker_code"),

@@ -113,6 +113,10 @@ class MessagesTests {
         names("asset.split.", org.workrelief.asset.SplitRule.values(), used);
         names("job.kind.", org.workrelief.asset.JobKind.values(), used);
         names("public.kind.", org.workrelief.publicsite.PostKind.values(), used);
+        names("payout.confirm.method.", org.workrelief.payout.ConfirmationService.Method.values(), used);
+        names("payout.confirm.evidence.", org.workrelief.payout.ConfirmationService.Method.values(), used);
+        used.remove("payout.confirm.evidence.SHEET");
+        used.addAll(java.util.List.of("payout.confirm.evidence.SHEET.true", "payout.confirm.evidence.SHEET.false"));
         Arrays.stream(org.workrelief.payout.WitnessPolicy.Ineligible.values()).forEach(i -> used.add(i.messageKey()));
         for (org.workrelief.supervision.AnomalyKind kind : org.workrelief.supervision.AnomalyKind.values()) {
             used.add(kind.messageKey());

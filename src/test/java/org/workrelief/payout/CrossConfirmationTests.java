@@ -29,6 +29,7 @@ class CrossConfirmationTests {
     PaidSite p;
     PayoutBatch batch;
     PayoutLine line;
+    ConfirmationSheet sheet;
 
     @BeforeEach
     void setUp() {
@@ -36,72 +37,80 @@ class CrossConfirmationTests {
         batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         line = payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == p.crew().get(0).getId())
                 .findFirst().orElseThrow();
+        sheet = flow.sheet(p, batch.id());
+    }
+
+    /** The clerk records from the uploaded sheet that {@code witness} signed for the line. */
+    private Confirmation confirm(Worker witness) {
+        confirmations.recordFromSheet(p.staff(), sheet.id(), List.of(new ConfirmationService.SheetEntry(line.id(),
+                witness.getWorkerCode())));
+        return confirmations.confirmationsOf(p.staff(), batch.id()).stream()
+                .filter(c -> c.lineId() == line.id() && c.witnessId() == witness.getId()).findFirst().orElseThrow();
+    }
+
+    private List<Long> eligible() {
+        return confirmations.team(p.staff(), batch.id(), p.s().site().team().getId()).stream()
+                .filter(t -> t.line().id() == line.id()).findFirst().orElseThrow().eligible().stream()
+                .map(WitnessPolicy.Candidate::workerId).toList();
     }
 
     @Test
     void aCoWorkerWithApprovedAttendanceIsEligible() {
-        assertThat(confirmations.eligibleWitnesses(p.staff(), line.id())).extracting(WitnessPolicy.Candidate::workerId)
-                .containsExactlyInAnyOrder(p.crew().get(1).getId(), p.crew().get(2).getId(), p.crew().get(3).getId());
-        assertThat(confirmations.confirm(p.staff(), line.id(), p.crew().get(1).getId(), "HZ-1").slot()).isEqualTo(1);
+        assertThat(eligible()).containsExactlyInAnyOrder(p.crew().get(1).getId(), p.crew().get(2).getId(),
+                p.crew().get(3).getId());
+        Confirmation given = confirm(p.crew().get(1));
+        assertThat(given.slot()).isEqualTo(1);
+        assertThat(given.method()).isEqualTo(ConfirmationService.Method.SHEET);
+        assertThat(given.sheetId()).isEqualTo(sheet.id());
     }
 
     @Test
     void thePayeeCannotVouchForThemselves() {
-        assertRefused(() -> confirmations.confirm(p.staff(), line.id(), p.crew().get(0).getId(), "HZ-1"),
-                "payout.witness.PAYEE");
+        assertRefused(() -> confirm(p.crew().get(0)), "payout.sheet.refused", "payout.witness.PAYEE");
         assertThatThrownBy(() -> jdbc.update("""
-                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, sheet_ref, created_at, updated_at)
-                values (?, 1, ?, ?, 'x', now(), now())
+                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, method, created_at, updated_at)
+                values (?, 1, ?, ?, 'PIN', now(), now())
                 """, line.id(), line.workerId(), line.workerId())).isInstanceOf(DataAccessException.class);
     }
 
     @Test
     void aWorkerNotEnrolledOnTheProjectIsNotEligible() {
         Worker stranger = registry.worker(p.staff(), p.s().site().town());
-        assertRefused(() -> confirmations.confirm(p.staff(), line.id(), stranger.getId(), "HZ-1"),
-                "payout.witness.NOT_ENROLLED");
+        assertRefused(() -> confirm(stranger), "payout.sheet.refused", "payout.witness.NOT_ENROLLED");
     }
 
     @Test
     void anEnrolledWorkerWithoutApprovedAttendanceInThePeriodIsNotEligible() {
         Worker idle = p.s().addWorker(registry);
-        assertRefused(() -> confirmations.confirm(p.staff(), line.id(), idle.getId(), "HZ-1"),
-                "payout.witness.NO_APPROVED_ATTENDANCE");
+        assertRefused(() -> confirm(idle), "payout.sheet.refused", "payout.witness.NO_APPROVED_ATTENDANCE");
     }
 
     @Test
     void someoneOfThePayeesHouseholdIsNotEligible() {
         jdbc.update("update worker set household_no = 'H-0007' where id in (?, ?)", p.crew().get(0).getId(),
                 p.crew().get(1).getId());
-        assertRefused(() -> confirmations.confirm(p.staff(), line.id(), p.crew().get(1).getId(), "HZ-1"),
-                "payout.witness.SAME_HOUSEHOLD");
-        assertThat(confirmations.eligibleWitnesses(p.staff(), line.id())).extracting(WitnessPolicy.Candidate::workerId)
-                .doesNotContain(p.crew().get(1).getId());
+        assertRefused(() -> confirm(p.crew().get(1)), "payout.sheet.refused", "payout.witness.SAME_HOUSEHOLD");
+        assertThat(eligible()).doesNotContain(p.crew().get(1).getId());
     }
 
     @Test
     void noWitnessTwiceAndNoThirdConfirmation() {
-        confirmations.confirm(p.staff(), line.id(), p.crew().get(1).getId(), "HZ-1");
-        assertRefused(() -> confirmations.confirm(p.staff(), line.id(), p.crew().get(1).getId(), "HZ-1"),
-                "payout.confirm.duplicate");
-        confirmations.confirm(p.staff(), line.id(), p.crew().get(2).getId(), "HZ-1");
-        assertRefused(() -> confirmations.confirm(p.staff(), line.id(), p.crew().get(3).getId(), "HZ-1"),
-                "payout.confirm.full");
+        confirm(p.crew().get(1));
+        assertRefused(() -> confirm(p.crew().get(1)), "payout.sheet.refused", "payout.confirm.duplicate");
+        confirm(p.crew().get(2));
+        assertRefused(() -> confirm(p.crew().get(3)), "payout.sheet.refused", "payout.confirm.full");
         assertThatThrownBy(() -> jdbc.update("""
-                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, sheet_ref, created_at, updated_at)
-                values (?, 3, ?, ?, 'x', now(), now())
+                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, method, created_at, updated_at)
+                values (?, 3, ?, ?, 'PIN', now(), now())
                 """, line.id(), p.crew().get(3).getId(), line.workerId())).isInstanceOf(DataAccessException.class);
-        assertRefused(() -> confirmations.confirm(p.staff(), line.id(), p.crew().get(3).getId(), " "),
-                "payout.confirm.sheetRef.required");
+        assertRefused(() -> confirmations.recordFromSheet(p.staff(), sheet.id(),
+                List.of(new ConfirmationService.SheetEntry(line.id(), " "))), "payout.sheet.nothingEntered");
     }
 
     @Test
-    void aTeamConfirmsInARingOfNeighbours() {
-        assertThat(confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ-2")).isEqualTo(8);
-        List<Confirmation> all = confirmations.confirmationsOf(p.staff(), batch.id());
-        assertThat(all).hasSize(8);
-        assertThat(payouts.lines(p.staff(), batch.id())).allSatisfy(l -> assertThat(l.confirmed()).isTrue());
-        assertThat(confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ-2"))
-                .as("nothing left to confirm").isZero();
+    void theSheetSuggestsTheNeighboursButRecordsOnlyWhatTheClerkEnters() {
+        var team = confirmations.team(p.staff(), batch.id(), p.s().site().team().getId());
+        assertThat(team).allSatisfy(t -> assertThat(t.suggested()).hasSize(2));
+        assertThat(confirmations.confirmationsOf(p.staff(), batch.id())).as("a suggestion is not a confirmation").isEmpty();
     }
 }

@@ -25,10 +25,13 @@ public class PayoutFlow {
     private final DutyRosterService duty;
     private final DailyReviewService reviews;
     private final CallbackService callbacks;
+    private final ConfirmationSheets sheets;
 
     PayoutFlow(PayoutService payouts, ConfirmationService confirmations, MutableClock clock, SupervisedSites sites,
-            AccountService accounts, DutyRosterService duty, DailyReviewService reviews, CallbackService callbacks) {
+            AccountService accounts, DutyRosterService duty, DailyReviewService reviews, CallbackService callbacks,
+            ConfirmationSheets sheets) {
         this.callbacks = callbacks;
+        this.sheets = sheets;
         this.payouts = payouts;
         this.confirmations = confirmations;
         this.clock = clock;
@@ -49,13 +52,38 @@ public class PayoutFlow {
         return payouts.publicize(p.staff(), batch.id(), batch.version());
     }
 
-    /** Publicized, with every line confirmed by its neighbours in the team. */
+    /** Staff uploads a photo of the team's signed sheet. */
+    public ConfirmationSheet sheet(PaidSite p, long batchId) {
+        return sheets.upload(p.staff(), batchId, p.s().site().team().getId(), "hz.png", SheetScans.png());
+    }
+
+    /**
+     * Staff records from the sheet that each payee was vouched for by the members beside them (the
+     * pairs the sheet suggests); the sheet still awaits the committee's check.
+     */
+    public ConfirmationSheet recordedFromSheet(PaidSite p, long batchId) {
+        ConfirmationSheet sheet = sheet(p, batchId);
+        java.util.List<ConfirmationService.SheetEntry> entries = new java.util.ArrayList<>();
+        for (var t : confirmations.team(p.staff(), batchId, p.s().site().team().getId())) {
+            t.suggested().forEach(w -> entries.add(new ConfirmationService.SheetEntry(t.line().id(), w.code())));
+        }
+        confirmations.recordFromSheet(p.staff(), sheet.id(), entries);
+        return sheets.sheet(p.staff(), sheet.id());
+    }
+
+    /** A committee member who had no hand in the sheet opens its scan and attests it. */
+    public ConfirmationSheet attested(PaidSite p, ConfirmationSheet sheet) {
+        sheets.open(p.s().offDuty(), sheet.id());
+        return sheets.attest(p.s().offDuty(), sheet.id(), sheets.sheet(p.s().offDuty(), sheet.id()).version());
+    }
+
+    /** Publicized, with every line confirmed by its neighbours in the team on an attested sheet. */
     public PayoutBatch confirmed(PaidSite p) {
         return confirmed(p, publicized(p));
     }
 
     public PayoutBatch confirmed(PaidSite p, PayoutBatch publicized) {
-        confirmations.confirmTeamInPairs(p.staff(), publicized.id(), p.s().site().team().getId(), "HZ-2025-05");
+        attested(p, recordedFromSheet(p, publicized.id()));
         return payouts.batch(p.staff(), publicized.id());
     }
 

@@ -131,8 +131,11 @@ class PayoutIntegrationTests {
     void aDeductionNeedsAReasonStaysWithinTheAmountAndVoidsConfirmations() {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         PayoutLine line = lineOf(batch, 0);
-        confirmations.confirm(p.staff(), line.id(), p.crew().get(1).getId(), "HZ-001");
-        confirmations.confirm(p.staff(), line.id(), p.crew().get(2).getId(), "HZ-001");
+        ConfirmationSheet sheet = flow.sheet(p, batch.id());
+        confirmations.recordFromSheet(p.staff(), sheet.id(), List.of(
+                new ConfirmationService.SheetEntry(line.id(), p.crew().get(1).getWorkerCode()),
+                new ConfirmationService.SheetEntry(line.id(), p.crew().get(2).getWorkerCode())));
+        flow.attested(p, sheet);
         PayoutLine confirmed = lineOf(batch, 0);
         assertThat(confirmed.confirmed()).isTrue();
         assertRefused(() -> payouts.deduct(p.staff(), line.id(), new BigDecimal("10.00"), " ", confirmed.version()),
@@ -253,12 +256,14 @@ class PayoutIntegrationTests {
     void threeClerksConfirmingOneLineAtOnceLeaveTwoConfirmations() throws Exception {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         PayoutLine line = lineOf(batch, 0);
+        ConfirmationSheet sheet = flow.sheet(p, batch.id());
         List<Callable<Boolean>> clerks = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            long witness = p.crew().get(i).getId();
+            String witness = p.crew().get(i).getWorkerCode();
             clerks.add(() -> {
                 try {
-                    confirmations.confirm(p.staff(), line.id(), witness, "HZ-RACE");
+                    confirmations.recordFromSheet(p.staff(), sheet.id(),
+                            List.of(new ConfirmationService.SheetEntry(line.id(), witness)));
                     return true;
                 }
                 catch (BusinessRuleException | DataAccessException refused) {
@@ -267,7 +272,8 @@ class PayoutIntegrationTests {
             });
         }
         assertThat(race(clerks)).containsOnlyOnce(false);
-        assertThat(lineOf(batch, 0).confirmations()).isEqualTo(2);
+        assertThat(confirmations.confirmationsOf(p.staff(), batch.id()).stream().filter(c -> c.lineId() == line.id()))
+                .hasSize(2);
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -287,8 +293,7 @@ class PayoutIntegrationTests {
     }
 
     void confirmAll(PayoutBatch batch) {
-        assertThat(confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ-2025-05"))
-                .isEqualTo(8);
+        assertThat(flow.attested(p, flow.recordedFromSheet(p, batch.id())).confirmations()).isEqualTo(8);
     }
 
     PayoutBatch current(PayoutBatch batch) {

@@ -60,14 +60,6 @@ class PayoutRefusalTests {
     }
 
     @Test
-    void aTeamOfTwoCannotConfirmByNeighbours() {
-        jdbc.update("delete from payout_line where batch_id = ? and worker_id in (?, ?)", batch.id(),
-                p.crew().get(2).getId(), p.crew().get(3).getId());
-        assertRefused(() -> confirmations.confirmTeamInPairs(p.staff(), batch.id(), p.s().site().team().getId(), "HZ"),
-                "payout.confirm.teamTooSmall");
-    }
-
-    @Test
     void releaseNeedsEveryWorkersBankCard() {
         PayoutBatch approved = approve();
         jdbc.update("update worker set bank_card_cipher = null, bank_card_hash = null, bank_card_masked = null where id = ?",

@@ -870,7 +870,7 @@ public final class CountyGenerator {
             count("payout_line", copy.finish());
         }
         try (CopyStream copy = new CopyStream(connection, "cross_confirmation", "line_id, slot, witness_worker_id, "
-                + "payee_worker_id, sheet_ref, version, created_at, created_by, updated_at, updated_by")) {
+                + "payee_worker_id, sheet_ref, method, version, created_at, created_by, updated_at, updated_by")) {
             long nextLine = lineBase;
             for (int p = 0; p < projects; p++) {
                 for (int n = 0; n < paid.size(); n++) {
@@ -907,7 +907,7 @@ public final class CountyGenerator {
                                     continue;
                                 }
                                 copy.num(lineOf[k]).num(slot++).num(workerBase + witness).num(workerBase + k).text(sheet)
-                                        .num(0).raw(at).text(by).raw(at).text(by).end();
+                                        .text("TYPED").num(0).raw(at).text(by).raw(at).text(by).end();
                             }
                         }
                     }

@@ -1,8 +1,14 @@
 package org.workrelief.payout.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,27 +18,43 @@ import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.payout.ConfirmationService;
+import org.workrelief.payout.ConfirmationService.SheetEntry;
+import org.workrelief.payout.ConfirmationSheet;
+import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
 
-/** 互证签字确认: a team's lines with their two confirmations, entered from the signed sheet, and the sheet to print. */
+/**
+ * 互证确认 of a team: its lines with their confirmations and evidence, the sheet to print, confirmations
+ * recorded from an uploaded signed sheet, and the phone pages where a witness confirms with their PIN.
+ */
 @Controller
 class ConfirmationController {
 
+    /** A team form's witness fields: {@code witness-<lineId>}, up to two per line. */
+    private static final Pattern WITNESS_FIELD = Pattern.compile("witness-(\\d{1,18})");
+
     private final PayoutService payouts;
     private final ConfirmationService confirmations;
+    private final ConfirmationSheets sheets;
     private final ProjectService projects;
 
-    ConfirmationController(PayoutService payouts, ConfirmationService confirmations, ProjectService projects) {
+    ConfirmationController(PayoutService payouts, ConfirmationService confirmations, ConfirmationSheets sheets,
+            ProjectService projects) {
         this.payouts = payouts;
         this.confirmations = confirmations;
+        this.sheets = sheets;
         this.projects = projects;
     }
 
     @GetMapping("/payouts/{batchId}/teams/{teamId}")
     String team(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
+        List<ConfirmationSheet> teamSheets = sheets.sheetsOf(me, batchId).stream().filter(s -> s.teamId() == teamId).toList();
+        model.addAttribute("sheets", teamSheets);
+        model.addAttribute("openSheets", teamSheets.stream().filter(s -> !s.attested())
+                .sorted(java.util.Comparator.comparingLong(ConfirmationSheet::id).reversed()).toList());
         return teamPage(me, batchId, teamId, model, "payout/team");
     }
 
@@ -40,6 +62,41 @@ class ConfirmationController {
     String sheet(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
         return teamPage(me, batchId, teamId, model, "payout/sheet");
+    }
+
+    /** 本人确认: the team's lines as large buttons, for the witness at the site device to pick a co-worker. */
+    @GetMapping("/payouts/{batchId}/teams/{teamId}/pin")
+    String pinTeam(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
+            Model model) {
+        return teamPage(me, batchId, teamId, model, "payout/pin-team");
+    }
+
+    /** One co-worker's line (name, team, days, amount) and the witness's code and PIN. */
+    @GetMapping("/payouts/{batchId}/teams/{teamId}/pin/{lineId}")
+    String pinLine(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
+            @PathVariable long lineId, Model model) {
+        teamPage(me, batchId, teamId, model, "payout/pin-line");
+        @SuppressWarnings("unchecked")
+        List<ConfirmationService.TeamLine> lines = (List<ConfirmationService.TeamLine>) model.getAttribute("lines");
+        model.addAttribute("t", lines.stream().filter(t -> t.line().id() == lineId).findFirst()
+                .orElseThrow(() -> new org.workrelief.common.NotFoundException("PayoutLine", lineId)));
+        return "payout/pin-line";
+    }
+
+    @PostMapping("/payouts/{batchId}/teams/{teamId}/pin/{lineId}")
+    String confirmByPin(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
+            @PathVariable long lineId, @RequestParam(required = false) String workerCode,
+            @RequestParam(required = false) String pin, RedirectAttributes redirect) {
+        try {
+            var given = confirmations.confirmByPin(me, lineId, workerCode, pin);
+            redirect.addFlashAttribute("success", "payout.pin.confirmed");
+            redirect.addFlashAttribute("successArgs", new Object[] { given.witnessName() });
+            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin";
+        }
+        catch (BusinessRuleException refused) {
+            Flash.refused(redirect, refused);
+            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin/" + lineId;
+        }
     }
 
     private String teamPage(SignedInUser me, long batchId, long teamId, Model model, String view) {
@@ -57,25 +114,27 @@ class ConfirmationController {
         return view;
     }
 
-    /** One confirmation: the witness by id, or as entered from the page's list ({@code witness}: code and name). */
-    @PostMapping("/payouts/lines/{lineId}/confirmations")
-    String confirm(@AuthenticationPrincipal SignedInUser me, @PathVariable long lineId, @RequestParam long batchId,
-            @RequestParam long teamId, @RequestParam(required = false) Long witnessId,
-            @RequestParam(required = false) String witness, @RequestParam(required = false) String sheetRef,
+    /** Confirmations read from one uploaded sheet: every {@code witness-<lineId>} field filled in. */
+    @PostMapping("/payouts/sheets/{sheetId}/confirmations")
+    String recordFromSheet(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId,
+            @RequestParam long batchId, @RequestParam long teamId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
+        List<SheetEntry> entries = new ArrayList<>();
+        form.forEach((name, values) -> {
+            Matcher field = WITNESS_FIELD.matcher(name);
+            if (field.matches()) {
+                values.forEach(v -> entries.add(new SheetEntry(Long.parseLong(field.group(1)), v)));
+            }
+        });
         try {
-            if (witnessId != null) {
-                confirmations.confirm(me, lineId, witnessId, sheetRef);
-            }
-            else {
-                confirmations.confirm(me, lineId, witness, sheetRef);
-            }
-            Flash.success(redirect, "payout.confirm.recorded");
+            int recorded = confirmations.recordFromSheet(me, sheetId, entries);
+            redirect.addFlashAttribute("success", "payout.sheet.recorded");
+            redirect.addFlashAttribute("successArgs", new Object[] { recorded });
         }
         catch (BusinessRuleException refused) {
             Flash.refused(redirect, refused);
         }
-        return back(batchId, teamId) + "#line-" + lineId;
+        return back(batchId, teamId);
     }
 
     @PostMapping("/payouts/confirmations/{confirmationId}/remove")
@@ -85,21 +144,7 @@ class ConfirmationController {
         return back(batchId, teamId);
     }
 
-    @PostMapping("/payouts/{batchId}/teams/{teamId}/pairs")
-    String pairs(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
-            @RequestParam(required = false) String sheetRef, RedirectAttributes redirect) {
-        try {
-            int recorded = confirmations.confirmTeamInPairs(me, batchId, teamId, sheetRef);
-            redirect.addFlashAttribute("success", "payout.confirm.pairsRecorded");
-            redirect.addFlashAttribute("successArgs", new Object[] { recorded });
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
-        return back(batchId, teamId);
-    }
-
-    private static String back(long batchId, long teamId) {
+    static String back(long batchId, long teamId) {
         return "redirect:/payouts/" + batchId + "/teams/" + teamId;
     }
 }

@@ -1,0 +1,20 @@
+package org.workrelief.payout;
+
+import org.springframework.stereotype.Component;
+import org.workrelief.common.audit.AuditRecordNames;
+
+/** How the audit viewer names this module's ConfirmationSheet records. */
+@Component
+class ConfirmationSheetAuditNames implements AuditRecordNames {
+
+    @Override
+    public String entityType() {
+        return "ConfirmationSheet";
+    }
+
+    @Override
+    public String namesQuery() {
+        return """
+                select s.id::text as id, b.period_from || ' ~ ' || b.period_to || ' · ' || t.name as name, null::bigint as worker_id from confirmation_sheet s join payout_batch b on b.id = s.batch_id join work_team t on t.id = s.team_id where s.id = any(?)""";
+    }
+}

@@ -1,0 +1,119 @@
+package org.workrelief.payout;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+
+/**
+ * The gate money passes twice, at approval and again at release: rules 8 and 9 in one place.
+ * <ul>
+ * <li>Rule 8: every line vouched for by {@link #WITNESSES_PER_LINE} different co-workers, each
+ * confirmation evidence of the witness's own act: given with their own PIN, or recorded from a signed
+ * paper sheet that a committee member has attested ({@link #COUNTS}). A confirmation typed without
+ * evidence, or on a sheet still awaiting its check, does not count.</li>
+ * <li>Rule 9: the notice period over, no open objection, the call-back sample done, and the approver
+ * someone who had no hand in the figures (maker-checker).</li>
+ * </ul>
+ * Refusals say what is missing, line by line.
+ */
+@Component
+public class ReleaseGate {
+
+    /** Rule 8: how many different co-workers vouch for each line. Stated here only. */
+    public static final int WITNESSES_PER_LINE = 2;
+
+    /**
+     * SQL condition on a confirmation {@code c}: it counts towards the gate. Given by PIN, or on a
+     * sheet whose scan a committee member attested.
+     */
+    static final String COUNTS = """
+            (c.method = 'PIN' or (c.method = 'SHEET' and exists (
+                select 1 from confirmation_sheet s where s.id = c.sheet_id and s.attested_at is not null)))""";
+
+    /** How many lines are named in a refusal; the rest are counted. */
+    private static final int NAMED = 10;
+
+    /**
+     * A line short of valid confirmations: how many count, how many wait for the committee to attest
+     * their sheet, how many were typed without evidence (before evidence was required).
+     */
+    public record ShortLine(long lineId, String workerCode, String workerName, int counted, int awaitingAttestation,
+            int withoutEvidence) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final CallbackStore callbacks;
+    private final Clock clock;
+
+    ReleaseGate(JdbcTemplate jdbc, CallbackStore callbacks, Clock clock) {
+        this.jdbc = jdbc;
+        this.callbacks = callbacks;
+        this.clock = clock;
+    }
+
+    /** Everything approval asks (the state is checked by the caller). */
+    void requireApprovable(SignedInUser approver, PayoutBatch batch) {
+        String me = approver.getUsername();
+        if (batch.preparedBy().equalsIgnoreCase(me) || Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from payout_line where batch_id = ? and updated_by = ?)
+                    or exists (select 1 from payout_objection where batch_id = ? and (created_by = ? or resolved_by = ?))
+                    or exists (select 1 from cross_confirmation c join payout_line l on l.id = c.line_id
+                               where l.batch_id = ? and c.created_by = ?)
+                    or exists (select 1 from confirmation_sheet where batch_id = ? and created_by = ?)
+                """, Boolean.class, batch.id(), me, batch.id(), me, me, batch.id(), me, batch.id(), me))) {
+            // whoever changed the figures or recorded their evidence prepared them too
+            throw new BusinessRuleException("payout.approve.maker");
+        }
+        if (clock.instant().isBefore(batch.noticeUntil())) {
+            throw new BusinessRuleException("payout.approve.noticeRunning", batch.noticeUntil().atZone(clock.getZone())
+                    .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
+        }
+        requireChecked(batch);
+        CallbackSample.requireDone(callbacks.checksOf(batch.id()));
+    }
+
+    /** Release asks again what may have changed since approval could be given. */
+    void requireReleasable(PayoutBatch batch) {
+        requireChecked(batch);
+    }
+
+    /** No open objection, and every line with its valid confirmations; else which lines lack what. */
+    private void requireChecked(PayoutBatch batch) {
+        Integer open = jdbc.queryForObject("select count(*) from payout_objection where batch_id = ? and status = 'OPEN'",
+                Integer.class, batch.id());
+        if (open != null && open > 0) {
+            throw new BusinessRuleException("payout.approve.openObjections", open);
+        }
+        List<ShortLine> missing = shortLines(batch.id());
+        if (!missing.isEmpty()) {
+            String named = missing.stream().limit(NAMED)
+                    .map(l -> l.workerCode() + " " + l.workerName() + " " + l.counted() + "/" + WITNESSES_PER_LINE)
+                    .collect(Collectors.joining("、")) + (missing.size() > NAMED ? " …" : "");
+            int awaiting = missing.stream().mapToInt(ShortLine::awaitingAttestation).sum();
+            int typed = missing.stream().mapToInt(ShortLine::withoutEvidence).sum();
+            throw new BusinessRuleException("payout.approve.unconfirmed", missing.size(), named, awaiting, typed);
+        }
+    }
+
+    /** The batch's lines without {@link #WITNESSES_PER_LINE} valid confirmations, by team and worker code. */
+    public List<ShortLine> shortLines(long batchId) {
+        return jdbc.query("""
+                select l.id, w.worker_code, w.name,
+                       count(c.id) filter (where %s) as counted,
+                       count(c.id) filter (where c.method = 'SHEET' and not %s) as awaiting,
+                       count(c.id) filter (where c.method = 'TYPED') as typed
+                from payout_line l join worker w on w.id = l.worker_id
+                left join cross_confirmation c on c.line_id = l.id
+                where l.batch_id = ?
+                group by l.id, l.team_id, w.worker_code, w.name
+                having count(c.id) filter (where %s) < ?
+                order by l.team_id, w.worker_code
+                """.formatted(COUNTS, COUNTS, COUNTS), (rs, i) -> new ShortLine(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)), batchId, WITNESSES_PER_LINE);
+    }
+}
