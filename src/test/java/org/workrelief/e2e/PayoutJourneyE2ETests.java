@@ -9,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,11 +29,15 @@ import org.workrelief.support.BrowserJourney;
 import org.workrelief.support.MutableClock;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestClockConfiguration;
+import org.workrelief.worker.PinForm;
+import org.workrelief.worker.Worker;
+import org.workrelief.worker.WorkerPins;
 
 /**
- * From a reviewed week to released wages: staff computes and publicizes the batch and records the
- * team's confirmations, a second administrator approves after the notice, finance releases and
- * takes the bank file.
+ * From a reviewed week to released wages: staff computes and publicizes the batch and records three
+ * lines' confirmations from the team's uploaded signed sheet, two workers confirm the fourth with their
+ * own PINs on a phone, a committee member attests the sheet and calls the sample back, a second
+ * administrator approves after the notice, finance releases and takes the bank file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestClockConfiguration.class, RegistryFixtures.class, SupervisedSites.class })
@@ -42,12 +50,27 @@ class PayoutJourneyE2ETests extends BrowserJourney {
     @Autowired DailyReviewService reviews;
     @Autowired MutableClock clock;
 
+    @Autowired WorkerPins pins;
+
+    static final String PIN = "508316";
+
     PaidSite p;
+    List<Worker> pinHolders;
 
     @BeforeEach
     void setUp() {
         clock.set(ZonedDateTime.of(2025, 6, 3, 9, 0, 0, 0, MutableClock.ZONE).toInstant());
         p = PaidSite.create(sites, accounts, duty, reviews);
+        // two of the crew set their PIN on the site device at enrollment
+        pinHolders = p.crew().stream().sorted(java.util.Comparator.comparing(Worker::getWorkerCode)).limit(2).toList();
+        pinHolders.forEach(w -> pins.set(p.staff(), w.getId(), new PinForm("", PIN, PIN)));
+    }
+
+    private static java.nio.file.Path sheetPhoto() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("hz-sheet", ".png");
+        java.nio.file.Files.write(file, org.workrelief.payout.SheetScans.png());
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     @Test
@@ -72,9 +95,50 @@ class PayoutJourneyE2ETests extends BrowserJourney {
         String noticeHref = browser.find("#notice-link").getAttribute("href");
 
         browser.click("#team-links a");
-        browser.type("#pairs-sheet", "HZ-2025-05-01").click("#confirm-pairs");
+        String teamPath = browser.path();
+        // three lines from the team's signed sheet: its photo uploaded, the signatures entered
+        browser.find("#sheet-file").sendKeys(sheetPhoto().toString());
+        browser.click("#sheet-upload button[type=submit]");
+        assertThat(browser.text("#flash-success")).contains("签字表已上传");
+        List<WebElement> items = browser.driver().findElements(By.cssSelector(".list-group-item[id^=line-]"));
+        for (WebElement item : items.subList(0, 3)) {
+            for (WebElement field : item.findElements(By.cssSelector("input.witness-input"))) {
+                // the sheet was signed as printed: the suggested neighbours
+                field.sendKeys(field.getAttribute("placeholder").replace("建议：", "").split(" ")[0]);
+            }
+        }
+        browser.click("#record-sheet");
+        assertThat(browser.text("#flash-success")).contains("已按签字表登记 6 条确认");
+        assertThat(browser.pageText()).contains("待核对，暂不计入");
+        String lastPayee = browser.driver().findElements(By.cssSelector(".list-group-item[id^=line-] strong")).get(3).getText();
+        browser.close();
+
+        // the fourth line on site: each witness takes the phone, checks the line and types their own code and PIN
+        openPhone();
+        signIn(p.staff().getUsername());
+        browser.go(teamPath).click("#pin-confirm");
+        for (Worker witness : pinHolders) {
+            browser.driver().findElements(By.cssSelector("a.pin-line")).stream()
+                    .filter(a -> a.getText().contains(lastPayee)).findFirst().orElseThrow().click();
+            assertThat(browser.text("#payee-amount")).contains("720.00");
+            browser.type("#witness-code", witness.getWorkerCode()).type("#witness-pin", PIN).click("#pin-submit");
+            assertThat(browser.text("#flash-success")).contains("已本人确认");
+        }
+        assertThat(browser.overflowsHorizontally()).isFalse();
+        save("payout-pin-confirm-360");
+        browser.close();
+
+        // a committee member who had no hand in the sheet opens its photo and attests it
+        openPhone();
+        signIn(p.s().offDuty().getUsername());
+        browser.go(teamPath);
+        browser.click("#sheets a");
+        assertThat(browser.find("#sheet-image").getAttribute("naturalWidth")).isNotEqualTo("0");
+        browser.click("#attest");
         browser.acceptConfirm();
-        assertThat(browser.text("#flash-success")).contains("已登记 8 条互证确认");
+        assertThat(browser.text("#flash-success")).contains("签字表已核对");
+        assertThat(browser.overflowsHorizontally()).isFalse();
+        save("payout-sheet-attested-360");
         browser.close();
 
         // the committee member calls the sampled workers back from a phone: tap to call, then the answer

@@ -22,8 +22,9 @@ import org.workrelief.support.TestClockConfiguration;
 import org.workrelief.worker.Worker;
 
 /**
- * A clerk enters one co-worker's confirmation from the signed sheet: every line's witness field uses
- * the page's one list of co-workers (a datalist); the entry as the list gives it is recorded.
+ * A clerk uploads the team's signed sheet and enters one co-worker's confirmation from it: every line's
+ * witness fields use the page's one list of co-workers (a datalist); the entry as the list gives it is
+ * recorded, awaiting the committee's check of the sheet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestClockConfiguration.class, RegistryFixtures.class, SupervisedSites.class, PayoutFlow.class })
@@ -39,28 +40,34 @@ class TeamConfirmationJourneyE2ETests extends BrowserJourney {
     }
 
     @Test
-    void aWitnessFromThePagesOneListIsRecorded() {
+    void aWitnessFromThePagesOneListIsRecordedFromTheUploadedSheet() throws Exception {
         PayoutBatch batch = flow.publicized(p);
         openBrowser();
         signIn(p.staff().getUsername());
         browser.go("/payouts/" + batch.id() + "/teams/" + p.s().site().team().getId());
+        assertThat(browser.text("#upload-first")).contains("请先上传");
+
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("hz-sheet", ".png");
+        java.nio.file.Files.write(photo, org.workrelief.payout.SheetScans.png());
+        browser.find("#sheet-file").sendKeys(photo.toString());
+        browser.click("#sheet-upload button[type=submit]");
+        assertThat(browser.text("#flash-success")).contains("签字表已上传");
 
         List<WebElement> options = browser.driver().findElements(By.cssSelector("datalist#witness-options option"));
         assertThat(options).hasSize(p.crew().size());
-        List<WebElement> forms = browser.driver().findElements(By.cssSelector("form.confirm-form"));
-        assertThat(forms).hasSize(p.crew().size());
+        assertThat(browser.driver().findElements(By.cssSelector("input.witness-input"))).hasSize(2 * p.crew().size());
 
-        WebElement first = forms.get(0);
-        String payeeCode = browser.driver().findElement(By.cssSelector(".list-group-item .font-monospace")).getText();
+        WebElement first = browser.find(".list-group-item[id^=line-]");
+        String payeeCode = first.findElement(By.cssSelector(".font-monospace")).getText();
         Worker witness = p.crew().stream().filter(w -> !w.getWorkerCode().equals(payeeCode)).findFirst().orElseThrow();
         String entry = options.stream().map(o -> o.getAttribute("value"))
                 .filter(v -> v.startsWith(witness.getWorkerCode() + " ")).findFirst().orElseThrow();
-        first.findElement(By.name("witness")).sendKeys(entry);
-        first.findElement(By.name("sheetRef")).sendKeys("HZ-2025-05-01");
-        first.findElement(By.cssSelector("button[type=submit]")).click();
+        first.findElement(By.cssSelector("input.witness-input")).sendKeys(entry);
+        browser.click("#record-sheet");
 
-        assertThat(browser.text("#flash-success")).contains("已登记互证确认");
-        assertThat(browser.text(".list-group-item")).contains(witness.getWorkerCode()).contains("HZ-2025-05-01")
-                .contains("1/2");
+        assertThat(browser.text("#flash-success")).contains("已按签字表登记 1 条确认");
+        assertThat(browser.text(".list-group-item[id^=line-]")).contains(witness.getWorkerCode()).contains("待核对")
+                .contains("0/2");
+        java.nio.file.Files.deleteIfExists(photo);
     }
 }
