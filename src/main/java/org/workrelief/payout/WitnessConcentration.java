@@ -87,14 +87,18 @@ public class WitnessConcentration {
                 only_one as (
                     select witness, min(payee) as payee from vouched group by witness having count(distinct payee) = 1
                 ),
+                in_batches as (
+                    select distinct witness, batch_id, follow_up from vouched
+                ),
                 pairs as (
-                    select a.witness as first, a.payee as second,
-                           (select count(distinct x.batch_id) from vouched x
-                            where x.witness = a.witness and not x.follow_up
-                              and exists (select 1 from vouched y where y.witness = a.payee and y.batch_id = x.batch_id)) as batches
-                    from only_one a join only_one b on b.witness = a.payee and b.payee = a.witness
+                    select a.witness as first, a.payee as second, count(*) filter (where not x.follow_up) as batches
+                    from only_one a
+                    join only_one b on b.witness = a.payee and b.payee = a.witness
+                    join in_batches x on x.witness = a.witness
+                    join in_batches y on y.witness = a.payee and y.batch_id = x.batch_id
                     where a.witness < a.payee
-                      and exists (select 1 from vouched t where t.batch_id = ? and t.witness in (a.witness, a.payee))
+                    group by a.witness, a.payee
+                    having bool_or(x.batch_id = ?)
                 ),
                 found as (
                     select 1 as kind, witness as first, null::bigint as second, count(*) as n
