@@ -233,6 +233,18 @@ class StatementCountTests {
     }
 
     @Test
+    void thePayoutBatchAsItsApprover() throws Exception {
+        // the approver also sees 互证集中提示 (WitnessConcentration): one statement more, however many lines
+        PayoutBatch small = flow.confirmed(p);
+        List<String> fewLines = statements("payout batch, approver", get("/payouts/{id}", small.id()).with(user(p.admin())));
+
+        PaidSite big = paidSite(14);
+        PayoutBatch large = flow.confirmed(big);
+        List<String> manyLines = statements("payout batch, approver", get("/payouts/{id}", large.id()).with(user(big.admin())));
+        assertSame("payout batch for the approver, 4 and 14 lines", fewLines, manyLines);
+    }
+
+    @Test
     void theAuditLog() throws Exception {
         assertFlat("audit log", () -> get("/audit").with(user(p.admin())), () -> moreProjects(10));
         assertFlat("audit log of a project", () -> get("/audit").param("projectId", String.valueOf(p.projectId()))

@@ -29,6 +29,7 @@ import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutLine;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.payout.WageLedger;
+import org.workrelief.payout.WitnessConcentration;
 import org.workrelief.project.ProjectService;
 
 /** 劳务报酬发放: a project's batches, one batch with its lines, deductions, objections and state moves. */
@@ -40,10 +41,12 @@ class PayoutController {
     private final ProjectService projects;
     private final WageLedger ledger;
     private final CallbackService callbacks;
+    private final WitnessConcentration concentration;
 
     PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects, WageLedger ledger,
-            CallbackService callbacks) {
+            CallbackService callbacks, WitnessConcentration concentration) {
         this.payouts = payouts;
+        this.concentration = concentration;
         this.callbacks = callbacks;
         this.objections = objections;
         this.projects = projects;
@@ -104,6 +107,8 @@ class PayoutController {
         var callback = callbacks.overviewOf(batch);
         model.addAttribute("callbackSample", callback.sample());
         model.addAttribute("callbackChecks", callback.checks());
+        // 互证集中提示, for the approver and the committee
+        model.addAttribute("witnessConcentration", concentration.of(me, batch));
         model.addAttribute("noticeOver", batch.noticeUntil() != null && !batch.noticeUntil().isAfter(java.time.Instant.now(
                 payouts.clock())));
         return "payout/batch";
