@@ -162,8 +162,8 @@ class WitnessConcentrationTests {
     /** Crew member {@code witness} vouches for crew member {@code payee}'s line of the batch. */
     private void vouch(PayoutBatch batch, int witness, int payee) {
         int written = jdbc.update("""
-                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, sheet_ref, created_at, updated_at)
-                select l.id, (select count(*) + 1 from cross_confirmation c where c.line_id = l.id), ?, l.worker_id, 'HZ-T',
+                insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, method, created_at, updated_at)
+                select l.id, (select count(*) + 1 from cross_confirmation c where c.line_id = l.id), ?, l.worker_id, 'PIN',
                        now(), now()
                 from payout_line l where l.batch_id = ? and l.worker_id = ?
                 """, w.get(witness).getId(), batch.id(), w.get(payee).getId());
