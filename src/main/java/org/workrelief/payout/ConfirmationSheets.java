@@ -74,8 +74,14 @@ public class ConfirmationSheets {
 
     @Transactional(readOnly = true)
     public List<ConfirmationSheet> sheetsOf(SignedInUser viewer, long batchId) {
-        payouts.batch(viewer, batchId);
-        return jdbc.query(SELECT + " where s.batch_id = ? order by s.team_id, s.id", ConfirmationSheets::toSheet, batchId);
+        return sheetsOf(payouts.batch(viewer, batchId));
+    }
+
+    /** The sheets of a batch the caller has already checked the viewer may see (the batch page: one statement). */
+    @Transactional(readOnly = true)
+    public List<ConfirmationSheet> sheetsOf(PayoutBatch visible) {
+        return jdbc.query(SELECT + " where s.batch_id = ? order by s.team_id, s.id", ConfirmationSheets::toSheet,
+                visible.id());
     }
 
     @Transactional(readOnly = true)

@@ -8,7 +8,16 @@ public record PayoutLine(long id, long batchId, long workerId, String workerCode
         long teamId, String teamName, int fullDays, int halfDays, BigDecimal days, BigDecimal dayRate,
         BigDecimal amountDue, BigDecimal deduction, String deductionReason, BigDecimal amountPayable, LineStatus status,
         String bankName, String bankCardMasked, String bankReason, LocalDate paidOn, Long reissuedIn, int confirmations,
-        long version) {
+        String evidence, long version) {
+
+    /**
+     * How each of its confirmations was given, in slot order: {@code PIN}, {@code SHEET} (on an attested
+     * sheet), {@code SHEET_AWAITING} (on a sheet not yet attested) or {@code TYPED}; shown as
+     * {@code payout.evidence.<code>}. {@link #confirmations} counts the ones the release gate counts.
+     */
+    public java.util.List<String> evidenceCodes() {
+        return evidence == null || evidence.isEmpty() ? java.util.List.of() : java.util.List.of(evidence.split(","));
+    }
 
     public boolean confirmed() {
         return confirmations >= ReleaseGate.WITNESSES_PER_LINE;

@@ -706,7 +706,11 @@ public class PayoutService {
 
     static final String LINE_SELECT = """
             select l.*, w.worker_code, w.name as worker_name, w.id_number_masked,
-                   (select count(*) from cross_confirmation c where c.line_id = l.id and %s) as confirmations
+                   (select count(*) from cross_confirmation c where c.line_id = l.id and %s) as confirmations,
+                   (select string_agg(case when c.method = 'SHEET' and s.attested_at is null then 'SHEET_AWAITING'
+                                           else c.method end, ',' order by c.slot)
+                    from cross_confirmation c left join confirmation_sheet s on s.id = c.sheet_id
+                    where c.line_id = l.id) as evidence
             from payout_line l join worker w on w.id = l.worker_id
             """.formatted(ReleaseGate.COUNTS);
 
@@ -718,7 +722,8 @@ public class PayoutService {
                 rs.getString("deduction_reason"), rs.getBigDecimal("amount_payable"),
                 LineStatus.valueOf(rs.getString("status")), rs.getString("bank_name"), rs.getString("bank_card_masked"),
                 rs.getString("bank_reason"), rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate(),
-                rs.getObject("reissued_in", Long.class), rs.getInt("confirmations"), rs.getLong("version"));
+                rs.getObject("reissued_in", Long.class), rs.getInt("confirmations"), rs.getString("evidence"),
+                rs.getLong("version"));
     }
 
     static PayoutBatch toBatch(ResultSet rs, int row) throws SQLException {

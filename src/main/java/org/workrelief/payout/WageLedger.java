@@ -24,7 +24,7 @@ import org.workrelief.project.ProjectService;
 public class WageLedger {
 
     static final List<String> COLUMNS = List.of("批次", "工号", "姓名", "身份证号", "班组", "出勤天数", "日工资(元)",
-            "应发(元)", "扣减(元)", "扣减原因", "实发(元)", "银行结果", "发放日期", "发放延迟(天)");
+            "应发(元)", "扣减(元)", "扣减原因", "实发(元)", "银行结果", "发放日期", "发放延迟(天)", "互证确认");
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
@@ -50,7 +50,14 @@ public class WageLedger {
         return jdbc.query("""
                 select b.id, b.period_from, b.period_to, w.worker_code, w.name, w.id_number_masked, l.team_name, l.days,
                        l.day_rate, l.amount_due, l.deduction, l.deduction_reason, l.amount_payable, l.status,
-                       l.bank_reason, l.paid_on
+                       l.bank_reason, l.paid_on,
+                       (select string_agg(v.name || '（' || v.worker_code || '）' || case c.method
+                                   when 'PIN' then '本人确认码'
+                                   when 'SHEET' then '签字表#' || c.sheet_id
+                                        || case when s.attested_at is null then '（待核对）' else '（已核对）' end
+                                   else '无凭证录入' end, '；' order by c.slot)
+                        from cross_confirmation c join worker v on v.id = c.witness_worker_id
+                        left join confirmation_sheet s on s.id = c.sheet_id where c.line_id = l.id) as confirmations
                 from payout_line l join payout_batch b on b.id = l.batch_id join worker w on w.id = l.worker_id
                 where b.project_id = ? and b.period_from between ? and ?
                 order by b.id, l.team_id, w.worker_code
@@ -68,7 +75,7 @@ public class WageLedger {
                             : "：" + rs.getString("bank_reason")),
                     paidOn == null ? "" : paidOn.toString(),
                     paidOn == null ? "" : String.valueOf(ChronoUnit.DAYS.between(rs.getDate("period_to").toLocalDate(),
-                            paidOn.toLocalDate()))));
+                            paidOn.toLocalDate())), nullToEmpty(rs.getString("confirmations"))));
             return row;
         }, projectId, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
     }

@@ -28,6 +28,7 @@ import org.workrelief.payout.ObjectionService;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutLine;
 import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.WageLedger;
 import org.workrelief.payout.WitnessConcentration;
 import org.workrelief.project.ProjectService;
@@ -43,9 +44,12 @@ class PayoutController {
     private final CallbackService callbacks;
     private final WitnessConcentration concentration;
 
+    private final ConfirmationSheets sheets;
+
     PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects, WageLedger ledger,
-            CallbackService callbacks, WitnessConcentration concentration) {
+            CallbackService callbacks, WitnessConcentration concentration, ConfirmationSheets sheets) {
         this.payouts = payouts;
+        this.sheets = sheets;
         this.concentration = concentration;
         this.callbacks = callbacks;
         this.objections = objections;
@@ -103,6 +107,7 @@ class PayoutController {
         model.addAttribute("resultsExpected", batch.status() == BatchStatus.RELEASED
                 && lines.stream().anyMatch(l -> l.status() == LineStatus.PENDING));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
+        model.addAttribute("sheets", sheets.sheetsOf(batch));
         model.addAttribute("objections", objections.objectionsOf(me, batchId));
         var callback = callbacks.overviewOf(batch);
         model.addAttribute("callbackSample", callback.sample());
