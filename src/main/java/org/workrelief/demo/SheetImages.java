@@ -8,14 +8,20 @@ import java.awt.MultipleGradientPaint;
 import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import javax.imageio.ImageIO;
@@ -28,6 +34,8 @@ import javax.imageio.ImageIO;
  * machine with only a JDK may have no fonts (AWT text would fail there). Letters A-Z, digits and '-'
  * are drawn from a 5x7 grid of our own; any other character (the Chinese of a title or a column
  * heading) is drawn as an illegible printed glyph, as small print looks in a phone's photograph.
+ * The application runs headless (Spring Boot sets {@code java.awt.headless=true}); nothing here needs
+ * more than an image in memory and ImageIO's PNG writer.
  */
 final class SheetImages {
 
@@ -95,7 +103,7 @@ final class SheetImages {
      * The picture in 256 colours (the most frequent, counted on a 5-bit-a-channel grid, each pixel as the
      * nearest of them): a sheet's few tones survive, and the PNG is a third of the size of true colour.
      */
-    static BufferedImage indexed(BufferedImage image) {
+    private static BufferedImage indexed(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
@@ -112,7 +120,7 @@ final class SheetImages {
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = i;
         }
-        java.util.Arrays.sort(buckets, (a, b) -> count[b] != count[a] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
+        Arrays.sort(buckets, (a, b) -> count[b] != count[a] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
         int colours = 0;
         byte[] r = new byte[256];
         byte[] gr = new byte[256];
@@ -124,11 +132,11 @@ final class SheetImages {
             b[colours] = (byte) (sum[bucket][2] / count[bucket]);
             colours++;
         }
-        java.awt.image.IndexColorModel palette = new java.awt.image.IndexColorModel(8, colours, r, gr, b);
+        IndexColorModel palette = new IndexColorModel(8, colours, r, gr, b);
         BufferedImage indexed = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, palette);
-        byte[] target = ((java.awt.image.DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
+        byte[] target = ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
         int[] nearest = new int[count.length];
-        java.util.Arrays.fill(nearest, -1);
+        Arrays.fill(nearest, -1);
         for (int i = 0; i < pixels.length; i++) {
             int bucket = bucket(pixels[i]);
             if (nearest[bucket] < 0) {
@@ -193,7 +201,7 @@ final class SheetImages {
         g.setStroke(new BasicStroke(1.3f));
         for (int i = 0; i <= rows.size(); i++) {
             int y = TABLE_TOP + HEADER_HEIGHT + i * ROW_HEIGHT;
-            g.draw(new java.awt.geom.Line2D.Double(TABLE_LEFT, y, TABLE_LEFT + width, y));
+            g.draw(new Line2D.Double(TABLE_LEFT, y, TABLE_LEFT + width, y));
         }
         g.setStroke(new BasicStroke(2f));
         g.draw(new Rectangle2D.Double(TABLE_LEFT, TABLE_TOP, width, bottom - TABLE_TOP));
@@ -204,7 +212,7 @@ final class SheetImages {
             if (c < COLUMNS.length - 1) {
                 g.setColor(RULE);
                 g.setStroke(new BasicStroke(1.3f));
-                g.draw(new java.awt.geom.Line2D.Double(x, TABLE_TOP, x, bottom));
+                g.draw(new Line2D.Double(x, TABLE_TOP, x, bottom));
             }
         }
         for (int i = 0; i < rows.size(); i++) {
@@ -286,8 +294,8 @@ final class SheetImages {
         text(g, "日期", TABLE_LEFT + 440, y, 2.2, PRINT, 1.3, null);
         g.setColor(RULE);
         g.setStroke(new BasicStroke(1f));
-        g.draw(new java.awt.geom.Line2D.Double(TABLE_LEFT + 80, y + 4, TABLE_LEFT + 300, y + 4));
-        g.draw(new java.awt.geom.Line2D.Double(TABLE_LEFT + 500, y + 4, TABLE_LEFT + 720, y + 4));
+        g.draw(new Line2D.Double(TABLE_LEFT + 80, y + 4, TABLE_LEFT + 300, y + 4));
+        g.draw(new Line2D.Double(TABLE_LEFT + 500, y + 4, TABLE_LEFT + 720, y + 4));
     }
 
     /**
@@ -310,7 +318,7 @@ final class SheetImages {
                     double y1 = top + line[1] * scale + shake(hand, scale * 0.18);
                     double x2 = x + line[2] * scale + (6 - line[3]) * scale * slant + shake(hand, scale * 0.18);
                     double y2 = top + line[3] * scale + shake(hand, scale * 0.18);
-                    g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+                    g.draw(new Line2D.Double(x1, y1, x2, y2));
                 }
                 x += 6 * scale + (hand == null ? 0 : shake(hand, scale * 0.4));
             }
@@ -327,15 +335,15 @@ final class SheetImages {
     /** A character our grid cannot draw, as illegible print: strokes in a square, the same for the same character. */
     private static void printedGlyph(Graphics2D g, int c, double x, double y, double size) {
         Random strokes = new Random(c * 2654435761L);
-        int count = 3 + strokes.nextInt(4);
+        int count = 4 + strokes.nextInt(4);
         for (int i = 0; i < count; i++) {
             double a = 0.1 + strokes.nextDouble() * 0.8;
             double from = strokes.nextDouble() * 0.4;
             double to = 0.6 + strokes.nextDouble() * 0.4;
             switch (strokes.nextInt(4)) {
-                case 0, 1 -> g.draw(new java.awt.geom.Line2D.Double(x + from * size, y + a * size, x + to * size, y + a * size));
-                case 2 -> g.draw(new java.awt.geom.Line2D.Double(x + a * size, y + from * size, x + a * size, y + to * size));
-                default -> g.draw(new java.awt.geom.Line2D.Double(x + a * size, y + from * size,
+                case 0, 1 -> g.draw(new Line2D.Double(x + from * size, y + a * size, x + to * size, y + a * size));
+                case 2 -> g.draw(new Line2D.Double(x + a * size, y + from * size, x + a * size, y + to * size));
+                default -> g.draw(new Line2D.Double(x + a * size, y + from * size,
                         x + (a - 0.3) * size, y + to * size));
             }
         }
@@ -346,7 +354,7 @@ final class SheetImages {
     }
 
     private static String upper(String code) {
-        return code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        return code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
     }
 
     private static long seed(String what, String text) {
@@ -424,7 +432,7 @@ final class SheetImages {
          * diagonally where no corner dot joins them already. A lone dot is a short stroke of its own.
          */
         static List<int[]> strokes(String[] rows) {
-            List<int[]> lines = new java.util.ArrayList<>();
+            List<int[]> lines = new ArrayList<>();
             for (int y = 0; y < 7; y++) {
                 for (int x = 0; x < 5; x++) {
                     if (!on(rows, x, y)) {

@@ -31,6 +31,7 @@ class StaticResourcesTests {
     void ourStylesScriptsAndWebjarsAreServedToAnyone() throws Exception {
         mvc.perform(get("/static/css/app.css")).andExpect(status().isOk());
         mvc.perform(get("/static/js/app.js")).andExpect(status().isOk());
+        mvc.perform(get("/static/js/code-scanner.js")).andExpect(status().isOk());
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/css"));
     }
