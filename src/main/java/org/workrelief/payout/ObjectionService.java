@@ -33,7 +33,13 @@ public class ObjectionService {
 
     @Transactional(readOnly = true)
     public List<Objection> objectionsOf(SignedInUser viewer, long batchId) {
-        payouts.batch(viewer, batchId);
+        return objectionsOf(payouts.batch(viewer, batchId));
+    }
+
+    /** The objections of a batch the caller has already checked the viewer may see (the batch page). */
+    @Transactional(readOnly = true)
+    public List<Objection> objectionsOf(PayoutBatch visible) {
+        long batchId = visible.id();
         return jdbc.query("select * from payout_objection where batch_id = ? order by id", (rs, i) -> new Objection(
                 rs.getLong("id"), rs.getLong("batch_id"), rs.getObject("line_id", Long.class), rs.getString("raised_by"),
                 rs.getString("content"), "OPEN".equals(rs.getString("status")), rs.getString("resolution"),

@@ -111,6 +111,12 @@ public class PayoutService {
         return linesOf(batchId);
     }
 
+    /** The lines of a batch the caller has already checked the viewer may see (the batch page). */
+    @Transactional(readOnly = true)
+    public List<PayoutLine> lines(PayoutBatch visible) {
+        return linesOf(visible.id());
+    }
+
     List<PayoutLine> linesOf(long batchId) {
         return jdbc.query(LINE_SELECT + " where l.batch_id = ? order by l.team_id, w.worker_code", PayoutService::toLine,
                 batchId);

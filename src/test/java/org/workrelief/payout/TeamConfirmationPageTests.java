@@ -41,6 +41,7 @@ class TeamConfirmationPageTests {
     @Autowired ConfirmationSheets sheets;
     @Autowired ConfirmationService confirmations;
     @Autowired org.workrelief.worker.WorkerPins pins;
+    @Autowired WageLedger ledger;
 
     PaidSite p;
     PayoutBatch batch;
@@ -149,6 +150,16 @@ class TeamConfirmationPageTests {
         assertThat(confirmations.confirmationsOf(p.staff(), batch.id())).singleElement()
                 .satisfies(c -> assertThat(c.method()).isEqualTo(ConfirmationService.Method.PIN));
         assertThat(page()).contains("本人确认码");
+        // how it was given, beside it on the batch page, in the audit log and in the wage ledger
+        String batchPage = mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.staff())))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(batchPage).containsPattern("class=\"d-block text-muted evidence text-nowrap\">本人确认码<");
+        String audit = mvc.perform(get("/audit").param("action", "CONFIRMATION_RECORDED").with(user(p.admin())))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(audit).contains("确认方式").contains("本人确认码");
+        assertThat(ledger.rows(p.staff(), p.projectId(), java.time.YearMonth.from(PaidSite.FROM)))
+                .anySatisfy(row -> assertThat(row.get(row.size() - 1)).isEqualTo(witness.getName() + "（"
+                        + witness.getWorkerCode() + "）本人确认码"));
     }
 
     private long upload() throws Exception {

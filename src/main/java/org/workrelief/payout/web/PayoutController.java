@@ -90,7 +90,8 @@ class PayoutController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + LINES_PER_PAGE) int size,
             Model model) {
         PayoutBatch batch = payouts.batch(me, batchId);
-        List<PayoutLine> lines = payouts.lines(me, batchId);
+        // the batch's visibility is checked once, above: the lines, objections and sheets are read for it
+        List<PayoutLine> lines = payouts.lines(batch);
         Map<Long, String> teams = new LinkedHashMap<>();
         lines.forEach(l -> teams.putIfAbsent(l.teamId(), l.teamName()));
         PageRequest asked = PageRequests.of(page, size, Sort.unsorted());
@@ -108,7 +109,7 @@ class PayoutController {
                 && lines.stream().anyMatch(l -> l.status() == LineStatus.PENDING));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
         model.addAttribute("sheets", sheets.sheetsOf(batch));
-        model.addAttribute("objections", objections.objectionsOf(me, batchId));
+        model.addAttribute("objections", objections.objectionsOf(batch));
         var callback = callbacks.overviewOf(batch);
         model.addAttribute("callbackSample", callback.sample());
         model.addAttribute("callbackChecks", callback.checks());
