@@ -176,7 +176,7 @@ public class CallbackService {
         PayoutLine line = payouts.line(check.lineId()).orElseThrow();
         if (CallbackCheck.CORRECTED.equals(kind)) {
             if (!correctedSinceChecked(check, line, batch)) {
-                throw new BusinessRuleException("payout.callback.notCorrected", check.daysChecked(),
+                throw new BusinessRuleException("payout.callback.notCorrected", check.daysChecked().toPlainString(),
                         check.payableChecked().toPlainString());
             }
             before.put("days", check.daysChecked());
