@@ -21,14 +21,15 @@ import org.workrelief.payout.PaidSite;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutFlow;
 import org.workrelief.supervision.SupervisedSites;
+import org.workrelief.support.Browser;
 import org.workrelief.support.BrowserJourney;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestClockConfiguration;
 
 /**
- * A call-back answer that differs, resolved by correcting the line: the administrator goes from the
- * call-back list to the line on the batch page, changes its deduction, and comes back to record the line
- * as corrected. The list fits a 360 px phone in both languages.
+ * A call-back answer that differs, resolved by correcting the line: the administrator goes from the batch
+ * page to the check on the call-back list, from there to the line on the batch page, changes its deduction,
+ * and comes back to record the line as corrected. Both pages fit a 360 px phone in both languages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestClockConfiguration.class, RegistryFixtures.class, SupervisedSites.class, PayoutFlow.class })
@@ -51,7 +52,7 @@ class CallbackResolutionE2ETests extends BrowserJourney {
     }
 
     @Test
-    void theCallBackListFitsAPhoneInChineseAndEnglish() throws IOException {
+    void theCallBackListAndTheBatchPageFitAPhoneInChineseAndEnglish() throws IOException {
         openPhone();
         signIn(p.admin().getUsername());
         for (String lang : new String[] { "zh_CN", "en" }) {
@@ -60,14 +61,20 @@ class CallbackResolutionE2ETests extends BrowserJourney {
             assertThat(browser.overflowsHorizontally()).as("sideways scrolling at 360 px, " + lang).isFalse();
             assertThat(browser.consoleErrors()).as("console, " + lang).isEmpty();
             save("callback-differs-360-" + lang);
+            browser.go("/payouts/" + batch.id() + "?lang=" + lang);
+            browser.find("#callback-table a.callback-resolve-link");
+            assertThat(browser.overflowsHorizontally()).as("batch page sideways at 360 px, " + lang).isFalse();
+            save("callback-batch-differs-360-" + lang);
         }
     }
 
     @Test
     void theAdministratorCorrectsTheLineFromTheCallBackListAndRecordsItAsCorrected() throws IOException {
-        openBrowser();
+        browser = Browser.open(port, 1366, 900);
         signIn(p.admin().getUsername());
-        browser.go("/payouts/" + batch.id() + "/callbacks?lang=zh_CN");
+        browser.go("/payouts/" + batch.id() + "?lang=zh_CN");
+        browser.click("#callback-table a.callback-resolve-link");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/callbacks#check-" + differs.id());
         save("callback-differs-1366-zh_CN");
         // "corrected" before anything changed is refused with the reason
         browser.click("form.callback-resolve-form input[value=CORRECTED]").click("form.callback-resolve-form button");

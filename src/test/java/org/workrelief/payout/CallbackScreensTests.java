@@ -100,24 +100,29 @@ class CallbackScreensTests {
     }
 
     @Test
-    void anAdministratorResolvesADifferenceOnTheBatchPage() throws Exception {
+    void theBatchPageShowsTheDifferenceAndLeadsToItsResolutionOnTheCallBackList() throws Exception {
         callbacks.record(p.s().onDuty(), first.id(), new CallbackService.Answer(true, CallbackCheck.DIFFERS, "只干了三天",
                 null, null, first.version()));
         CallbackCheck differs = callbacks.checksOf(p.staff(), batch.id()).get(0);
-        mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.admin())))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("callback-resolve-form")))
-                .andExpect(content().string(containsString("只干了三天")));
-        mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.staff())))
-                .andExpect(status().isOk()).andExpect(content().string(not(containsString("callback-resolve-form"))));
+        String toCheck = "href=\"/payouts/" + batch.id() + "/callbacks#check-" + differs.id() + "\"";
+        for (SignedInUser clerk : new SignedInUser[] { p.admin(), p.staff() }) {
+            mvc.perform(get("/payouts/{b}", batch.id()).with(user(clerk)))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("callback-resolve-link")))
+                    .andExpect(content().string(containsString(toCheck)))
+                    .andExpect(content().string(containsString("只干了三天")));
+        }
+        mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.finance())))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("callback-resolve-link"))));
         mvc.perform(post("/payouts/{b}/callbacks/{c}/resolve", batch.id(), differs.id()).param("kind", "DECIDED")
-                        .param("resolution", "核对签字表，属实").param("from", "batch")
+                        .param("resolution", "核对签字表，属实")
                         .param("version", String.valueOf(differs.version())).with(user(p.admin())).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/payouts/" + batch.id() + "#callback-" + differs.id()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/payouts/" + batch.id() + "/callbacks#check-" + differs.id()))
                 .andExpect(flash().attribute("success", "payout.callback.resolvedDone"));
         assertThat(callbacks.checksOf(p.staff(), batch.id()).get(0).resolution()).isEqualTo("核对签字表，属实");
         mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.staff())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("不符（已书面处理）")))
-                .andExpect(content().string(containsString("书面处理决定"))).andExpect(content().string(containsString("核对签字表，属实")));
+                .andExpect(content().string(containsString("书面处理决定"))).andExpect(content().string(containsString("核对签字表，属实")))
+                .andExpect(content().string(not(containsString("callback-resolve-link"))));
     }
 
     @Test
@@ -156,7 +161,7 @@ class CallbackScreensTests {
 
         // "corrected" before the line changed: refused, back on the list with the reason
         mvc.perform(post("/payouts/{b}/callbacks/{c}/resolve", batch.id(), differs.id()).param("kind", "CORRECTED")
-                        .param("from", "callbacks").param("version", String.valueOf(differs.version()))
+                        .param("version", String.valueOf(differs.version()))
                         .with(user(p.admin())).with(csrf()))
                 .andExpect(redirectedUrl("/payouts/" + batch.id() + "/callbacks#check-" + differs.id()))
                 .andExpect(flash().attribute("failure", "payout.callback.notCorrected"));
@@ -167,7 +172,7 @@ class CallbackScreensTests {
         mvc.perform(get("/payouts/{b}/callbacks", batch.id()).with(user(p.admin())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("现为 " + days + " 天、应发 " + corrected + " 元")));
         mvc.perform(post("/payouts/{b}/callbacks/{c}/resolve", batch.id(), differs.id()).param("kind", "CORRECTED")
-                        .param("from", "callbacks").param("version", String.valueOf(differs.version()))
+                        .param("version", String.valueOf(differs.version()))
                         .with(user(p.admin())).with(csrf()))
                 .andExpect(flash().attribute("success", "payout.callback.correctedDone"));
         for (String page : new String[] { "/payouts/" + batch.id() + "/callbacks", "/payouts/" + batch.id() }) {

@@ -57,16 +57,15 @@ class CallbackController {
 
     /**
      * An administrator resolves an answer that differs: {@code kind} CORRECTED (the line was corrected since) or
-     * DECIDED (a written decision); back to the page the form was on ({@code from}: callbacks or the batch).
+     * DECIDED (a written decision); back to the check on the call-back list.
      */
     @PostMapping("/payouts/{batchId}/callbacks/{checkId}/resolve")
     String resolve(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long checkId,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String resolution,
-            @RequestParam long version, @RequestParam(required = false) String from, RedirectAttributes redirect) {
+            @RequestParam long version, RedirectAttributes redirect) {
         Flash.attempt(redirect, CallbackCheck.CORRECTED.equals(kind) ? "payout.callback.correctedDone"
                 : "payout.callback.resolvedDone", () -> callbacks.resolve(me, checkId, kind, resolution, version));
-        return "callbacks".equals(from) ? "redirect:/payouts/" + batchId + "/callbacks#check-" + checkId
-                : "redirect:/payouts/" + batchId + "#callback-" + checkId;
+        return "redirect:/payouts/" + batchId + "/callbacks#check-" + checkId;
     }
 
     private static BigDecimal amount(String typed) {
