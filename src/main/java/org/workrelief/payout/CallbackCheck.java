@@ -33,12 +33,23 @@ public record CallbackCheck(long id, long batchId, long lineId, int position, St
         return DIFFERS.equals(worked);
     }
 
+    /** An answer that differs, not resolved, or resolved as corrected and the line changed again since. */
     public boolean awaitingDecision() {
-        return differs() && resolutionKind == null;
+        return differs() && (resolutionKind == null || correctionOutdated());
     }
 
+    /** A resolution was recorded (it may be outdated: see {@link #correctionOutdated()}). */
     public boolean resolved() {
         return resolutionKind != null;
+    }
+
+    /**
+     * Resolved as corrected, and the line's days or amount are no longer the ones the administrator accepted
+     * (the correction was changed or undone): the difference waits for a resolution again.
+     */
+    public boolean correctionOutdated() {
+        return CORRECTED.equals(resolutionKind) && daysResolved != null && payableResolved != null
+                && (days.compareTo(daysResolved) != 0 || amountPayable.compareTo(payableResolved) != 0);
     }
 
     /**
@@ -56,7 +67,7 @@ public record CallbackCheck(long id, long batchId, long lineId, int position, St
             return "OPEN";
         }
         if (differs()) {
-            return resolutionKind == null ? DIFFERS : resolutionKind;
+            return awaitingDecision() ? DIFFERS : resolutionKind;
         }
         return SAME;
     }

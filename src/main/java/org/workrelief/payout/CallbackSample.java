@@ -11,7 +11,8 @@ import org.workrelief.common.BusinessRuleException;
  * 回访抽查 (the call-back sample), as a rule: how many lines of a publicized batch are drawn, how they
  * are drawn from a recorded seed (so anyone can draw them again), and when the sample lets the batch
  * be approved: every sampled line checked with the worker reached, and every answer that differs
- * resolved by an administrator, by correcting the line or by a written decision.
+ * resolved by an administrator, by correcting the line (and the line still as corrected) or by a written
+ * decision.
  */
 public final class CallbackSample {
 

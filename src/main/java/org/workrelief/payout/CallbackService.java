@@ -153,7 +153,8 @@ public class CallbackService {
      * when the line was corrected by the existing paths (a deduction on the line, or the days corrected in the
      * daily review and the batch recomputed), accepted only when the line really changed after the answer
      * was recorded; or {@link CallbackCheck#DECIDED}, a written decision leaving the line as it is.
-     * {@code text} is the decision (required for DECIDED) or a note on the correction (optional).
+     * {@code text} is the decision (required for DECIDED) or a note on the correction (optional). A line
+     * corrected and then changed again waits for a resolution again ({@link CallbackCheck#correctionOutdated()}).
      */
     @Transactional
     public CallbackCheck resolve(SignedInUser actor, long checkId, String kind, String text, long version) {
@@ -172,6 +173,10 @@ public class CallbackService {
         }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("worked", CallbackCheck.DIFFERS);
+        if (check.resolutionKind() != null) {
+            // a correction changed or undone since it was accepted: resolved again
+            before.put("resolutionKind", check.resolutionKind());
+        }
         Map<String, Object> after = auditValues(check, "resolutionKind", kind);
         PayoutLine line = payouts.line(check.lineId()).orElseThrow();
         if (CallbackCheck.CORRECTED.equals(kind)) {
@@ -200,7 +205,7 @@ public class CallbackService {
         int changed = jdbc.update("""
                 update callback_check set resolution_kind = ?, resolution = ?, resolved_by = ?, resolved_at = ?,
                     line_days_resolved = ?, line_payable_resolved = ?, version = version + 1, updated_at = ?, updated_by = ?
-                where id = ? and worked = 'DIFFERS' and resolution_kind is null and version = ?
+                where id = ? and worked = 'DIFFERS' and (resolution_kind is null or resolution_kind = 'CORRECTED') and version = ?
                 """, kind, written, actor.getUsername(), now, corrected ? line.days() : null,
                 corrected ? line.amountPayable() : null, now, actor.getUsername(), checkId, version);
         stale(changed);

@@ -223,6 +223,37 @@ class CallbackCheckTests {
     }
 
     @Test
+    void aCorrectionUndoneAfterItWasAcceptedBlocksApprovalAgainUntilResolvedAgain() {
+        CallbackCheck differs = differs(0, "本人说只干了四天");
+        flow.calledBack(p, batch);
+        PayoutLine line = lineOf(differs);
+        payouts.deduct(p.staff(), line.id(), new BigDecimal("160.00"), "回访核实少干一天", line.version());
+        CallbackCheck corrected = check(differs.id());
+        callbacks.resolve(p.admin(), corrected.id(), CallbackCheck.CORRECTED, null, corrected.version());
+        assertThat(check(differs.id()).awaitingDecision()).isFalse();
+
+        // the deduction taken back: the line is again what the worker disputed
+        payouts.deduct(p.staff(), line.id(), BigDecimal.ZERO, null, lineOf(differs).version());
+        CallbackCheck undone = check(differs.id());
+        assertThat(undone.correctionOutdated()).isTrue();
+        assertThat(undone.awaitingDecision()).isTrue();
+        assertThat(undone.state()).isEqualTo(CallbackCheck.DIFFERS);
+        flow.confirmed(p, batch);
+        clock.advance(Duration.ofDays(8));
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), payouts.batch(p.staff(), batch.id()).version()),
+                "payout.callback.differs", 1L);
+
+        callbacks.resolve(p.admin(), undone.id(), CallbackCheck.DECIDED, "复核考勤和签字表，五天属实，撤回扣减", undone.version());
+        assertThat(check(differs.id()).state()).isEqualTo(CallbackCheck.DECIDED);
+        assertThat(jdbc.queryForObject("""
+                select before_state ->> 'resolutionKind' from audit_log
+                where action = 'CALLBACK_RESOLVED' and entity_id = ? order by id desc limit 1
+                """, String.class, String.valueOf(batch.id()))).isEqualTo(CallbackCheck.CORRECTED);
+        assertThat(payouts.approve(p.checker(), batch.id(), payouts.batch(p.staff(), batch.id()).version()).status())
+                .isEqualTo(BatchStatus.APPROVED);
+    }
+
+    @Test
     void aLineRecomputedAfterItsDaysWereCorrectedInTheDailyReviewIsACorrection() {
         // the worker with four and a half days says he worked the last afternoon too
         PayoutLine shortLine = payouts.lines(p.staff(), batch.id()).stream()

@@ -184,6 +184,13 @@ class CallbackScreensTests {
                     .andExpect(status().isOk()).andExpect(content().string(containsString("Differs (line corrected)")))
                     .andExpect(content().string(containsString(days + " days, " + payable + " yuan → " + days + " days, " + corrected + " yuan")));
         }
+        // the deduction taken back after the resolution: the difference waits again
+        PayoutLine undone = payouts.line(line.id()).orElseThrow();
+        payouts.deduct(p.staff(), line.id(), BigDecimal.ZERO, null, undone.version());
+        mvc.perform(get("/payouts/{b}/callbacks", batch.id()).with(user(p.admin())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("记为已更正后，该条明细又有改变，须重新处理")))
+                .andExpect(content().string(containsString("不符（待处理）")))
+                .andExpect(content().string(containsString("callback-resolve-form")));
         mvc.perform(get("/audit").param("entityType", "PayoutBatch").param("entityId", String.valueOf(batch.id()))
                         .with(user(p.admin())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("处理回访不符")))
