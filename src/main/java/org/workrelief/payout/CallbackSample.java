@@ -11,7 +11,8 @@ import org.workrelief.common.BusinessRuleException;
  * 回访抽查 (the call-back sample), as a rule: how many lines of a publicized batch are drawn, how they
  * are drawn from a recorded seed (so anyone can draw them again), and when the sample lets the batch
  * be approved: every sampled line checked with the worker reached, and every answer that differs
- * decided by an administrator in writing.
+ * resolved by an administrator, by correcting the line (and the line still as corrected) or by a written
+ * decision.
  */
 public final class CallbackSample {
 
@@ -39,7 +40,7 @@ public final class CallbackSample {
         return List.copyOf(ids.subList(0, Math.min(size, ids.size())));
     }
 
-    /** Refuses approval while a sampled line is not checked, or an answer that differs is not decided. */
+    /** Refuses approval while a sampled line is not checked, or an answer that differs is not resolved. */
     public static void requireDone(List<CallbackCheck> checks) {
         long open = checks.stream().filter(CallbackCheck::open).count();
         if (open > 0) {

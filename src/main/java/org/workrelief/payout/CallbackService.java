@@ -19,8 +19,8 @@ import org.workrelief.worker.WorkerService;
 
 /**
  * 回访抽查: a committee member of the batch's town calls or visits each sampled worker and records the
- * answer; an administrator decides every answer that differs. The rule that holds approval back is
- * {@link CallbackSample}.
+ * answer; an administrator resolves every answer that differs, by a corrected line or a written decision.
+ * The rule that holds approval back is {@link CallbackSample}.
  */
 @Service
 public class CallbackService {
@@ -131,11 +131,14 @@ public class CallbackService {
         if (expected != null && (expected.signum() < 0 || expected.scale() > 2 || expected.precision() - expected.scale() > 12)) {
             throw new BusinessRuleException("payout.callback.amount");
         }
+        // the line as the worker was asked about it: a correction is later held against these figures
         int changed = jdbc.update("""
-                update callback_check set reached = true, worked = ?, differs_how = ?, expected_amount = ?, note = ?,
+                update callback_check c set reached = true, worked = ?, differs_how = ?, expected_amount = ?, note = ?,
                     checked_by = ?, checked_at = ?, attempts = attempts + 1, last_attempt_by = ?, last_attempt_at = ?,
-                    version = version + 1, updated_at = ?, updated_by = ?
-                where id = ? and worked is null and version = ?
+                    line_days_checked = l.days, line_payable_checked = l.amount_payable, line_version_checked = l.version,
+                    version = c.version + 1, updated_at = ?, updated_by = ?
+                from payout_line l
+                where l.id = c.line_id and c.id = ? and c.worked is null and c.version = ?
                 """, worked, CallbackCheck.DIFFERS.equals(worked) ? how : null, expected, note, who, now, who, now, now, who,
                 checkId, answer.version());
         stale(changed);
@@ -145,9 +148,16 @@ public class CallbackService {
         return store.check(checkId).orElseThrow();
     }
 
-    /** An administrator's written decision on an answer that differs. */
+    /**
+     * An administrator resolves an answer that differs, in one of two ways: {@link CallbackCheck#CORRECTED}
+     * when the line was corrected by the existing paths (a deduction on the line, or the days corrected in the
+     * daily review and the batch recomputed), accepted only when the line really changed after the answer
+     * was recorded; or {@link CallbackCheck#DECIDED}, a written decision leaving the line as it is.
+     * {@code text} is the decision (required for DECIDED) or a note on the correction (optional). A line
+     * corrected and then changed again waits for a resolution again ({@link CallbackCheck#correctionOutdated()}).
+     */
     @Transactional
-    public CallbackCheck resolve(SignedInUser actor, long checkId, String decision, long version) {
+    public CallbackCheck resolve(SignedInUser actor, long checkId, String kind, String text, long version) {
         PayoutService.requireRole(actor, Role.ADMIN);
         CallbackCheck check = store.check(checkId).orElseThrow(() -> new NotFoundException(CHECK, checkId));
         PayoutBatch batch = payouts.lockedBatch(actor, check.batchId());
@@ -157,20 +167,76 @@ public class CallbackService {
         if (!check.awaitingDecision()) {
             throw new BusinessRuleException("payout.callback.nothingToResolve");
         }
-        String text = trim(decision);
-        if (text == null || text.length() > 1000) {
-            throw new BusinessRuleException("payout.callback.resolution.required");
+        String written = trim(text);
+        if (written != null && written.length() > 1000) {
+            throw new BusinessRuleException("payout.callback.resolution.tooLong", 1000);
         }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("worked", CallbackCheck.DIFFERS);
+        if (check.resolutionKind() != null) {
+            // a correction changed or undone since it was accepted: resolved again
+            before.put("resolutionKind", check.resolutionKind());
+        }
+        Map<String, Object> after = auditValues(check, "resolutionKind", kind);
+        PayoutLine line = payouts.line(check.lineId()).orElseThrow();
+        if (CallbackCheck.CORRECTED.equals(kind)) {
+            if (!correctedSinceChecked(check, line, batch)) {
+                throw new BusinessRuleException("payout.callback.notCorrected", check.daysChecked().toPlainString(),
+                        check.payableChecked().toPlainString());
+            }
+            before.put("days", check.daysChecked());
+            before.put("payable", check.payableChecked());
+            after.put("days", line.days());
+            after.put("payable", line.amountPayable());
+        }
+        else if (CallbackCheck.DECIDED.equals(kind)) {
+            if (written == null) {
+                throw new BusinessRuleException("payout.callback.resolution.required");
+            }
+        }
+        else {
+            throw new BusinessRuleException("payout.callback.resolution.kind");
+        }
+        if (written != null) {
+            after.put("resolution", written);
+        }
+        boolean corrected = CallbackCheck.CORRECTED.equals(kind);
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.update("""
-                update callback_check set resolution = ?, resolved_by = ?, resolved_at = ?, version = version + 1,
-                    updated_at = ?, updated_by = ?
-                where id = ? and worked = 'DIFFERS' and resolution is null and version = ?
-                """, text, actor.getUsername(), now, now, actor.getUsername(), checkId, version);
+                update callback_check set resolution_kind = ?, resolution = ?, resolved_by = ?, resolved_at = ?,
+                    line_days_resolved = ?, line_payable_resolved = ?, version = version + 1, updated_at = ?, updated_by = ?
+                where id = ? and worked = 'DIFFERS' and (resolution_kind is null or resolution_kind = 'CORRECTED') and version = ?
+                """, kind, written, actor.getUsername(), now, corrected ? line.days() : null,
+                corrected ? line.amountPayable() : null, now, actor.getUsername(), checkId, version);
         stale(changed);
-        payouts.audit(actor, "CALLBACK_RESOLVED", batch, payouts.projectOf(actor, batch), Map.of("worked", "DIFFERS"),
-                auditValues(check, "resolution", text), null);
+        payouts.audit(actor, "CALLBACK_RESOLVED", batch, payouts.projectOf(actor, batch), before, after, null);
         return store.check(checkId).orElseThrow();
+    }
+
+    /**
+     * The line changed after the differing answer was recorded: its days or amount are no longer what the
+     * worker was asked about, or it was changed since (its version moved on) and that change voided its
+     * confirmations (rule 8), even if a later change brought the figures back.
+     */
+    private boolean correctedSinceChecked(CallbackCheck check, PayoutLine line, PayoutBatch batch) {
+        if (check.daysChecked() == null || check.payableChecked() == null || check.lineVersionChecked() == null) {
+            return false;
+        }
+        if (line.days().compareTo(check.daysChecked()) != 0 || line.amountPayable().compareTo(check.payableChecked()) != 0) {
+            return true;
+        }
+        if (line.version() <= check.lineVersionChecked()) {
+            return false;
+        }
+        // the confirmations are deleted when voided; the audit log is where the voiding is kept
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from audit_log v
+                               where v.action = 'CONFIRMATIONS_VOIDED' and v.entity_type = ? and v.entity_id = ?
+                                 and v.id > coalesce((select max(a.id) from audit_log a
+                                                      where a.action = 'CALLBACK_CHECKED' and a.entity_type = ?
+                                                        and a.entity_id = ? and a.after_state ->> 'check' = ?), 0))
+                """, Boolean.class, PayoutService.LINE, String.valueOf(line.id()), PayoutService.ENTITY,
+                String.valueOf(batch.id()), String.valueOf(check.id())));
     }
 
     private static Map<String, Object> auditValues(CallbackCheck check, Object... pairs) {

@@ -115,8 +115,11 @@ public class CallbackStore {
                 rs.getBigDecimal("amount_payable"), rs.getObject("reached", Boolean.class), rs.getString("worked"),
                 rs.getString("differs_how"), rs.getBigDecimal("expected_amount"), rs.getString("note"),
                 rs.getString("checked_by"), instant(rs, "checked_at"), rs.getInt("attempts"),
-                rs.getString("last_attempt_by"), instant(rs, "last_attempt_at"), rs.getString("resolution"),
-                rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getLong("version"));
+                rs.getString("last_attempt_by"), instant(rs, "last_attempt_at"), rs.getBigDecimal("line_days_checked"),
+                rs.getBigDecimal("line_payable_checked"), rs.getObject("line_version_checked", Long.class),
+                rs.getString("resolution_kind"), rs.getString("resolution"), rs.getString("resolved_by"),
+                instant(rs, "resolved_at"), rs.getBigDecimal("line_days_resolved"), rs.getBigDecimal("line_payable_resolved"),
+                rs.getLong("version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

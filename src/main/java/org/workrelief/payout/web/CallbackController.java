@@ -13,12 +13,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
+import org.workrelief.payout.CallbackCheck;
 import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
 
-/** 回访抽查: the committee member's phone-first call-back list, the answers and the administrator's decisions. */
+/** 回访抽查: the committee member's phone-first call-back list, the answers and the administrator's resolutions. */
 @Controller
 class CallbackController {
 
@@ -54,11 +55,17 @@ class CallbackController {
         return "redirect:/payouts/" + batchId + "/callbacks";
     }
 
+    /**
+     * An administrator resolves an answer that differs: {@code kind} CORRECTED (the line was corrected since) or
+     * DECIDED (a written decision); back to the check on the call-back list.
+     */
     @PostMapping("/payouts/{batchId}/callbacks/{checkId}/resolve")
     String resolve(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long checkId,
-            @RequestParam(required = false) String resolution, @RequestParam long version, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "payout.callback.resolvedDone", () -> callbacks.resolve(me, checkId, resolution, version));
-        return "redirect:/payouts/" + batchId;
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String resolution,
+            @RequestParam long version, RedirectAttributes redirect) {
+        Flash.attempt(redirect, CallbackCheck.CORRECTED.equals(kind) ? "payout.callback.correctedDone"
+                : "payout.callback.resolvedDone", () -> callbacks.resolve(me, checkId, kind, resolution, version));
+        return "redirect:/payouts/" + batchId + "/callbacks#check-" + checkId;
     }
 
     private static BigDecimal amount(String typed) {
