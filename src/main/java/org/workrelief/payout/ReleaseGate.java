@@ -65,8 +65,9 @@ public class ReleaseGate {
                     or exists (select 1 from cross_confirmation c join payout_line l on l.id = c.line_id
                                where l.batch_id = ? and c.created_by = ?)
                     or exists (select 1 from confirmation_sheet where batch_id = ? and created_by = ?)
-                """, Boolean.class, batch.id(), me, batch.id(), me, me, batch.id(), me, batch.id(), me))) {
-            // whoever changed the figures or recorded their evidence prepared them too
+                    or exists (select 1 from callback_check where batch_id = ? and resolved_by = ?)
+                """, Boolean.class, batch.id(), me, batch.id(), me, me, batch.id(), me, batch.id(), me, batch.id(), me))) {
+            // whoever changed the figures, recorded their evidence or decided a doubt about them prepared them too
             throw new BusinessRuleException("payout.approve.maker");
         }
         if (clock.instant().isBefore(batch.noticeUntil())) {
