@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.payout.PayoutBatches;
 import org.workrelief.project.Project;
-import org.workrelief.payout.PayoutService;
 import org.workrelief.project.ProjectService;
 
 /**
@@ -223,7 +223,7 @@ public class DashboardService {
                     select sum(l.amount_payable) as released, count(distinct l.worker_id) as paid
                     from payout_line l join payout_batch b on b.id = l.batch_id
                     where b.project_id = ids.project_id and %1$s) r on true
-                """.formatted(PayoutService.RELEASED_WAGES).replace("${DAY_PRESENT}", DAY_PRESENT), Date.valueOf(today),
+                """.formatted(PayoutBatches.RELEASED_WAGES).replace("${DAY_PRESENT}", DAY_PRESENT), Date.valueOf(today),
                 Date.valueOf(today.minusDays(LATE_PAYMENT_DAYS)), ids, Date.valueOf(today))
                 .forEach(row -> rows.put(number(row, "project_id"), row));
         List<ProjectFigures> figures = new ArrayList<>();
@@ -270,7 +270,7 @@ public class DashboardService {
                 join payout_batch b on b.id = l.batch_id
                 where b.project_id = ? and %1$s
                 group by 1 order by 1
-                """.formatted(PayoutService.RELEASED_WAGES), projectId));
+                """.formatted(PayoutBatches.RELEASED_WAGES), projectId));
         // everyone the project enrolled, as the figure above counts them: a finished project has ended every enrollment
         charts.put("teams", chart("bar", """
                 select t.name, count(distinct e.worker_id) from enrollment e join work_team t on t.id = e.team_id

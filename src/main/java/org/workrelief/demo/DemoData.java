@@ -26,6 +26,7 @@ import org.workrelief.common.time.ApplicationClock;
 import org.workrelief.payout.BankService;
 import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.ConfirmationService;
+import org.workrelief.payout.PayoutBatches;
 import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.project.Project;
@@ -68,14 +69,14 @@ class DemoData implements ApplicationRunner {
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             EnrollmentService enrollments, TrainingService training, PayoutService payouts,
-            ConfirmationService confirmations, ConfirmationSheets sheets, BankService bank, AssetService assets, PunchService punches,
+            PayoutBatches batches, ConfirmationService confirmations, ConfirmationSheets sheets, BankService bank, AssetService assets, PunchService punches,
             JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty, DailyReviewService reviews,
             PublicSiteService publicSite, ApplicationClock clock, PlatformTransactionManager transactionManager,
             WorkerPins pins, CallbackService callbacks) {
         this.pins = pins;
         this.accounts = accounts;
         this.services = new ReferenceProject.Services(accounts, projects, teams, roster, enrollments, training, payouts,
-                confirmations, sheets, bank, assets, jdbc, callbacks);
+                batches, confirmations, sheets, bank, assets, jdbc, callbacks);
         this.committee = new DemoCommittee(accounts, committee, duty, reviews);
         this.publicSite = publicSite;
         this.punches = punches;

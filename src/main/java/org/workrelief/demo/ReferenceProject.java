@@ -26,6 +26,7 @@ import org.workrelief.payout.BankService;
 import org.workrelief.payout.CallbackCheck;
 import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.ConfirmationService;
+import org.workrelief.payout.PayoutBatches;
 import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutService;
@@ -79,7 +80,7 @@ final class ReferenceProject {
     /** The services the history goes through. */
     record Services(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             EnrollmentService enrollments, TrainingService training, PayoutService payouts,
-            ConfirmationService confirmations, ConfirmationSheets sheets, BankService bank, AssetService assets, JdbcTemplate jdbc,
+            PayoutBatches batches, ConfirmationService confirmations, ConfirmationSheets sheets, BankService bank, AssetService assets, JdbcTemplate jdbc,
             CallbackService callbacks) {
     }
 
@@ -200,7 +201,7 @@ final class ReferenceProject {
             for (var team : services.teams().teamsOf(staff, projectId)) {
                 recordSignedSheet(staff, created.id(), team.getId(), "HZQZB " + YearMonth.from(to) + " " + team.getId());
             }
-            PayoutBatch confirmed = services.payouts().batch(staff, created.id());
+            PayoutBatch confirmed = services.batches().batch(staff, created.id());
             return services.payouts().publicize(staff, confirmed.id(), confirmed.version());
         });
         clock.replayAt(prepared.plusDays(2).atTime(15, 0), () -> callBack(batch.id()));

@@ -47,19 +47,19 @@ public class BankService {
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final DataProtector protector;
     private final AuditLog auditLog;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
 
-    BankService(JdbcTemplate jdbc, DataSource dataSource, PayoutService payouts, DataProtector protector, AuditLog auditLog,
+    BankService(JdbcTemplate jdbc, DataSource dataSource, PayoutBatches batches, DataProtector protector, AuditLog auditLog,
             Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
-        this.payouts = payouts;
+        this.batches = batches;
         this.protector = protector;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -85,14 +85,14 @@ public class BankService {
      * download is audited before the first byte leaves.
      */
     public void writeBankFile(SignedInUser actor, long batchId, Format format, OutputStream out) throws IOException {
-        PayoutService.requireRole(actor, Role.FINANCE);
-        PayoutBatch batch = payouts.batch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.FINANCE);
+        PayoutBatch batch = batches.batch(actor, batchId);
         if (batch.status() != BatchStatus.RELEASED && batch.status() != BatchStatus.SETTLED) {
             throw new BusinessRuleException("payout.bankFile.notReleased");
         }
-        Project project = payouts.projectOf(actor, batch);
+        Project project = batches.projectOf(actor, batch);
         transaction.executeWithoutResult(status -> auditLog.recordAs(actor.getUsername(),
-                AuditEvent.of("BANK_FILE_DOWNLOADED", PayoutService.ENTITY, batchId)
+                AuditEvent.of("BANK_FILE_DOWNLOADED", PayoutBatches.ENTITY, batchId)
                         .inProject(project.getId(), project.getTownId()).detail(format.name())));
         IOException[] failure = new IOException[1];
         readOnly.executeWithoutResult(status -> {
@@ -144,8 +144,8 @@ public class BankService {
      * marked. The batch is settled when every line is paid or re-issued.
      */
     public ResultImport importResults(SignedInUser actor, long batchId, String filename, InputStream in) throws IOException {
-        PayoutService.requireRole(actor, Role.FINANCE);
-        PayoutBatch batch = payouts.batch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.FINANCE);
+        PayoutBatch batch = batches.batch(actor, batchId);
         if (batch.status() != BatchStatus.RELEASED) {
             throw new BusinessRuleException("payout.results.notReleased");
         }
@@ -174,7 +174,7 @@ public class BankService {
         }
         return transaction.execute(status -> {
             // one import at a time per batch, against the lines as they are now
-            if (payouts.lockedBatch(actor, batchId).status() != BatchStatus.RELEASED) {
+            if (batches.lockedBatch(actor, batchId).status() != BatchStatus.RELEASED) {
                 throw new BusinessRuleException("payout.results.notReleased");
             }
             Map<String, Match> byCard = new HashMap<>();
@@ -248,8 +248,8 @@ public class BankService {
             jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, version = version + 1 "
                     + "where id = ? and status = 'PENDING'", failed);
             boolean settled = settleIfDone(actor, batch);
-            Project project = payouts.projectOf(actor, batch);
-            auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutService.ENTITY, batchId)
+            Project project = batches.projectOf(actor, batch);
+            auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutBatches.ENTITY, batchId)
                     .inProject(project.getId(), project.getTownId())
                     .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
                     .detail(filename));
@@ -265,9 +265,9 @@ public class BankService {
      * administrator's approval and finance's release.
      */
     public PayoutBatch reissueFailed(SignedInUser actor, long batchId) {
-        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
         return transaction.execute(status -> {
-            PayoutBatch batch = payouts.lockedBatch(actor, batchId);
+            PayoutBatch batch = batches.lockedBatch(actor, batchId);
             if (batch.status() != BatchStatus.RELEASED) {
                 throw new BusinessRuleException("payout.reissue.notReleased");
             }
@@ -311,8 +311,8 @@ public class BankService {
                         followUp, lineId);
             }
             settleIfDone(actor, batch);
-            PayoutBatch created = payouts.find(followUp);
-            payouts.audit(actor, "PAYOUT_BATCH_REISSUED", created, payouts.projectOf(actor, batch), null,
+            PayoutBatch created = batches.find(followUp);
+            batches.audit(actor, "PAYOUT_BATCH_REISSUED", created, batches.projectOf(actor, batch), null,
                     Map.of("reissueOf", batchId, "lines", failed.size()), null);
             return created;
         });
@@ -326,7 +326,7 @@ public class BankService {
                   and not exists (select 1 from payout_line where batch_id = ? and status not in ('PAID', 'REISSUED'))
                 """, Timestamp.from(clock.instant()), batch.id(), batch.id());
         if (settled == 1) {
-            payouts.audit(actor, "PAYOUT_BATCH_SETTLED", batch, payouts.projectOf(actor, batch),
+            batches.audit(actor, "PAYOUT_BATCH_SETTLED", batch, batches.projectOf(actor, batch),
                     Map.of("status", "RELEASED"), Map.of("status", "SETTLED"), null);
         }
         return settled == 1;

@@ -28,14 +28,14 @@ public class CallbackService {
     static final String CHECK = "CallbackCheck";
 
     private final JdbcTemplate jdbc;
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final CallbackStore store;
     private final WorkerService workers;
     private final Clock clock;
 
-    CallbackService(JdbcTemplate jdbc, PayoutService payouts, CallbackStore store, WorkerService workers, Clock clock) {
+    CallbackService(JdbcTemplate jdbc, PayoutBatches batches, CallbackStore store, WorkerService workers, Clock clock) {
         this.jdbc = jdbc;
-        this.payouts = payouts;
+        this.batches = batches;
         this.store = store;
         this.workers = workers;
         this.clock = clock;
@@ -44,13 +44,13 @@ public class CallbackService {
     /** The sample of a batch the viewer may see (empty for a batch never publicized, or a follow-up batch). */
     @Transactional(readOnly = true)
     public Optional<CallbackStore.Sample> sampleOf(SignedInUser viewer, long batchId) {
-        payouts.batch(viewer, batchId);
+        batches.batch(viewer, batchId);
         return store.sampleOf(batchId);
     }
 
     /**
      * The sample (null when none was drawn) and its checks, for the batch page: {@code visible} is the batch
-     * as {@link PayoutService#batch(SignedInUser, long)} gave it to this viewer (the page's statements are counted).
+     * as {@link PayoutBatches#batch(SignedInUser, long)} gave it to this viewer (the page's statements are counted).
      */
     @Transactional(readOnly = true)
     public CallbackStore.Overview overviewOf(PayoutBatch visible) {
@@ -59,14 +59,14 @@ public class CallbackService {
 
     @Transactional(readOnly = true)
     public List<CallbackCheck> checksOf(SignedInUser viewer, long batchId) {
-        payouts.batch(viewer, batchId);
+        batches.batch(viewer, batchId);
         return store.checksOf(batchId);
     }
 
     /** The workers' phone numbers, shown only to a committee member and only while the check is open. */
     @Transactional(readOnly = true)
     public Map<Long, String> phonesFor(SignedInUser viewer, long batchId) {
-        payouts.batch(viewer, batchId);
+        batches.batch(viewer, batchId);
         Map<Long, String> phones = new LinkedHashMap<>();
         if (!viewer.hasRole(Role.SUPERVISOR)) {
             return phones;
@@ -93,9 +93,9 @@ public class CallbackService {
      */
     @Transactional
     public CallbackCheck record(SignedInUser actor, long checkId, Answer answer) {
-        PayoutService.requireRole(actor, Role.SUPERVISOR);
+        PayoutBatches.requireRole(actor, Role.SUPERVISOR);
         CallbackCheck check = store.check(checkId).orElseThrow(() -> new NotFoundException(CHECK, checkId));
-        PayoutBatch batch = payouts.lockedBatch(actor, check.batchId());
+        PayoutBatch batch = batches.lockedBatch(actor, check.batchId());
         if (batch.status() != BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.callback.notPublicized");
         }
@@ -115,7 +115,7 @@ public class CallbackService {
                     where id = ? and worked is null and version = ?
                     """, who, now, note, now, who, checkId, answer.version());
             stale(changed);
-            payouts.audit(actor, "CALLBACK_ATTEMPTED", batch, payouts.projectOf(actor, batch), null,
+            batches.audit(actor, "CALLBACK_ATTEMPTED", batch, batches.projectOf(actor, batch), null,
                     auditValues(check, "reached", false, "note", String.valueOf(note)), null);
             return store.check(checkId).orElseThrow();
         }
@@ -142,7 +142,7 @@ public class CallbackService {
                 """, worked, CallbackCheck.DIFFERS.equals(worked) ? how : null, expected, note, who, now, who, now, now, who,
                 checkId, answer.version());
         stale(changed);
-        payouts.audit(actor, "CALLBACK_CHECKED", batch, payouts.projectOf(actor, batch), null,
+        batches.audit(actor, "CALLBACK_CHECKED", batch, batches.projectOf(actor, batch), null,
                 auditValues(check, "worked", worked, "differsHow", String.valueOf(how), "expected", String.valueOf(expected),
                         "note", String.valueOf(note)), null);
         return store.check(checkId).orElseThrow();
@@ -158,9 +158,9 @@ public class CallbackService {
      */
     @Transactional
     public CallbackCheck resolve(SignedInUser actor, long checkId, String kind, String text, long version) {
-        PayoutService.requireRole(actor, Role.ADMIN);
+        PayoutBatches.requireRole(actor, Role.ADMIN);
         CallbackCheck check = store.check(checkId).orElseThrow(() -> new NotFoundException(CHECK, checkId));
-        PayoutBatch batch = payouts.lockedBatch(actor, check.batchId());
+        PayoutBatch batch = batches.lockedBatch(actor, check.batchId());
         if (batch.status() != BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.callback.notPublicized");
         }
@@ -178,7 +178,7 @@ public class CallbackService {
             before.put("resolutionKind", check.resolutionKind());
         }
         Map<String, Object> after = auditValues(check, "resolutionKind", kind);
-        PayoutLine line = payouts.line(check.lineId()).orElseThrow();
+        PayoutLine line = batches.line(check.lineId()).orElseThrow();
         if (CallbackCheck.CORRECTED.equals(kind)) {
             if (!correctedSinceChecked(check, line, batch)) {
                 throw new BusinessRuleException("payout.callback.notCorrected", check.daysChecked().toPlainString(),
@@ -209,7 +209,7 @@ public class CallbackService {
                 """, kind, written, actor.getUsername(), now, corrected ? line.days() : null,
                 corrected ? line.amountPayable() : null, now, actor.getUsername(), checkId, version);
         stale(changed);
-        payouts.audit(actor, "CALLBACK_RESOLVED", batch, payouts.projectOf(actor, batch), before, after, null);
+        batches.audit(actor, "CALLBACK_RESOLVED", batch, batches.projectOf(actor, batch), before, after, null);
         return store.check(checkId).orElseThrow();
     }
 
@@ -235,7 +235,7 @@ public class CallbackService {
                                  and v.id > coalesce((select max(a.id) from audit_log a
                                                       where a.action = 'CALLBACK_CHECKED' and a.entity_type = ?
                                                         and a.entity_id = ? and a.after_state ->> 'check' = ?), 0))
-                """, Boolean.class, PayoutService.LINE, String.valueOf(line.id()), PayoutService.ENTITY,
+                """, Boolean.class, PayoutBatches.LINE, String.valueOf(line.id()), PayoutBatches.ENTITY,
                 String.valueOf(batch.id()), String.valueOf(check.id())));
     }
 

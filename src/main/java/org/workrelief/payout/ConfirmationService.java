@@ -42,16 +42,16 @@ public class ConfirmationService {
     }
 
     private final JdbcTemplate jdbc;
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final WitnessPolicy policy;
     private final ConfirmationSheets sheets;
     private final WorkerPins pins;
     private final Clock clock;
 
-    ConfirmationService(JdbcTemplate jdbc, PayoutService payouts, WitnessPolicy policy, ConfirmationSheets sheets,
+    ConfirmationService(JdbcTemplate jdbc, PayoutBatches batches, WitnessPolicy policy, ConfirmationSheets sheets,
             WorkerPins pins, Clock clock) {
         this.jdbc = jdbc;
-        this.payouts = payouts;
+        this.batches = batches;
         this.policy = policy;
         this.sheets = sheets;
         this.pins = pins;
@@ -60,7 +60,7 @@ public class ConfirmationService {
 
     @Transactional(readOnly = true)
     public List<Confirmation> confirmationsOf(SignedInUser viewer, long batchId) {
-        payouts.batch(viewer, batchId);
+        batches.batch(viewer, batchId);
         return jdbc.query("""
                 select c.*, w.worker_code, w.name, s.attested_at is not null as attested
                 from cross_confirmation c join payout_line l on l.id = c.line_id
@@ -91,11 +91,11 @@ public class ConfirmationService {
 
     @Transactional(readOnly = true)
     public List<TeamLine> team(SignedInUser viewer, long batchId, long teamId) {
-        PayoutBatch batch = payouts.batch(viewer, batchId);
+        PayoutBatch batch = batches.batch(viewer, batchId);
         Set<Long> worked = policy.worked(batch);
         Map<Long, List<Confirmation>> byLine = confirmationsOf(viewer, batchId).stream()
                 .collect(Collectors.groupingBy(Confirmation::lineId));
-        List<PayoutLine> lines = payouts.linesOf(batchId).stream().filter(l -> l.teamId() == teamId).toList();
+        List<PayoutLine> lines = batches.linesOf(batchId).stream().filter(l -> l.teamId() == teamId).toList();
         List<TeamLine> team = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PayoutLine line = lines.get(i);
@@ -141,8 +141,8 @@ public class ConfirmationService {
     @Transactional
     public Confirmation confirmByPin(SignedInUser device, long lineId, String witnessCode, String pin) {
         ConfirmationSheets.requireRecorder(device);
-        PayoutLine line = payouts.line(lineId).orElseThrow(() -> new NotFoundException(PayoutService.LINE, lineId));
-        PayoutBatch batch = payouts.editableBatch(device, line.batchId());
+        PayoutLine line = batches.line(lineId).orElseThrow(() -> new NotFoundException(PayoutBatches.LINE, lineId));
+        PayoutBatch batch = batches.editableBatch(device, line.batchId());
         long witness = pins.verify(device, witnessCode, pin).getId();
         return record(device, line, batch, witness, Method.PIN, null);
     }
@@ -159,18 +159,18 @@ public class ConfirmationService {
     public int recordFromSheet(SignedInUser actor, long sheetId, List<SheetEntry> entries) {
         ConfirmationSheets.requireRecorder(actor);
         ConfirmationSheet sheet = sheets.forRecording(actor, sheetId);
-        PayoutBatch batch = payouts.find(sheet.batchId());
+        PayoutBatch batch = batches.find(sheet.batchId());
         List<SheetEntry> given = entries.stream().filter(e -> e.witness() != null && !e.witness().isBlank()).toList();
         if (given.isEmpty()) {
             throw new BusinessRuleException("payout.sheet.nothingEntered");
         }
-        Map<Long, PayoutLine> lines = payouts.linesOf(batch.id()).stream().filter(l -> l.teamId() == sheet.teamId())
+        Map<Long, PayoutLine> lines = batches.linesOf(batch.id()).stream().filter(l -> l.teamId() == sheet.teamId())
                 .collect(Collectors.toMap(PayoutLine::id, l -> l));
         List<MessageSourceResolvable> refusals = new ArrayList<>();
         for (SheetEntry entry : given) {
             PayoutLine line = lines.get(entry.lineId());
             if (line == null) {
-                throw new NotFoundException(PayoutService.LINE, entry.lineId());
+                throw new NotFoundException(PayoutBatches.LINE, entry.lineId());
             }
             try {
                 record(actor, line, batch, witnessAsEntered(batch, line, entry.witness()), Method.SHEET, sheet.id());
@@ -251,7 +251,7 @@ public class ConfirmationService {
         if (sheetId != null) {
             after.put("sheet", sheetId);
         }
-        payouts.auditLine(actor, "CONFIRMATION_RECORDED", line, batch, null, after);
+        batches.auditLine(actor, "CONFIRMATION_RECORDED", line, batch, null, after);
         return confirmationsOf(actor, batch.id()).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
@@ -262,10 +262,10 @@ public class ConfirmationService {
         Map<String, Object> row = jdbc.queryForList("select * from cross_confirmation where id = ?", confirmationId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("CrossConfirmation", confirmationId));
         long lineId = ((Number) row.get("line_id")).longValue();
-        PayoutLine line = payouts.line(lineId).orElseThrow();
-        PayoutBatch batch = payouts.editableBatch(actor, line.batchId());
+        PayoutLine line = batches.line(lineId).orElseThrow();
+        PayoutBatch batch = batches.editableBatch(actor, line.batchId());
         jdbc.update("delete from cross_confirmation where id = ?", confirmationId);
-        payouts.auditLine(actor, "CONFIRMATION_REMOVED", line, batch,
+        batches.auditLine(actor, "CONFIRMATION_REMOVED", line, batch,
                 Map.of("witness", row.get("witness_worker_id"), "method", row.get("method")), null);
     }
 

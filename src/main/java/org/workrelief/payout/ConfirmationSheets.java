@@ -31,15 +31,15 @@ public class ConfirmationSheets {
     static final String ENTITY = "ConfirmationSheet";
 
     private final JdbcTemplate jdbc;
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final AuditLog auditLog;
     private final Clock clock;
     private final long maxBytes;
 
-    ConfirmationSheets(JdbcTemplate jdbc, PayoutService payouts, AuditLog auditLog, Clock clock,
+    ConfirmationSheets(JdbcTemplate jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock,
             @Value("${workrelief.payout.sheet.max-size:10MB}") DataSize maxSize) {
         this.jdbc = jdbc;
-        this.payouts = payouts;
+        this.batches = batches;
         this.auditLog = auditLog;
         this.clock = clock;
         this.maxBytes = maxSize.toBytes();
@@ -47,15 +47,15 @@ public class ConfirmationSheets {
 
     /** Who may upload sheets and record confirmations from them: the clerks and the committee. */
     static void requireRecorder(SignedInUser actor) {
-        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF, Role.SUPERVISOR);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF, Role.SUPERVISOR);
     }
 
     /** A team's signed sheet, uploaded while the batch's lines may still change. */
     @Transactional
     public ConfirmationSheet upload(SignedInUser actor, long batchId, long teamId, String fileName, byte[] content) {
         requireRecorder(actor);
-        PayoutBatch batch = payouts.editableBatch(actor, batchId);
-        if (payouts.linesOf(batchId).stream().noneMatch(l -> l.teamId() == teamId)) {
+        PayoutBatch batch = batches.editableBatch(actor, batchId);
+        if (batches.linesOf(batchId).stream().noneMatch(l -> l.teamId() == teamId)) {
             throw new NotFoundException("WorkTeam", teamId);
         }
         SheetFile file = SheetFile.of(fileName, content, maxBytes);
@@ -74,7 +74,7 @@ public class ConfirmationSheets {
 
     @Transactional(readOnly = true)
     public List<ConfirmationSheet> sheetsOf(SignedInUser viewer, long batchId) {
-        return sheetsOf(payouts.batch(viewer, batchId));
+        return sheetsOf(batches.batch(viewer, batchId));
     }
 
     /** The sheets of a batch the caller has already checked the viewer may see (the batch page: one statement). */
@@ -87,7 +87,7 @@ public class ConfirmationSheets {
     @Transactional(readOnly = true)
     public ConfirmationSheet sheet(SignedInUser viewer, long sheetId) {
         ConfirmationSheet sheet = find(sheetId);
-        payouts.batch(viewer, sheet.batchId());
+        batches.batch(viewer, sheet.batchId());
         return sheet;
     }
 
@@ -114,9 +114,9 @@ public class ConfirmationSheets {
      */
     @Transactional
     public ConfirmationSheet attest(SignedInUser actor, long sheetId, long version) {
-        PayoutService.requireRole(actor, Role.SUPERVISOR);
+        PayoutBatches.requireRole(actor, Role.SUPERVISOR);
         ConfirmationSheet sheet = sheet(actor, sheetId);
-        PayoutBatch batch = payouts.editableBatch(actor, sheet.batchId());
+        PayoutBatch batch = batches.editableBatch(actor, sheet.batchId());
         String me = actor.getUsername();
         if (sheet.attested()) {
             throw new BusinessRuleException("payout.sheet.attest.already");
@@ -154,7 +154,7 @@ public class ConfirmationSheets {
     /** The sheet, for recording confirmations from it: its batch locked and editable, the sheet not yet attested. */
     ConfirmationSheet forRecording(SignedInUser actor, long sheetId) {
         ConfirmationSheet sheet = sheet(actor, sheetId);
-        payouts.editableBatch(actor, sheet.batchId());
+        batches.editableBatch(actor, sheet.batchId());
         // read again under the batch's lock: an attestation that got in first is seen
         ConfirmationSheet current = find(sheetId);
         if (current.attested()) {
@@ -176,7 +176,7 @@ public class ConfirmationSheets {
 
     private void audit(SignedInUser actor, String action, ConfirmationSheet sheet, PayoutBatch batch, Object before,
             Object after) {
-        Project project = payouts.projectOf(actor, batch);
+        Project project = batches.projectOf(actor, batch);
         auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, ENTITY, sheet.id())
                 .inProject(project.getId(), project.getTownId()).change(before, after)
                 .detail(batch.periodFrom() + "~" + batch.periodTo() + " · " + sheet.teamName()));

@@ -23,9 +23,11 @@ public class ObjectionService {
 
     private final JdbcTemplate jdbc;
     private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final Clock clock;
 
-    ObjectionService(JdbcTemplate jdbc, PayoutService payouts, Clock clock) {
+    ObjectionService(JdbcTemplate jdbc, PayoutService payouts, PayoutBatches batches, Clock clock) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.payouts = payouts;
         this.clock = clock;
@@ -33,7 +35,7 @@ public class ObjectionService {
 
     @Transactional(readOnly = true)
     public List<Objection> objectionsOf(SignedInUser viewer, long batchId) {
-        return objectionsOf(payouts.batch(viewer, batchId));
+        return objectionsOf(batches.batch(viewer, batchId));
     }
 
     /** The objections of a batch the caller has already checked the viewer may see (the batch page). */
@@ -51,8 +53,8 @@ public class ObjectionService {
     /** Records an objection during the notice; {@code lineId} when it concerns one line. */
     @Transactional
     public long record(SignedInUser actor, long batchId, Long lineId, String raisedBy, String content) {
-        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutBatch batch = payouts.lockedBatch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatch batch = batches.lockedBatch(actor, batchId);
         if (batch.status() != BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.objection.notPublicized");
         }
@@ -61,8 +63,8 @@ public class ObjectionService {
         if (who.isEmpty() || who.length() > 64 || what.isEmpty() || what.length() > 1000) {
             throw new BusinessRuleException("payout.objection.incomplete");
         }
-        if (lineId != null && payouts.line(lineId).filter(l -> l.batchId() == batchId).isEmpty()) {
-            throw new NotFoundException(PayoutService.LINE, lineId);
+        if (lineId != null && batches.line(lineId).filter(l -> l.batchId() == batchId).isEmpty()) {
+            throw new NotFoundException(PayoutBatches.LINE, lineId);
         }
         Timestamp now = Timestamp.from(clock.instant());
         Long id = jdbc.queryForObject("""
@@ -70,7 +72,7 @@ public class ObjectionService {
                                               created_at, created_by, updated_at, updated_by)
                 values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?) returning id
                 """, Long.class, batchId, lineId, who, what, now, actor.getUsername(), now, actor.getUsername());
-        payouts.audit(actor, "PAYOUT_OBJECTION_RECORDED", batch, project(actor, batch), null,
+        batches.audit(actor, "PAYOUT_OBJECTION_RECORDED", batch, project(actor, batch), null,
                 Map.of("objection", id, "line", String.valueOf(lineId), "raisedBy", who, "content", what), null);
         return id;
     }
@@ -81,12 +83,12 @@ public class ObjectionService {
      */
     @Transactional
     public void resolve(SignedInUser actor, long objectionId, String resolution, boolean recompute, long version) {
-        PayoutService.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
         Objection objection = jdbc.query("select batch_id, line_id, status from payout_objection where id = ?",
                 (rs, i) -> new Objection(objectionId, rs.getLong(1), rs.getObject(2, Long.class), null, null,
                         "OPEN".equals(rs.getString(3)), null, null, null, null, null, 0), objectionId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("PayoutObjection", objectionId));
-        PayoutBatch batch = payouts.editableBatch(actor, objection.batchId());
+        PayoutBatch batch = batches.editableBatch(actor, objection.batchId());
         String text = resolution == null ? "" : resolution.trim();
         if (text.isEmpty() || text.length() > 1000) {
             throw new BusinessRuleException("payout.objection.resolution.required");
@@ -101,13 +103,13 @@ public class ObjectionService {
             throw new BusinessRuleException("payout.stale");
         }
         if (recompute && objection.lineId() != null) {
-            payouts.recompute(actor, payouts.line(objection.lineId()).orElseThrow(), batch);
+            payouts.recompute(actor, batches.line(objection.lineId()).orElseThrow(), batch);
         }
-        payouts.audit(actor, "PAYOUT_OBJECTION_RESOLVED", batch, project(actor, batch), Map.of("objection", objectionId,
+        batches.audit(actor, "PAYOUT_OBJECTION_RESOLVED", batch, project(actor, batch), Map.of("objection", objectionId,
                 "status", "OPEN"), Map.of("status", "RESOLVED", "resolution", text, "recomputed", recompute), null);
     }
 
     private org.workrelief.project.Project project(SignedInUser actor, PayoutBatch batch) {
-        return payouts.projectOf(actor, batch);
+        return batches.projectOf(actor, batch);
     }
 }

@@ -4,27 +4,21 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -32,42 +26,32 @@ import org.workrelief.account.SignedInUser;
 import org.workrelief.account.UserDirectory;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
-import org.workrelief.common.audit.AuditEvent;
-import org.workrelief.common.audit.AuditLog;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.supervision.ApprovedAttendance;
 
 /**
- * Payout batches from creation to release (rules 7 and 9): lines computed from approved attendance
- * only, the public notice, objections, maker-checker approval after the notice and with every line
- * confirmed twice, and release by finance, after which no line changes. Every state move checks the
+ * A payout batch's life from creation to release (rules 7 and 9): lines computed from approved
+ * attendance only, deductions and recomputation, the public notice, approval and release through the
+ * {@link ReleaseGate}, after which no line changes. Every state move checks the
  * version the user saw, so a batch changed by someone else meanwhile is refused with "reload".
  */
 @Service
 public class PayoutService {
 
-    static final String ENTITY = "PayoutBatch";
-
-    /**
-     * SQL condition on a line {@code l} of a batch {@code b}: wages released and not failed, the money
-     * that counts as paid out in figures (a failed line counts again only when re-issued and paid).
-     */
-    public static final String RELEASED_WAGES = "b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')";
-    static final String LINE = "PayoutLine";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
     private final ApprovedAttendance attendance;
-    private final AuditLog auditLog;
+    private final PayoutBatches batches;
     private final Clock clock;
     private final Duration noticePeriod;
     private final UserDirectory users;
     private final CallbackStore callbacks;
     private final ReleaseGate gate;
 
-    PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, AuditLog auditLog,
+    PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, PayoutBatches batches,
             Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users,
             CallbackStore callbacks, ReleaseGate gate) {
         this.jdbc = jdbc;
@@ -76,7 +60,7 @@ public class PayoutService {
         this.users = users;
         this.projects = projects;
         this.attendance = attendance;
-        this.auditLog = auditLog;
+        this.batches = batches;
         this.clock = clock;
         this.noticePeriod = noticePeriod;
     }
@@ -89,203 +73,6 @@ public class PayoutService {
         return clock;
     }
 
-    // --- reading ------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public PayoutBatch batch(SignedInUser viewer, long batchId) {
-        PayoutBatch batch = find(batchId);
-        projects.get(viewer, batch.projectId());
-        return batch;
-    }
-
-    @Transactional(readOnly = true)
-    public List<PayoutBatch> batchesOf(SignedInUser viewer, long projectId) {
-        projects.get(viewer, projectId);
-        return jdbc.query("select * from payout_batch where project_id = ? order by period_from desc, id desc",
-                PayoutService::toBatch, projectId);
-    }
-
-    @Transactional(readOnly = true)
-    public List<PayoutLine> lines(SignedInUser viewer, long batchId) {
-        batch(viewer, batchId);
-        return linesOf(batchId);
-    }
-
-    /** The lines of a batch the caller has already checked the viewer may see (the batch page). */
-    @Transactional(readOnly = true)
-    public List<PayoutLine> lines(PayoutBatch visible) {
-        return linesOf(visible.id());
-    }
-
-    List<PayoutLine> linesOf(long batchId) {
-        return jdbc.query(LINE_SELECT + " where l.batch_id = ? order by l.team_id, w.worker_code", PayoutService::toLine,
-                batchId);
-    }
-
-    Optional<PayoutLine> line(long lineId) {
-        return jdbc.query(LINE_SELECT + " where l.id = ?", PayoutService::toLine, lineId).stream().findFirst();
-    }
-
-    /** Totals of a batch, per team and overall. */
-    public record Totals(String team, int lines, BigDecimal days, BigDecimal due, BigDecimal deducted, BigDecimal payable) {
-    }
-
-    public static List<Totals> totals(List<PayoutLine> lines) {
-        Map<String, List<PayoutLine>> byTeam = lines.stream()
-                .collect(Collectors.groupingBy(PayoutLine::teamName, LinkedHashMap::new, Collectors.toList()));
-        List<Totals> totals = new ArrayList<>();
-        byTeam.forEach((team, teamLines) -> totals.add(sum(team, teamLines)));
-        totals.add(sum(null, lines));
-        return totals;
-    }
-
-    /** The whole batch's totals. */
-    public static Totals overall(List<PayoutLine> lines) {
-        return sum(null, lines);
-    }
-
-    private static Totals sum(String team, List<PayoutLine> lines) {
-        return new Totals(team, lines.size(),
-                lines.stream().map(PayoutLine::days).reduce(BigDecimal.ZERO, BigDecimal::add),
-                lines.stream().map(PayoutLine::amountDue).reduce(BigDecimal.ZERO, BigDecimal::add),
-                lines.stream().map(PayoutLine::deduction).reduce(BigDecimal.ZERO, BigDecimal::add),
-                lines.stream().map(PayoutLine::amountPayable).reduce(BigDecimal.ZERO, BigDecimal::add));
-    }
-
-    /**
-     * How long a notice stays readable after the wages were released: as long as the wage records must
-     * be kept (保障农民工工资支付条例: at least three years), so a villager can check it later. After
-     * that the list of names comes down (the ledger keeps the records).
-     */
-    public static final Period NOTICE_KEPT = Period.ofYears(3);
-
-    /**
-     * What the public notice shows: no login, reached only by the batch's unguessable link. A notice
-     * whose keeping time ended is {@code withdrawn}: its batch and project only, no lines.
-     */
-    public record PublicNotice(String projectCode, String projectName, PayoutBatch batch, List<PayoutLine> lines,
-            Totals total, boolean withdrawn) {
-
-        /** The wages of the list have been released (已发放 or 已结清). */
-        public boolean paidOut() {
-            return batch.status() == BatchStatus.RELEASED || batch.status() == BatchStatus.SETTLED;
-        }
-    }
-
-    /**
-     * The notice of a batch from its publication on: on notice, approved, released and settled alike,
-     * until {@link #NOTICE_KEPT} after the release (then withdrawn).
-     */
-    @Transactional(readOnly = true)
-    public Optional<PublicNotice> publicNotice(String token) {
-        if (token == null || token.length() < 20) {
-            return Optional.empty();
-        }
-        return jdbc.query("select * from payout_batch where notice_token = ?", PayoutService::toBatch, token).stream()
-                .findFirst()
-                .filter(batch -> batch.status() != BatchStatus.DRAFT)
-                .map(batch -> {
-                    Map<String, Object> project = jdbc.queryForMap("select code, name from project where id = ?",
-                            batch.projectId());
-                    boolean withdrawn = batch.releasedAt() != null
-                            && !batch.releasedAt().isAfter(noticeKeptSince(clock));
-                    List<PayoutLine> lines = withdrawn ? List.of() : linesOf(batch.id());
-                    return new PublicNotice((String) project.get("code"), (String) project.get("name"), batch, lines,
-                            overall(lines), withdrawn);
-                });
-    }
-
-    /** Notices of batches released at or before this instant are withdrawn ({@link #NOTICE_KEPT}). */
-    public static Instant noticeKeptSince(Clock clock) {
-        return clock.instant().atZone(clock.getZone()).minus(NOTICE_KEPT).toInstant();
-    }
-
-    /**
-     * A batch with lines not paid 30 days after its period ended (payment delay), for the home page:
-     * how many lines, and how long since the period ended.
-     */
-    public record LateBatch(long batchId, long projectId, String projectName, LocalDate periodFrom, LocalDate periodTo,
-            long unpaidLines, long daysLate) {
-    }
-
-    /** The viewer's batches with late lines, the oldest period first (at most {@code limit}). */
-    @Transactional(readOnly = true)
-    public List<LateBatch> lateBatches(SignedInUser viewer, int limit) {
-        LocalDate today = today();
-        return jdbc.query("""
-                select b.id, b.project_id, p.name, b.period_from, b.period_to, l.unpaid
-                from payout_batch b join project p on p.id = b.project_id
-                join lateral (select count(*) as unpaid from payout_line l
-                              where l.batch_id = b.id and l.status in ('PENDING', 'FAILED')) l on l.unpaid > 0
-                where b.period_to < ? and (? or p.town_id = ?)
-                order by b.period_to, b.id limit ?
-                """, (rs, i) -> new LateBatch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                rs.getDate(5).toLocalDate(), rs.getLong(6),
-                java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(5).toLocalDate(), today)),
-                Date.valueOf(today.minusDays(LATE_AFTER_DAYS)), viewer.isCountyLevel(),
-                viewer.isCountyLevel() ? 0L : viewer.townId(), limit);
-    }
-
-    static final int LATE_AFTER_DAYS = 30;
-
-    /** Whether the bank's answer is still expected for the batch: released, with lines it has not answered. */
-    @Transactional(readOnly = true)
-    public boolean awaitingBankResults(SignedInUser viewer, long batchId) {
-        PayoutBatch batch = batch(viewer, batchId);
-        return batch.status() == BatchStatus.RELEASED && Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from payout_line where batch_id = ? and status = 'PENDING')", Boolean.class, batchId));
-    }
-
-    /**
-     * A batch on finance's desk: its lines and amount, and of them the lines awaiting the bank's answer
-     * and the lines the bank returned that are not yet paid again.
-     */
-    public record FinanceBatch(long batchId, long projectId, String projectCode, String projectName, LocalDate periodFrom,
-            LocalDate periodTo, BatchStatus status, boolean followUp, long lines, BigDecimal payable, long pendingLines,
-            BigDecimal pendingAmount, long failedLines, BigDecimal failedAmount) {
-    }
-
-    /**
-     * What finance has to do (the home page): batches approved and waiting for release, released and
-     * waiting for the bank's results, and with failed lines not yet re-issued. A released batch can be
-     * in both of the last two. {@code more}: only the oldest {@code limit} batches are listed.
-     */
-    public record FinanceDesk(List<FinanceBatch> toRelease, List<FinanceBatch> awaitingResults, List<FinanceBatch> failed,
-            boolean more) {
-
-        public boolean empty() {
-            return toRelease.isEmpty() && awaitingResults.isEmpty() && failed.isEmpty();
-        }
-    }
-
-    /** The viewer's town's (or the county's) batches needing finance, the oldest period first; one statement. */
-    @Transactional(readOnly = true)
-    public FinanceDesk financeDesk(SignedInUser viewer, int limit) {
-        List<FinanceBatch> batches = jdbc.query("""
-                select b.id, b.project_id, p.code, p.name, b.period_from, b.period_to, b.status, b.reissue_of,
-                       count(l.id) as lines, coalesce(sum(l.amount_payable), 0) as payable,
-                       count(l.id) filter (where l.status = 'PENDING') as pending,
-                       coalesce(sum(l.amount_payable) filter (where l.status = 'PENDING'), 0) as pending_amount,
-                       count(l.id) filter (where l.status = 'FAILED') as failed,
-                       coalesce(sum(l.amount_payable) filter (where l.status = 'FAILED'), 0) as failed_amount
-                from payout_batch b join project p on p.id = b.project_id
-                left join payout_line l on l.batch_id = b.id
-                where b.status in ('APPROVED', 'RELEASED') and (? or p.town_id = ?)
-                group by b.id, p.id
-                order by b.period_to, b.id limit ?
-                """, (rs, i) -> new FinanceBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"),
-                rs.getString("name"), rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
-                BatchStatus.valueOf(rs.getString("status")), rs.getObject("reissue_of") != null, rs.getLong("lines"),
-                rs.getBigDecimal("payable"), rs.getLong("pending"), rs.getBigDecimal("pending_amount"), rs.getLong("failed"),
-                rs.getBigDecimal("failed_amount")),
-                viewer.isCountyLevel(), viewer.isCountyLevel() ? 0L : viewer.townId(), limit + 1);
-        List<FinanceBatch> shown = batches.subList(0, Math.min(limit, batches.size()));
-        return new FinanceDesk(shown.stream().filter(b -> b.status() == BatchStatus.APPROVED).toList(),
-                shown.stream().filter(b -> b.status() == BatchStatus.RELEASED && b.pendingLines() > 0).toList(),
-                shown.stream().filter(b -> b.status() == BatchStatus.RELEASED && b.failedLines() > 0).toList(),
-                batches.size() > limit);
-    }
-
     // --- creating -----------------------------------------------------------------------------
 
     /**
@@ -295,7 +82,7 @@ public class PayoutService {
      */
     @Transactional
     public PayoutBatch create(SignedInUser actor, long projectId, LocalDate from, LocalDate to) {
-        requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
         Project project = projects.get(actor, projectId);
         if (from == null || to == null || to.isBefore(from)) {
             throw new BusinessRuleException("payout.period.invalid");
@@ -316,7 +103,7 @@ public class PayoutService {
         List<PayoutBatch> overlapping = jdbc.query("""
                 select * from payout_batch where project_id = ? and reissue_of is null
                   and period_from <= ? and period_to >= ?
-                """, PayoutService::toBatch, projectId, Date.valueOf(to), Date.valueOf(from));
+                """, PayoutBatches::toBatch, projectId, Date.valueOf(to), Date.valueOf(from));
         if (!overlapping.isEmpty()) {
             throw new BusinessRuleException("payout.period.overlaps", overlapping.get(0).periodFrom(),
                     overlapping.get(0).periodTo());
@@ -354,9 +141,9 @@ public class PayoutService {
                                          amount_due, deduction, amount_payable, created_at, created_by, updated_at, updated_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
                 """, rows);
-        PayoutBatch batch = find(batchId);
+        PayoutBatch batch = batches.find(batchId);
         // the totals of the lines just written, summed as they were computed (not read back)
-        audit(actor, "PAYOUT_BATCH_CREATED", batch, project, null, Map.of("from", from.toString(), "to", to.toString(),
+        batches.audit(actor, "PAYOUT_BATCH_CREATED", batch, project, null, Map.of("from", from.toString(), "to", to.toString(),
                 "lines", rows.size(), "days", allDays, "payable", allPayable), null);
         return batch;
     }
@@ -394,9 +181,9 @@ public class PayoutService {
     /** A deduction (amount and reason) on a line; the line's confirmations are void when its amount changes. */
     @Transactional
     public PayoutLine deduct(SignedInUser actor, long lineId, BigDecimal amount, String reason, long version) {
-        requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutLine line = line(lineId).orElseThrow(() -> new NotFoundException(LINE, lineId));
-        PayoutBatch batch = editableBatch(actor, line.batchId());
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutLine line = batches.line(lineId).orElseThrow(() -> new NotFoundException(PayoutBatches.LINE, lineId));
+        PayoutBatch batch = batches.editableBatch(actor, line.batchId());
         BigDecimal deduction = amount == null ? BigDecimal.ZERO : amount;
         String why = reason == null || reason.isBlank() ? null : reason.trim();
         if (deduction.signum() < 0 || deduction.stripTrailingZeros().scale() > 2) {
@@ -421,12 +208,12 @@ public class PayoutService {
         if (changed == 0) {
             throw new BusinessRuleException("payout.stale");
         }
-        PayoutLine after = line(lineId).orElseThrow();
-        auditLine(actor, "PAYOUT_LINE_DEDUCTED", after, batch, Map.of("deduction", line.deduction(),
+        PayoutLine after = batches.line(lineId).orElseThrow();
+        batches.auditLine(actor, "PAYOUT_LINE_DEDUCTED", after, batch, Map.of("deduction", line.deduction(),
                 "payable", line.amountPayable()), Map.of("deduction", after.deduction(), "payable", after.amountPayable(),
                 "reason", String.valueOf(why)));
         voidConfirmationsIfChanged(actor, line, after, batch);
-        return line(lineId).orElseThrow();
+        return batches.line(lineId).orElseThrow();
     }
 
     /** Computes a line again from approved attendance (after a corrected review), keeping its deduction if it still fits. */
@@ -446,11 +233,11 @@ public class PayoutService {
                 where id = ?
                 """, t.fullDays(), t.halfDays(), amounts.days(), amounts.due(), deduction, deduction.signum(),
                 amounts.due().subtract(deduction), Timestamp.from(clock.instant()), actor.getUsername(), line.id());
-        PayoutLine after = line(line.id()).orElseThrow();
-        auditLine(actor, "PAYOUT_LINE_RECOMPUTED", after, batch, Map.of("days", line.days(), "payable", line.amountPayable()),
+        PayoutLine after = batches.line(line.id()).orElseThrow();
+        batches.auditLine(actor, "PAYOUT_LINE_RECOMPUTED", after, batch, Map.of("days", line.days(), "payable", line.amountPayable()),
                 Map.of("days", after.days(), "payable", after.amountPayable()));
         voidConfirmationsIfChanged(actor, line, after, batch);
-        return line(line.id()).orElseThrow();
+        return batches.line(line.id()).orElseThrow();
     }
 
     /** Rule 8: a line whose days or amount changed loses its confirmations. */
@@ -469,7 +256,7 @@ public class PayoutService {
             return;
         }
         jdbc.update("delete from cross_confirmation where line_id = ?", after.id());
-        auditLine(actor, "CONFIRMATIONS_VOIDED", after, batch, Map.of("witnesses", witnesses), Map.of("witnesses", List.of()));
+        batches.auditLine(actor, "CONFIRMATIONS_VOIDED", after, batch, Map.of("witnesses", witnesses), Map.of("witnesses", List.of()));
     }
 
     // --- state moves --------------------------------------------------------------------------
@@ -477,8 +264,8 @@ public class PayoutService {
     /** 公示: the notice period starts and the public list is reachable by its unguessable link. */
     @Transactional
     public PayoutBatch publicize(SignedInUser actor, long batchId, long version) {
-        requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutBatch batch = batch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatch batch = batches.batch(actor, batchId);
         if (batch.status() != BatchStatus.DRAFT) {
             throw new BusinessRuleException("payout.state.notDraft");
         }
@@ -489,9 +276,9 @@ public class PayoutService {
                 notice_token = ?, publicized_at = ?, notice_until = ?
                 """, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), Timestamp.from(now),
                 Timestamp.from(now.plus(noticePeriod)));
-        PayoutBatch after = find(batchId);
+        PayoutBatch after = batches.find(batchId);
         CallbackStore.Sample sample = callbacks.draw(batchId, actor.getUsername(), now);
-        audit(actor, "PAYOUT_BATCH_PUBLICIZED", after, projects.get(actor, batch.projectId()), Map.of("status", "DRAFT"),
+        batches.audit(actor, "PAYOUT_BATCH_PUBLICIZED", after, projects.get(actor, batch.projectId()), Map.of("status", "DRAFT"),
                 Map.of("status", "PUBLICIZED", "noticeUntil", after.noticeUntil().toString(), "callbackSeed", sample.seed(),
                         "callbackSample", sample.size()), null);
         return after;
@@ -503,8 +290,8 @@ public class PayoutService {
      */
     @Transactional
     public PayoutBatch approve(SignedInUser actor, long batchId, long version) {
-        requireRole(actor, Role.ADMIN);
-        PayoutBatch batch = lockedBatch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.ADMIN);
+        PayoutBatch batch = batches.lockedBatch(actor, batchId);
         if (batch.status() != BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.state.notPublicized");
         }
@@ -514,8 +301,8 @@ public class PayoutService {
         }
         move(batch, version, BatchStatus.APPROVED, actor, "approved_by = ?, approved_at = ?", actor.getUsername(),
                 Timestamp.from(clock.instant()));
-        PayoutBatch after = find(batchId);
-        audit(actor, "PAYOUT_BATCH_APPROVED", after, projects.get(actor, batch.projectId()), Map.of("status", "PUBLICIZED"),
+        PayoutBatch after = batches.find(batchId);
+        batches.audit(actor, "PAYOUT_BATCH_APPROVED", after, projects.get(actor, batch.projectId()), Map.of("status", "PUBLICIZED"),
                 Map.of("status", "APPROVED"), null);
         return after;
     }
@@ -526,8 +313,8 @@ public class PayoutService {
      */
     @Transactional
     public PayoutBatch release(SignedInUser actor, long batchId, long version) {
-        requireRole(actor, Role.FINANCE);
-        PayoutBatch batch = lockedBatch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.FINANCE);
+        PayoutBatch batch = batches.lockedBatch(actor, batchId);
         if (batch.releasedAt() != null) {
             // released by someone else meanwhile (two finance officers at once): say who and when
             throw new BusinessRuleException("payout.release.already", displayNameOf(batch.releasedBy()),
@@ -553,9 +340,9 @@ public class PayoutService {
                 """, batchId);
         move(batch, version, BatchStatus.RELEASED, actor, "released_by = ?, released_at = ?", actor.getUsername(),
                 Timestamp.from(clock.instant()));
-        PayoutBatch after = find(batchId);
-        audit(actor, "PAYOUT_BATCH_RELEASED", after, projects.get(actor, batch.projectId()), Map.of("status", "APPROVED"),
-                Map.of("status", "RELEASED", "payable", overall(linesOf(batchId)).payable()), null);
+        PayoutBatch after = batches.find(batchId);
+        batches.audit(actor, "PAYOUT_BATCH_RELEASED", after, projects.get(actor, batch.projectId()), Map.of("status", "APPROVED"),
+                Map.of("status", "RELEASED", "payable", PayoutQueries.overall(batches.linesOf(batchId)).payable()), null);
         return after;
     }
 
@@ -572,7 +359,7 @@ public class PayoutService {
         }
         Map<Long, ApprovedAttendance.WorkerTotals> approved = new HashMap<>();
         attendance.totals(batch.projectId(), batch.periodFrom(), batch.periodTo()).forEach(t -> approved.put(t.workerId(), t));
-        List<PayoutLine> lines = linesOf(batch.id());
+        List<PayoutLine> lines = batches.linesOf(batch.id());
         long differing = lines.stream().filter(line -> {
             ApprovedAttendance.WorkerTotals t = approved.remove(line.workerId());
             return t == null ? line.days().signum() != 0 : t.fullDays() != line.fullDays() || t.halfDays() != line.halfDays();
@@ -589,10 +376,10 @@ public class PayoutService {
      */
     @Transactional
     public int recomputeAll(SignedInUser actor, long batchId) {
-        requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutBatch batch = editableBatch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatch batch = batches.editableBatch(actor, batchId);
         int changed = 0;
-        for (PayoutLine line : linesOf(batchId)) {
+        for (PayoutLine line : batches.linesOf(batchId)) {
             PayoutLine after = recompute(actor, line, batch);
             if (after.amountPayable().compareTo(line.amountPayable()) != 0 || after.days().compareTo(line.days()) != 0) {
                 changed++;
@@ -604,19 +391,19 @@ public class PayoutService {
     /** A draft batch is thrown away (made in error, or to be made again); nothing was publicized yet. */
     @Transactional
     public void discard(SignedInUser actor, long batchId, long version) {
-        requireRole(actor, Role.ADMIN, Role.STAFF);
-        PayoutBatch batch = lockedBatch(actor, batchId);
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutBatch batch = batches.lockedBatch(actor, batchId);
         if (batch.status() != BatchStatus.DRAFT || batch.version() != version) {
             throw new BusinessRuleException(batch.status() != BatchStatus.DRAFT ? "payout.discard.notDraft" : "payout.stale");
         }
-        Totals all = overall(linesOf(batchId));
+        PayoutQueries.Totals all = PayoutQueries.overall(batches.linesOf(batchId));
         jdbc.update("delete from cross_confirmation where line_id in (select id from payout_line where batch_id = ?)", batchId);
         jdbc.update("delete from confirmation_sheet_opened where sheet_id in (select id from confirmation_sheet where batch_id = ?)",
                 batchId);
         jdbc.update("delete from confirmation_sheet where batch_id = ?", batchId);
         jdbc.update("delete from payout_line where batch_id = ?", batchId);
         jdbc.update("delete from payout_batch where id = ?", batchId);
-        audit(actor, "PAYOUT_BATCH_DISCARDED", batch, projects.get(actor, batch.projectId()),
+        batches.audit(actor, "PAYOUT_BATCH_DISCARDED", batch, projects.get(actor, batch.projectId()),
                 Map.of("status", "DRAFT", "lines", all.lines(), "payable", all.payable()), null, null);
     }
 
@@ -663,85 +450,4 @@ public class PayoutService {
         return new BigDecimal(text);
     }
 
-    Project projectOf(SignedInUser viewer, PayoutBatch batch) {
-        return projects.get(viewer, batch.projectId());
-    }
-
-    /** The batch, read after taking its row lock: state moves of one batch happen one after the other. */
-    PayoutBatch lockedBatch(SignedInUser actor, long batchId) {
-        jdbc.queryForList("select id from payout_batch where id = ? for update", Long.class, batchId);
-        return batch(actor, batchId);
-    }
-
-    /** The batch, locked (so approval waits for the change, or the change sees the approval), while lines may change. */
-    PayoutBatch editableBatch(SignedInUser actor, long batchId) {
-        PayoutBatch batch = lockedBatch(actor, batchId);
-        if (!batch.editable()) {
-            throw new BusinessRuleException("payout.state.locked");
-        }
-        return batch;
-    }
-
-    static void requireRole(SignedInUser actor, Role... roles) {
-        for (Role role : roles) {
-            if (actor.hasRole(role)) {
-                return;
-            }
-        }
-        throw new AccessDeniedException("not allowed for " + actor.role());
-    }
-
-    PayoutBatch find(long batchId) {
-        return jdbc.query("select * from payout_batch where id = ?", PayoutService::toBatch, batchId).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException(ENTITY, batchId));
-    }
-
-    void audit(SignedInUser actor, String action, PayoutBatch batch, Project project, Object before, Object after,
-            String detail) {
-        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, ENTITY, batch.id())
-                .inProject(project.getId(), project.getTownId()).change(before, after)
-                .detail(detail == null ? batch.periodFrom() + "~" + batch.periodTo() : detail));
-    }
-
-    void auditLine(SignedInUser actor, String action, PayoutLine line, PayoutBatch batch, Object before, Object after) {
-        Project project = projects.get(actor, batch.projectId());
-        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, LINE, line.id())
-                .inProject(project.getId(), project.getTownId()).change(before, after)
-                .detail("batch " + batch.id() + ", worker " + line.workerCode()));
-    }
-
-    static final String LINE_SELECT = """
-            select l.*, w.worker_code, w.name as worker_name, w.id_number_masked,
-                   (select count(*) from cross_confirmation c where c.line_id = l.id and %s) as confirmations,
-                   (select string_agg(case when c.method = 'SHEET' and s.attested_at is null then 'SHEET_AWAITING'
-                                           else c.method end, ',' order by c.slot)
-                    from cross_confirmation c left join confirmation_sheet s on s.id = c.sheet_id
-                    where c.line_id = l.id) as evidence
-            from payout_line l join worker w on w.id = l.worker_id
-            """.formatted(ReleaseGate.COUNTS);
-
-    static PayoutLine toLine(ResultSet rs, int row) throws SQLException {
-        return new PayoutLine(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("worker_id"), rs.getString("worker_code"),
-                rs.getString("worker_name"), rs.getString("id_number_masked"), rs.getLong("team_id"),
-                rs.getString("team_name"), rs.getInt("full_days"), rs.getInt("half_days"), rs.getBigDecimal("days"),
-                rs.getBigDecimal("day_rate"), rs.getBigDecimal("amount_due"), rs.getBigDecimal("deduction"),
-                rs.getString("deduction_reason"), rs.getBigDecimal("amount_payable"),
-                LineStatus.valueOf(rs.getString("status")), rs.getString("bank_name"), rs.getString("bank_card_masked"),
-                rs.getString("bank_reason"), rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate(),
-                rs.getObject("reissued_in", Long.class), rs.getInt("confirmations"), rs.getString("evidence"),
-                rs.getLong("version"));
-    }
-
-    static PayoutBatch toBatch(ResultSet rs, int row) throws SQLException {
-        return new PayoutBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getDate("period_from").toLocalDate(),
-                rs.getDate("period_to").toLocalDate(), BatchStatus.valueOf(rs.getString("status")),
-                rs.getObject("reissue_of", Long.class), rs.getString("prepared_by"), rs.getString("notice_token"),
-                instant(rs.getTimestamp("publicized_at")), instant(rs.getTimestamp("notice_until")),
-                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getString("released_by"),
-                instant(rs.getTimestamp("released_at")), instant(rs.getTimestamp("settled_at")), rs.getLong("version"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -15,6 +15,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
+import org.workrelief.payout.PayoutBatches;
+import org.workrelief.payout.PayoutQueries;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
@@ -86,7 +88,7 @@ public class PublicSiteService {
                         where b.project_id = p.id and %1$s) as released,
                        p.start_date, p.planned_completion
                 from project p where p.town_id = ? order by p.code
-                """.formatted(PayoutService.RELEASED_WAGES), (rs, i) -> new ProjectFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                """.formatted(PayoutBatches.RELEASED_WAGES), (rs, i) -> new ProjectFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7), rs.getLong(8),
                 rs.getBigDecimal(9).setScale(2, RoundingMode.UNNECESSARY),
                 rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(),
@@ -117,7 +119,7 @@ public class PublicSiteService {
                 """, (rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                 rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant(), rs.getString(6),
                 rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
-                townId, Timestamp.from(PayoutService.noticeKeptSince(clock)));
+                townId, Timestamp.from(PayoutQueries.noticeKeptSince(clock)));
     }
 
     // --- administration -------------------------------------------------------------------

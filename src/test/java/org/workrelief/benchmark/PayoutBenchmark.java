@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.account.AccountService;
+import org.workrelief.payout.PayoutBatches;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
@@ -55,6 +56,7 @@ class PayoutBenchmark {
     @Autowired RegistryFixtures registry;
     @Autowired RosterImportService importer;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired BankService bank;
     @Autowired DataProtector protector;
     @Autowired JdbcTemplate jdbc;
@@ -84,7 +86,7 @@ class PayoutBenchmark {
         PayoutBatch batch = payouts.create(admin, project.getId(), month.atDay(1), month.atEndOfMonth());
         double batchMs = (System.nanoTime() - batchStart) / 1e6;
         assertThat(plain).hasSize(WORKERS);
-        assertThat(payouts.lines(admin, batch.id())).hasSize(WORKERS);
+        assertThat(batches.lines(admin, batch.id())).hasSize(WORKERS);
         bankFiles(town, project, month, finance, batchMs, sqlMs);
     }
 

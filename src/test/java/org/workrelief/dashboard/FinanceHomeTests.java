@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.payout.PayoutBatches;
 import org.workrelief.common.crypto.DataProtector;
 import org.workrelief.payout.BankService;
 import org.workrelief.payout.PaidSite;
@@ -34,6 +35,7 @@ class FinanceHomeTests {
     @Autowired PayoutFlow flow;
     @Autowired MockMvc mvc;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired BankService bank;
     @Autowired DataProtector protector;
     @Autowired JdbcTemplate jdbc;
@@ -63,7 +65,7 @@ class FinanceHomeTests {
 
         // the bank pays three and returns one
         StringBuilder answer = new StringBuilder("银行卡号,金额,结果,原因\n");
-        var lines = payouts.lines(p.finance(), released.id());
+        var lines = batches.lines(p.finance(), released.id());
         for (int i = 0; i < lines.size(); i++) {
             PayoutLine line = lines.get(i);
             answer.append(card(line.workerId())).append(',').append(line.amountPayable())

@@ -35,6 +35,7 @@ class BankTests {
 
     @Autowired PayoutFlow flow;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
     @Autowired BankService bank;
     @Autowired DataProtector protector;
@@ -72,7 +73,7 @@ class BankTests {
                 assertThat(r.get(3)).isEqualTo(plain("bank_card_cipher", worker));
             });
         }
-        assertThat(auditLog.historyOf(PayoutService.ENTITY, released.id())).extracting(e -> e.action())
+        assertThat(auditLog.historyOf(PayoutBatches.ENTITY, released.id())).extracting(e -> e.action())
                 .contains("BANK_FILE_DOWNLOADED");
     }
 
@@ -121,8 +122,8 @@ class BankTests {
         assertThat(result.errors()).isEmpty();
         assertThat(result.paid()).isEqualTo(4);
         assertThat(result.settled()).isTrue();
-        assertThat(payouts.batch(p.finance(), released.id()).status()).isEqualTo(BatchStatus.SETTLED);
-        assertThat(payouts.lines(p.finance(), released.id())).allSatisfy(l -> {
+        assertThat(batches.batch(p.finance(), released.id()).status()).isEqualTo(BatchStatus.SETTLED);
+        assertThat(batches.lines(p.finance(), released.id())).allSatisfy(l -> {
             assertThat(l.status()).isEqualTo(LineStatus.PAID);
             assertThat(l.paidOn()).isEqualTo(PaidSite.TODAY.plusDays(8));
         });
@@ -136,7 +137,7 @@ class BankTests {
         assertThat(result.errors()).extracting(e -> e.messageKey()).containsExactly("payout.results.amountMismatch",
                 "payout.results.duplicate", "payout.results.unknown", "payout.results.outcome");
         assertThat(result.errors()).extracting(e -> e.row()).containsExactly(3, 4, 5, 6);
-        assertThat(payouts.lines(p.finance(), released.id())).allSatisfy(l -> assertThat(l.status())
+        assertThat(batches.lines(p.finance(), released.id())).allSatisfy(l -> assertThat(l.status())
                 .isEqualTo(LineStatus.PENDING));
     }
 
@@ -145,11 +146,11 @@ class BankTests {
         bank.importResults(p.finance(), released.id(), "result.csv", results(row(0, "800.00", "成功"),
                 row(1, "800.00", "成功"), row(2, "800.00", "成功"), List.of(plain("bank_card_cipher", p.crew().get(3).getId()),
                         "720.00", "失败", "账户已销户")));
-        PayoutLine failed = payouts.lines(p.finance(), released.id()).stream()
+        PayoutLine failed = batches.lines(p.finance(), released.id()).stream()
                 .filter(l -> l.workerId() == p.crew().get(3).getId()).findFirst().orElseThrow();
         assertThat(failed.status()).isEqualTo(LineStatus.FAILED);
         assertThat(failed.bankReason()).isEqualTo("账户已销户");
-        assertThat(payouts.batch(p.finance(), released.id()).status()).isEqualTo(BatchStatus.RELEASED);
+        assertThat(batches.batch(p.finance(), released.id()).status()).isEqualTo(BatchStatus.RELEASED);
         assertRefused(() -> bank.reissueFailed(p.staff(), released.id()),
                 "payout.reissue.cardNotCorrected");
 
@@ -160,16 +161,16 @@ class BankTests {
         PayoutBatch followUp = bank.reissueFailed(p.staff(), released.id());
 
         assertThat(followUp.reissueOf()).isEqualTo(released.id());
-        assertThat(payouts.batch(p.finance(), released.id()).status()).as("paid or re-issued: settled")
+        assertThat(batches.batch(p.finance(), released.id()).status()).as("paid or re-issued: settled")
                 .isEqualTo(BatchStatus.SETTLED);
-        List<PayoutLine> again = payouts.lines(p.finance(), followUp.id());
+        List<PayoutLine> again = batches.lines(p.finance(), followUp.id());
         assertThat(again).singleElement().satisfies(l -> {
             assertThat(l.amountPayable()).isEqualByComparingTo("720.00");
             assertThat(l.confirmations()).isEqualTo(2);
         });
         PayoutBatch approved = payouts.approve(p.checker(), followUp.id(), followUp.version());
         PayoutBatch releasedAgain = payouts.release(p.finance(), approved.id(), approved.version());
-        assertThat(payouts.lines(p.finance(), releasedAgain.id()).get(0).bankCardMasked()).endsWith(newCard.substring(newCard.length() - 4));
+        assertThat(batches.lines(p.finance(), releasedAgain.id()).get(0).bankCardMasked()).endsWith(newCard.substring(newCard.length() - 4));
     }
 
     private String plain(String column, long workerId) {

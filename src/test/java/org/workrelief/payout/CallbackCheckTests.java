@@ -31,6 +31,7 @@ class CallbackCheckTests {
 
     @Autowired PayoutFlow flow;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired CallbackService callbacks;
     @Autowired CallbackStore store;
     @Autowired AccountService accounts;
@@ -60,7 +61,7 @@ class CallbackCheckTests {
     @Test
     void theSampleIsDrawnOnceAtPublicizeAndReproducibleFromItsSeed() {
         CallbackStore.Sample sample = callbacks.sampleOf(p.staff(), batch.id()).orElseThrow();
-        List<Long> lineIds = payouts.lines(p.staff(), batch.id()).stream().map(PayoutLine::id).toList();
+        List<Long> lineIds = batches.lines(p.staff(), batch.id()).stream().map(PayoutLine::id).toList();
         assertThat(sample.lineCount()).isEqualTo(4);
         assertThat(sample.size()).isEqualTo(3);
         List<Long> drawn = callbacks.checksOf(p.staff(), batch.id()).stream().map(CallbackCheck::lineId).toList();
@@ -208,17 +209,17 @@ class CallbackCheckTests {
         PayoutLine line = lineOf(differs);
         payouts.deduct(p.staff(), line.id(), new BigDecimal("160.00"), "回访核实少干一天", line.version());
         clock.advance(Duration.ofDays(8));
-        assertRefused(() -> payouts.approve(p.checker(), batch.id(), payouts.batch(p.staff(), batch.id()).version()),
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), batches.batch(p.staff(), batch.id()).version()),
                 "payout.approve.unconfirmed", 1);
         flow.confirmed(p, batch);
         assertThat(lineOf(differs).confirmations()).isEqualTo(2);
         clock.advance(Duration.ofDays(8));
-        assertRefused(() -> payouts.approve(p.checker(), batch.id(), payouts.batch(p.staff(), batch.id()).version()),
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), batches.batch(p.staff(), batch.id()).version()),
                 "payout.callback.differs", 1L);
 
         CallbackCheck corrected = check(differs.id());
         callbacks.resolve(p.admin(), corrected.id(), CallbackCheck.CORRECTED, null, corrected.version());
-        assertThat(payouts.approve(p.checker(), batch.id(), payouts.batch(p.staff(), batch.id()).version()).status())
+        assertThat(payouts.approve(p.checker(), batch.id(), batches.batch(p.staff(), batch.id()).version()).status())
                 .isEqualTo(BatchStatus.APPROVED);
     }
 
@@ -240,7 +241,7 @@ class CallbackCheckTests {
         assertThat(undone.state()).isEqualTo(CallbackCheck.DIFFERS);
         flow.confirmed(p, batch);
         clock.advance(Duration.ofDays(8));
-        assertRefused(() -> payouts.approve(p.checker(), batch.id(), payouts.batch(p.staff(), batch.id()).version()),
+        assertRefused(() -> payouts.approve(p.checker(), batch.id(), batches.batch(p.staff(), batch.id()).version()),
                 "payout.callback.differs", 1L);
 
         callbacks.resolve(p.admin(), undone.id(), CallbackCheck.DECIDED, "复核考勤和签字表，五天属实，撤回扣减", undone.version());
@@ -249,14 +250,14 @@ class CallbackCheckTests {
                 select before_state ->> 'resolutionKind' from audit_log
                 where action = 'CALLBACK_RESOLVED' and entity_id = ? order by id desc limit 1
                 """, String.class, String.valueOf(batch.id()))).isEqualTo(CallbackCheck.CORRECTED);
-        assertThat(payouts.approve(p.checker(), batch.id(), payouts.batch(p.staff(), batch.id()).version()).status())
+        assertThat(payouts.approve(p.checker(), batch.id(), batches.batch(p.staff(), batch.id()).version()).status())
                 .isEqualTo(BatchStatus.APPROVED);
     }
 
     @Test
     void aLineRecomputedAfterItsDaysWereCorrectedInTheDailyReviewIsACorrection() {
         // the worker with four and a half days says he worked the last afternoon too
-        PayoutLine shortLine = payouts.lines(p.staff(), batch.id()).stream()
+        PayoutLine shortLine = batches.lines(p.staff(), batch.id()).stream()
                 .filter(l -> l.workerId() == p.crew().get(3).getId()).findFirst().orElseThrow();
         List<CallbackCheck> checks = callbacks.checksOf(p.staff(), batch.id());
         int index = checks.stream().map(CallbackCheck::lineId).toList().indexOf(shortLine.id());
@@ -295,7 +296,7 @@ class CallbackCheckTests {
     }
 
     private PayoutLine lineOf(CallbackCheck check) {
-        return payouts.line(check.lineId()).orElseThrow();
+        return batches.line(check.lineId()).orElseThrow();
     }
 
     private int auditCount(String action, String entityType, long entityId) {

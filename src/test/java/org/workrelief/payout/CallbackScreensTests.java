@@ -36,6 +36,7 @@ class CallbackScreensTests {
     @Autowired CallbackService callbacks;
     @Autowired AccountService accounts;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
 
     PaidSite p;
     PayoutBatch batch;
@@ -167,7 +168,7 @@ class CallbackScreensTests {
                 .andExpect(flash().attribute("failure", "payout.callback.notCorrected"));
         assertThat(callbacks.checksOf(p.staff(), batch.id()).get(0).awaitingDecision()).isTrue();
 
-        PayoutLine line = payouts.line(differs.lineId()).orElseThrow();
+        PayoutLine line = batches.line(differs.lineId()).orElseThrow();
         payouts.deduct(p.staff(), line.id(), new BigDecimal("160.00"), "回访核实少干一天", line.version());
         mvc.perform(get("/payouts/{b}/callbacks", batch.id()).with(user(p.admin())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("现为 " + days + " 天、应发 " + corrected + " 元")));
@@ -185,7 +186,7 @@ class CallbackScreensTests {
                     .andExpect(content().string(containsString(days + " days, " + payable + " yuan → " + days + " days, " + corrected + " yuan")));
         }
         // the deduction taken back after the resolution: the difference waits again
-        PayoutLine undone = payouts.line(line.id()).orElseThrow();
+        PayoutLine undone = batches.line(line.id()).orElseThrow();
         payouts.deduct(p.staff(), line.id(), BigDecimal.ZERO, null, undone.version());
         mvc.perform(get("/payouts/{b}/callbacks", batch.id()).with(user(p.admin())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("记为已更正后，该条明细又有改变，须重新处理")))

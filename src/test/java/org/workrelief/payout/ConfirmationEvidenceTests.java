@@ -32,6 +32,7 @@ class ConfirmationEvidenceTests {
 
     @Autowired PayoutFlow flow;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
     @Autowired ConfirmationSheets sheets;
     @Autowired WorkerPins pins;
@@ -51,19 +52,19 @@ class ConfirmationEvidenceTests {
     void confirmationsOnASheetNobodyAttestedDoNotCountAndTheGateNamesTheLines() {
         ConfirmationSheet sheet = flow.recordedFromSheet(p, batch.id());
         assertThat(sheet.confirmations()).isEqualTo(8);
-        assertThat(payouts.lines(p.staff(), batch.id())).allSatisfy(l -> assertThat(l.confirmations()).isZero());
+        assertThat(batches.lines(p.staff(), batch.id())).allSatisfy(l -> assertThat(l.confirmations()).isZero());
         PayoutBatch ready = readyForApproval();
         assertRefused(() -> payouts.approve(p.checker(), ready.id(), ready.version()), "payout.approve.unconfirmed", 4,
                 p.crew().get(0).getWorkerCode() + " " + p.crew().get(0).getName() + " 0/2", 8);
 
         flow.attested(p, sheet);
-        assertThat(payouts.lines(p.staff(), batch.id())).allSatisfy(l -> assertThat(l.confirmed()).isTrue());
+        assertThat(batches.lines(p.staff(), batch.id())).allSatisfy(l -> assertThat(l.confirmed()).isTrue());
         assertThat(payouts.approve(p.checker(), ready.id(), ready.version()).status()).isEqualTo(BatchStatus.APPROVED);
     }
 
     @Test
     void confirmationsTypedWithoutEvidenceDoNotCount() {
-        for (PayoutLine line : payouts.lines(p.staff(), batch.id())) {
+        for (PayoutLine line : batches.lines(p.staff(), batch.id())) {
             List<Worker> others = p.crew().stream().filter(w -> w.getId() != line.workerId()).toList();
             for (int slot = 1; slot <= 2; slot++) {
                 jdbc.update("""
@@ -180,16 +181,16 @@ class ConfirmationEvidenceTests {
 
     /** Called back and the notice over. */
     private PayoutBatch readyForApproval() {
-        PayoutBatch called = flow.calledBack(p, payouts.batch(p.staff(), batch.id()));
+        PayoutBatch called = flow.calledBack(p, batches.batch(p.staff(), batch.id()));
         if (clock.instant().isBefore(called.noticeUntil())) {
             clock.advance(Duration.ofDays(8));
         }
-        return payouts.batch(p.staff(), called.id());
+        return batches.batch(p.staff(), called.id());
     }
 
     private PayoutLine line(int crewIndex) {
         long worker = p.crew().get(crewIndex).getId();
-        return payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == worker).findFirst().orElseThrow();
+        return batches.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == worker).findFirst().orElseThrow();
     }
 
     private long team() {

@@ -23,6 +23,7 @@ class CrossConfirmationTests {
     @Autowired PayoutFlow flow;
     @Autowired RegistryFixtures registry;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
     @Autowired JdbcTemplate jdbc;
 
@@ -35,7 +36,7 @@ class CrossConfirmationTests {
     void setUp() {
         p = flow.site();
         batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        line = payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == p.crew().get(0).getId())
+        line = batches.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == p.crew().get(0).getId())
                 .findFirst().orElseThrow();
         sheet = flow.sheet(p, batch.id());
     }

@@ -26,10 +26,12 @@ public class PayoutFlow {
     private final DailyReviewService reviews;
     private final CallbackService callbacks;
     private final ConfirmationSheets sheets;
+    private final PayoutBatches batches;
 
     PayoutFlow(PayoutService payouts, ConfirmationService confirmations, MutableClock clock, SupervisedSites sites,
             AccountService accounts, DutyRosterService duty, DailyReviewService reviews, CallbackService callbacks,
-            ConfirmationSheets sheets) {
+            ConfirmationSheets sheets, PayoutBatches batches) {
+        this.batches = batches;
         this.callbacks = callbacks;
         this.sheets = sheets;
         this.payouts = payouts;
@@ -84,7 +86,7 @@ public class PayoutFlow {
 
     public PayoutBatch confirmed(PaidSite p, PayoutBatch publicized) {
         attested(p, recordedFromSheet(p, publicized.id()));
-        return payouts.batch(p.staff(), publicized.id());
+        return batches.batch(p.staff(), publicized.id());
     }
 
     /** The committee member on duty calls every sampled worker back, each confirming the line as listed. */
@@ -95,7 +97,7 @@ public class PayoutFlow {
                         new CallbackService.Answer(true, CallbackCheck.SAME, null, check.amountPayable(), null, check.version()));
             }
         }
-        return payouts.batch(p.staff(), batch.id());
+        return batches.batch(p.staff(), batch.id());
     }
 
     /** Confirmed, called back, the notice over, approved by the second administrator. */

@@ -39,6 +39,8 @@ class PayoutIntegrationTests {
     @Autowired CommitteeService committee;
     @Autowired DailyReviewService reviews;
     @Autowired PayoutService payouts;
+    @Autowired PayoutQueries queries;
+    @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
     @Autowired ObjectionService objections;
     @Autowired AuditLog auditLog;
@@ -55,7 +57,7 @@ class PayoutIntegrationTests {
     @Test
     void linesComeFromApprovedAttendanceAtTheTeamsDayRate() {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        List<PayoutLine> lines = payouts.lines(p.staff(), batch.id());
+        List<PayoutLine> lines = batches.lines(p.staff(), batch.id());
         assertThat(batch.status()).isEqualTo(BatchStatus.DRAFT);
         assertThat(lines).extracting(PayoutLine::amountPayable).containsExactlyInAnyOrder(new BigDecimal("800.00"),
                 new BigDecimal("800.00"), new BigDecimal("800.00"), new BigDecimal("720.00"));
@@ -64,10 +66,10 @@ class PayoutIntegrationTests {
         assertThat(half.halfDays()).isEqualTo(1);
         assertThat(half.days()).isEqualByComparingTo("4.5");
         assertThat(half.dayRate()).isEqualByComparingTo("160.00");
-        PayoutService.Totals total = PayoutService.overall(lines);
+        PayoutQueries.Totals total = PayoutQueries.overall(lines);
         assertThat(total.payable()).isEqualByComparingTo("3120.00");
         assertThat(total.days()).isEqualByComparingTo("19.5");
-        assertThat(PayoutService.totals(lines)).hasSize(2); // the team and the batch
+        assertThat(PayoutQueries.totals(lines)).hasSize(2); // the team and the batch
     }
 
     @Test
@@ -101,9 +103,9 @@ class PayoutIntegrationTests {
         assertThat(publicized.status()).isEqualTo(BatchStatus.PUBLICIZED);
         assertThat(publicized.noticeUntil()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
         assertThat(publicized.noticeToken()).hasSizeGreaterThanOrEqualTo(32);
-        PayoutService.PublicNotice notice = payouts.publicNotice(publicized.noticeToken()).orElseThrow();
+        PayoutQueries.PublicNotice notice = queries.publicNotice(publicized.noticeToken()).orElseThrow();
         assertThat(notice.lines()).hasSize(4).allSatisfy(line -> assertThat(line.idMasked()).contains("********"));
-        assertThat(payouts.publicNotice("not-the-token-of-anything-at-all")).isEmpty();
+        assertThat(queries.publicNotice("not-the-token-of-anything-at-all")).isEmpty();
         assertRefused(() -> payouts.publicize(p.staff(), batch.id(), publicized.version()), "payout.state.notDraft");
     }
 
@@ -112,7 +114,7 @@ class PayoutIntegrationTests {
         PayoutBatch draft = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         payouts.discard(p.staff(), draft.id(), draft.version());
         assertThat(countBatches()).isZero();
-        assertThat(auditLog.historyOf(PayoutService.ENTITY, draft.id())).extracting(AuditEntry::action)
+        assertThat(auditLog.historyOf(PayoutBatches.ENTITY, draft.id())).extracting(AuditEntry::action)
                 .containsExactly("PAYOUT_BATCH_CREATED", "PAYOUT_BATCH_DISCARDED");
         assertThat(payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO).status()).isEqualTo(BatchStatus.DRAFT);
     }
@@ -120,7 +122,7 @@ class PayoutIntegrationTests {
     @Test
     void aStaleVersionIsRefusedWithReload() {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        PayoutLine line = payouts.lines(p.staff(), batch.id()).get(0);
+        PayoutLine line = batches.lines(p.staff(), batch.id()).get(0);
         payouts.deduct(p.staff(), line.id(), new BigDecimal("10.00"), "工具损坏赔偿", line.version());
         assertRefused(() -> payouts.deduct(p.staff(), line.id(), new BigDecimal("20.00"), "重复", line.version()),
                 "payout.stale");
@@ -148,14 +150,14 @@ class PayoutIntegrationTests {
         PayoutLine after = payouts.deduct(p.staff(), line.id(), new BigDecimal("50.00"), "借支抵扣", confirmed.version());
         assertThat(after.amountPayable()).isEqualByComparingTo("750.00");
         assertThat(after.confirmations()).as("a changed amount voids the confirmations").isZero();
-        assertThat(auditLog.historyOf(PayoutService.LINE, line.id())).extracting(AuditEntry::action)
+        assertThat(auditLog.historyOf(PayoutBatches.LINE, line.id())).extracting(AuditEntry::action)
                 .contains("PAYOUT_LINE_DEDUCTED", "CONFIRMATIONS_VOIDED");
     }
 
     @Test
     void anOpenObjectionBlocksApprovalAndResolvingItMayRecomputeTheLine() {
         PayoutBatch batch = readyForApproval();
-        PayoutLine half = payouts.lines(p.staff(), batch.id()).stream()
+        PayoutLine half = batches.lines(p.staff(), batch.id()).stream()
                 .filter(l -> l.workerId() == p.crew().get(3).getId()).findFirst().orElseThrow();
         long objection = objections.record(p.staff(), batch.id(), half.id(), "王小明（本人）", "5月30日下午在工地，少记半天");
         clock.advance(Duration.ofDays(8));
@@ -169,7 +171,7 @@ class PayoutIntegrationTests {
         PaidSite.approve(reviews, p.s(), PaidSite.TO);
         objections.resolve(p.staff(), objection, "经核实补录下午签到，重新计算", true, 0);
 
-        PayoutLine recomputed = payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.id() == half.id()).findFirst()
+        PayoutLine recomputed = batches.lines(p.staff(), batch.id()).stream().filter(l -> l.id() == half.id()).findFirst()
                 .orElseThrow();
         assertThat(recomputed.amountPayable()).isEqualByComparingTo("800.00");
         assertThat(recomputed.confirmations()).isZero();
@@ -248,7 +250,7 @@ class PayoutIntegrationTests {
             assertThat(refused.getArgs()[0]).isEqualTo("测试FINANCE");
             assertThat(String.valueOf(refused.getArgs()[1])).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         });
-        assertThat(auditLog.historyOf(PayoutService.ENTITY, approved.id()).stream()
+        assertThat(auditLog.historyOf(PayoutBatches.ENTITY, approved.id()).stream()
                 .filter(e -> e.action().equals("PAYOUT_BATCH_RELEASED"))).hasSize(1);
     }
 
@@ -297,12 +299,12 @@ class PayoutIntegrationTests {
     }
 
     PayoutBatch current(PayoutBatch batch) {
-        return payouts.batch(p.staff(), batch.id());
+        return batches.batch(p.staff(), batch.id());
     }
 
     PayoutLine lineOf(PayoutBatch batch, int crewIndex) {
         long worker = p.crew().get(crewIndex).getId();
-        return payouts.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == worker).findFirst().orElseThrow();
+        return batches.lines(p.staff(), batch.id()).stream().filter(l -> l.workerId() == worker).findFirst().orElseThrow();
     }
 
     private boolean releases(org.workrelief.account.SignedInUser who, PayoutBatch batch) {

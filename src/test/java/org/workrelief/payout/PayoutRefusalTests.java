@@ -25,6 +25,7 @@ class PayoutRefusalTests {
 
     @Autowired PayoutFlow flow;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
     @Autowired ObjectionService objections;
     @Autowired BankService bank;
@@ -54,7 +55,7 @@ class PayoutRefusalTests {
 
     @Test
     void aDeductionReasonIsShort() {
-        PayoutLine line = payouts.lines(p.staff(), batch.id()).get(0);
+        PayoutLine line = batches.lines(p.staff(), batch.id()).get(0);
         assertRefused(() -> payouts.deduct(p.staff(), line.id(), BigDecimal.ONE, "很".repeat(201), line.version()),
                 "payout.deduction.reasonTooLong");
     }
@@ -97,7 +98,7 @@ class PayoutRefusalTests {
         assertRefused(() -> payouts.discard(p.staff(), approved.id(), approved.version()), "payout.discard.notDraft");
         PayoutBatch released = payouts.release(p.finance(), approved.id(), approved.version());
         assertRefused(() -> payouts.discard(p.staff(), released.id(), released.version()), "payout.discard.notDraft");
-        assertThat(payouts.batch(p.staff(), batch.id()).status()).isEqualTo(BatchStatus.RELEASED);
+        assertThat(batches.batch(p.staff(), batch.id()).status()).isEqualTo(BatchStatus.RELEASED);
     }
 
     @Test

@@ -35,6 +35,7 @@ class PayoutScreensTests {
     @Autowired MockMvc mvc;
     @Autowired ProjectService projects;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired DataProtector protector;
     @Autowired JdbcTemplate jdbc;
 
@@ -95,7 +96,7 @@ class PayoutScreensTests {
     @Test
     void aBatchShowsItsLinesAPageAtATimeAndADeductionReturnsToItsPage() throws Exception {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        var lines = payouts.lines(p.staff(), batch.id());
+        var lines = batches.lines(p.staff(), batch.id());
         String first = mvc.perform(get("/payouts/{b}", batch.id()).param("size", "3").with(user(p.staff())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(first).contains("id=\"line-" + lines.get(0).id() + "\"", "id=\"line-" + lines.get(2).id() + "\"")
@@ -129,7 +130,7 @@ class PayoutScreensTests {
                 .andExpect(content().string(not(containsString("bank-file.pdf"))))
                 .andExpect(content().string(containsString("银行代发文件共 4 笔，合计 3,120.00 元")))
                 .andExpect(content().string(containsString("请下载 Excel 版")));
-        var lines = payouts.lines(p.finance(), batch.id());
+        var lines = batches.lines(p.finance(), batch.id());
         var team = lines.get(0).teamId();
         mvc.perform(get("/payouts/{b}/teams/{t}/sheet", batch.id(), team).with(user(p.staff())))
                 .andExpect(status().isOk())
@@ -150,7 +151,7 @@ class PayoutScreensTests {
                 .andExpect(content().string(containsString("type=\"file\"")));
 
         StringBuilder answer = new StringBuilder("银行卡号,金额,结果\n");
-        for (PayoutLine line : payouts.lines(p.finance(), batch.id())) {
+        for (PayoutLine line : batches.lines(p.finance(), batch.id())) {
             String card = protector.decrypt(jdbc.queryForObject("select bank_card_cipher from worker where id = ?",
                     String.class, line.workerId()));
             answer.append(card).append(',').append(line.amountPayable()).append(",成功\n");
@@ -162,7 +163,7 @@ class PayoutScreensTests {
                 .andExpect(content().string(containsString("id=\"import-success\"")))
                 .andExpect(content().string(containsString("id=\"results-closed\"")))
                 .andExpect(content().string(not(containsString("type=\"file\""))));
-        assertThat(payouts.batch(p.finance(), batch.id()).status()).isEqualTo(BatchStatus.SETTLED);
+        assertThat(batches.batch(p.finance(), batch.id()).status()).isEqualTo(BatchStatus.SETTLED);
 
         mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.finance())))
                 .andExpect(content().string(not(containsString("id=\"bank-results\""))));
@@ -190,7 +191,7 @@ class PayoutScreensTests {
     @Test
     void aDeductionThatIsNotANumberIsSaidOnTheBatchPageAndChangesNothing() throws Exception {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
-        PayoutLine line = payouts.lines(p.staff(), batch.id()).get(0);
+        PayoutLine line = batches.lines(p.staff(), batch.id()).get(0);
         for (String typed : new String[] { "abc", "NaN" }) {
             mvc.perform(post("/payouts/lines/{l}/deduction", line.id()).param("batchId", String.valueOf(batch.id()))
                             .param("amount", typed).param("reason", "损坏工具").param("version", String.valueOf(line.version()))
@@ -201,7 +202,7 @@ class PayoutScreensTests {
                     // said on the batch page the browser is sent back to (the layout's banner), not a bare 400
                     .andExpect(flash().attribute("failure", "payout.deduction.invalid"));
         }
-        PayoutLine after = payouts.lines(p.staff(), batch.id()).get(0);
+        PayoutLine after = batches.lines(p.staff(), batch.id()).get(0);
         assertThat(after.deduction()).isEqualByComparingTo("0");
         assertThat(after.version()).isEqualTo(line.version());
     }

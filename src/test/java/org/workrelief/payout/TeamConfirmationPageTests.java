@@ -37,6 +37,7 @@ class TeamConfirmationPageTests {
     @Autowired PayoutFlow flow;
     @Autowired MockMvc mvc;
     @Autowired PayoutService payouts;
+    @Autowired PayoutBatches batches;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired ConfirmationSheets sheets;
     @Autowired ConfirmationService confirmations;
@@ -83,7 +84,7 @@ class TeamConfirmationPageTests {
     @Test
     void aWitnessChosenFromTheListOrTypedIsRecordedFromTheSheetAndAWrongOneIsSaid() throws Exception {
         long sheet = upload();
-        List<PayoutLine> lines = payouts.lines(p.staff(), batch.id());
+        List<PayoutLine> lines = batches.lines(p.staff(), batch.id());
         PayoutLine first = lines.get(0);
         List<Worker> others = p.crew().stream().filter(w -> w.getId() != first.workerId()).toList();
         String entry = page().lines().filter(l -> l.contains("value=\"" + others.get(0).getWorkerCode() + " "))
@@ -122,7 +123,7 @@ class TeamConfirmationPageTests {
         mvc.perform(post("/payouts/sheets/{s}/attest", sheet.id()).param("version", String.valueOf(sheet.version()))
                         .with(user(member)).with(csrf()))
                 .andExpect(flash().attribute("success", "payout.sheet.attested"));
-        assertThat(payouts.lines(p.staff(), batch.id())).allSatisfy(l -> assertThat(l.confirmed()).isTrue());
+        assertThat(batches.lines(p.staff(), batch.id())).allSatisfy(l -> assertThat(l.confirmed()).isTrue());
         String english = mvc.perform(get("/payouts/sheets/{s}", sheet.id()).param("lang", "en").with(user(member)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(english).contains("Checked by").doesNotContain("id=\"attest-form\"");
@@ -130,7 +131,7 @@ class TeamConfirmationPageTests {
 
     @Test
     void aWitnessPicksTheCoWorkerAndConfirmsWithTheirOwnPin() throws Exception {
-        PayoutLine first = payouts.lines(p.staff(), batch.id()).get(0);
+        PayoutLine first = batches.lines(p.staff(), batch.id()).get(0);
         Worker witness = p.crew().stream().filter(w -> w.getId() != first.workerId()).findFirst().orElseThrow();
         pins.set(p.staff(), witness.getId(), new PinForm("", "602417", "602417"));
         String list = mvc.perform(get("/payouts/{b}/teams/{t}/pin", batch.id(), teamId).with(user(p.staff())))

@@ -9,8 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.payout.PayoutService;
-import org.workrelief.payout.PayoutService.LateBatch;
+import org.workrelief.payout.PayoutQueries;
+import org.workrelief.payout.PayoutQueries.LateBatch;
 import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.DutyRosterService;
 import org.workrelief.worker.EnrollmentService;
@@ -36,10 +36,10 @@ class HomeController {
 
     private final DailyReviewService reviews;
     private final DutyRosterService duty;
-    private final PayoutService payouts;
+    private final PayoutQueries payouts;
     private final EnrollmentService enrollments;
 
-    HomeController(DailyReviewService reviews, DutyRosterService duty, PayoutService payouts,
+    HomeController(DailyReviewService reviews, DutyRosterService duty, PayoutQueries payouts,
             EnrollmentService enrollments) {
         this.reviews = reviews;
         this.duty = duty;

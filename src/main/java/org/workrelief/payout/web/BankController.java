@@ -23,7 +23,8 @@ import org.workrelief.common.web.FileImports;
 import org.workrelief.common.web.Flash;
 import org.workrelief.payout.BankService;
 import org.workrelief.payout.PayoutBatch;
-import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.PayoutBatches;
+import org.workrelief.payout.PayoutQueries;
 import org.workrelief.payout.WageLedger;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
@@ -32,13 +33,16 @@ import org.workrelief.project.ProjectService;
 @Controller
 class BankController {
 
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
+    private final PayoutQueries queries;
     private final BankService bank;
     private final WageLedger ledger;
     private final ProjectService projects;
 
-    BankController(PayoutService payouts, BankService bank, WageLedger ledger, ProjectService projects) {
-        this.payouts = payouts;
+    BankController(PayoutBatches batches, PayoutQueries queries, BankService bank, WageLedger ledger,
+            ProjectService projects) {
+        this.batches = batches;
+        this.queries = queries;
         this.bank = bank;
         this.ledger = ledger;
         this.projects = projects;
@@ -61,7 +65,7 @@ class BankController {
 
     private void bankFile(SignedInUser me, long batchId, BankService.Format format, HttpServletResponse response)
             throws IOException {
-        PayoutBatch batch = payouts.batch(me, batchId);
+        PayoutBatch batch = batches.batch(me, batchId);
         Project project = projects.get(me, batch.projectId());
         Downloads.attachment(response, format == BankService.Format.XLSX ? Downloads.XLSX : Downloads.CSV,
                 project.getCode() + "-银行代发-" + batch.periodFrom() + "~" + batch.periodTo() + "."
@@ -85,8 +89,8 @@ class BankController {
 
     /** The upload is offered only while the bank's answer is still expected: released, with lines awaiting it. */
     private String resultsPage(SignedInUser me, long batchId, Model model) {
-        model.addAttribute("batch", payouts.batch(me, batchId));
-        model.addAttribute("resultsExpected", payouts.awaitingBankResults(me, batchId));
+        model.addAttribute("batch", batches.batch(me, batchId));
+        model.addAttribute("resultsExpected", queries.awaitingBankResults(me, batchId));
         return "payout/results";
     }
 

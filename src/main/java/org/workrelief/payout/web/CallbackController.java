@@ -16,7 +16,7 @@ import org.workrelief.common.web.Flash;
 import org.workrelief.payout.CallbackCheck;
 import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.PayoutBatch;
-import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.PayoutBatches;
 import org.workrelief.project.ProjectService;
 
 /** 回访抽查: the committee member's phone-first call-back list, the answers and the administrator's resolutions. */
@@ -24,18 +24,18 @@ import org.workrelief.project.ProjectService;
 class CallbackController {
 
     private final CallbackService callbacks;
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final ProjectService projects;
 
-    CallbackController(CallbackService callbacks, PayoutService payouts, ProjectService projects) {
+    CallbackController(CallbackService callbacks, PayoutBatches batches, ProjectService projects) {
         this.callbacks = callbacks;
-        this.payouts = payouts;
+        this.batches = batches;
         this.projects = projects;
     }
 
-    @GetMapping("/payouts/{batchId}/callbacks")
+    @GetMapping("/batches/{batchId}/callbacks")
     String checklist(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, Model model) {
-        PayoutBatch batch = payouts.batch(me, batchId);
+        PayoutBatch batch = batches.batch(me, batchId);
         model.addAttribute("batch", batch);
         model.addAttribute("project", projects.get(me, batch.projectId()));
         model.addAttribute("sample", callbacks.sampleOf(me, batchId).orElse(null));
@@ -44,7 +44,7 @@ class CallbackController {
         return "payout/callbacks";
     }
 
-    @PostMapping("/payouts/{batchId}/callbacks/{checkId}")
+    @PostMapping("/batches/{batchId}/callbacks/{checkId}")
     String record(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long checkId,
             @RequestParam(defaultValue = "false") boolean reached, @RequestParam(required = false) String worked,
             @RequestParam(required = false) String differsHow, @RequestParam(required = false) String expectedAmount,
@@ -52,20 +52,20 @@ class CallbackController {
         Flash.attempt(redirect, reached ? "payout.callback.recorded" : "payout.callback.attempted",
                 () -> callbacks.record(me, checkId, new CallbackService.Answer(reached, worked, differsHow,
                         amount(expectedAmount), note, version)));
-        return "redirect:/payouts/" + batchId + "/callbacks";
+        return "redirect:/batches/" + batchId + "/callbacks";
     }
 
     /**
      * An administrator resolves an answer that differs: {@code kind} CORRECTED (the line was corrected since) or
      * DECIDED (a written decision); back to the check on the call-back list.
      */
-    @PostMapping("/payouts/{batchId}/callbacks/{checkId}/resolve")
+    @PostMapping("/batches/{batchId}/callbacks/{checkId}/resolve")
     String resolve(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long checkId,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String resolution,
             @RequestParam long version, RedirectAttributes redirect) {
         Flash.attempt(redirect, CallbackCheck.CORRECTED.equals(kind) ? "payout.callback.correctedDone"
                 : "payout.callback.resolvedDone", () -> callbacks.resolve(me, checkId, kind, resolution, version));
-        return "redirect:/payouts/" + batchId + "/callbacks#check-" + checkId;
+        return "redirect:/batches/" + batchId + "/callbacks#check-" + checkId;
     }
 
     private static BigDecimal amount(String typed) {

@@ -22,7 +22,8 @@ import org.workrelief.payout.ConfirmationService.SheetEntry;
 import org.workrelief.payout.ConfirmationSheet;
 import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.PayoutBatch;
-import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.PayoutBatches;
+import org.workrelief.payout.PayoutQueries;
 import org.workrelief.project.ProjectService;
 
 /**
@@ -35,20 +36,20 @@ class ConfirmationController {
     /** A team form's witness fields: {@code witness-<lineId>}, up to two per line. */
     private static final Pattern WITNESS_FIELD = Pattern.compile("witness-(\\d{1,18})");
 
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final ConfirmationService confirmations;
     private final ConfirmationSheets sheets;
     private final ProjectService projects;
 
-    ConfirmationController(PayoutService payouts, ConfirmationService confirmations, ConfirmationSheets sheets,
+    ConfirmationController(PayoutBatches batches, ConfirmationService confirmations, ConfirmationSheets sheets,
             ProjectService projects) {
-        this.payouts = payouts;
+        this.batches = batches;
         this.confirmations = confirmations;
         this.sheets = sheets;
         this.projects = projects;
     }
 
-    @GetMapping("/payouts/{batchId}/teams/{teamId}")
+    @GetMapping("/batches/{batchId}/teams/{teamId}")
     String team(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
         List<ConfirmationSheet> teamSheets = sheets.sheetsOf(me, batchId).stream().filter(s -> s.teamId() == teamId).toList();
@@ -58,21 +59,21 @@ class ConfirmationController {
         return teamPage(me, batchId, teamId, model, "payout/team");
     }
 
-    @GetMapping("/payouts/{batchId}/teams/{teamId}/sheet")
+    @GetMapping("/batches/{batchId}/teams/{teamId}/sheet")
     String sheet(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
         return teamPage(me, batchId, teamId, model, "payout/sheet");
     }
 
     /** 本人确认: the team's lines as large buttons, for the witness at the site device to pick a co-worker. */
-    @GetMapping("/payouts/{batchId}/teams/{teamId}/pin")
+    @GetMapping("/batches/{batchId}/teams/{teamId}/pin")
     String pinTeam(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
         return teamPage(me, batchId, teamId, model, "payout/pin-team");
     }
 
     /** One co-worker's line (name, team, days, amount) and the witness's code and PIN. */
-    @GetMapping("/payouts/{batchId}/teams/{teamId}/pin/{lineId}")
+    @GetMapping("/batches/{batchId}/teams/{teamId}/pin/{lineId}")
     String pinLine(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @PathVariable long lineId, Model model) {
         teamPage(me, batchId, teamId, model, "payout/pin-line");
@@ -83,7 +84,7 @@ class ConfirmationController {
         return "payout/pin-line";
     }
 
-    @PostMapping("/payouts/{batchId}/teams/{teamId}/pin/{lineId}")
+    @PostMapping("/batches/{batchId}/teams/{teamId}/pin/{lineId}")
     String confirmByPin(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @PathVariable long lineId, @RequestParam(required = false) String workerCode,
             @RequestParam(required = false) String pin, RedirectAttributes redirect) {
@@ -91,16 +92,16 @@ class ConfirmationController {
             var given = confirmations.confirmByPin(me, lineId, workerCode, pin);
             redirect.addFlashAttribute("success", "payout.pin.confirmed");
             redirect.addFlashAttribute("successArgs", new Object[] { given.witnessName() });
-            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin";
+            return "redirect:/batches/" + batchId + "/teams/" + teamId + "/pin";
         }
         catch (BusinessRuleException refused) {
             Flash.refused(redirect, refused);
-            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin/" + lineId;
+            return "redirect:/batches/" + batchId + "/teams/" + teamId + "/pin/" + lineId;
         }
     }
 
     private String teamPage(SignedInUser me, long batchId, long teamId, Model model, String view) {
-        PayoutBatch batch = payouts.batch(me, batchId);
+        PayoutBatch batch = batches.batch(me, batchId);
         var lines = confirmations.team(me, batchId, teamId);
         model.addAttribute("batch", batch);
         model.addAttribute("project", projects.get(me, batch.projectId()));
@@ -110,12 +111,12 @@ class ConfirmationController {
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", lines.isEmpty() ? "" : lines.get(0).line().teamName());
         // the totals the bank file leaves out, on the sheet that is signed and filed
-        model.addAttribute("sheetTotal", PayoutService.overall(lines.stream().map(t -> t.line()).toList()));
+        model.addAttribute("sheetTotal", PayoutQueries.overall(lines.stream().map(t -> t.line()).toList()));
         return view;
     }
 
     /** Confirmations read from one uploaded sheet: every {@code witness-<lineId>} field filled in. */
-    @PostMapping("/payouts/sheets/{sheetId}/confirmations")
+    @PostMapping("/batches/sheets/{sheetId}/confirmations")
     String recordFromSheet(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId,
             @RequestParam long batchId, @RequestParam long teamId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
@@ -137,7 +138,7 @@ class ConfirmationController {
         return back(batchId, teamId);
     }
 
-    @PostMapping("/payouts/confirmations/{confirmationId}/remove")
+    @PostMapping("/batches/confirmations/{confirmationId}/remove")
     String remove(@AuthenticationPrincipal SignedInUser me, @PathVariable long confirmationId, @RequestParam long batchId,
             @RequestParam long teamId, RedirectAttributes redirect) {
         Flash.attempt(redirect, "payout.confirm.removed", () -> confirmations.remove(me, confirmationId));
@@ -145,6 +146,6 @@ class ConfirmationController {
     }
 
     static String back(long batchId, long teamId) {
-        return "redirect:/payouts/" + batchId + "/teams/" + teamId;
+        return "redirect:/batches/" + batchId + "/teams/" + teamId;
     }
 }

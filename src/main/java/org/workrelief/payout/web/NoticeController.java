@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.workrelief.common.NotFoundException;
-import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.PayoutQueries;
 
 /**
  * 公示: the masked payout list for the village notice board and the villagers' WeChat group. No
@@ -18,9 +18,9 @@ import org.workrelief.payout.PayoutService;
 @Controller
 class NoticeController {
 
-    private final PayoutService payouts;
+    private final PayoutQueries payouts;
 
-    NoticeController(PayoutService payouts) {
+    NoticeController(PayoutQueries payouts) {
         this.payouts = payouts;
     }
 
@@ -30,13 +30,13 @@ class NoticeController {
      */
     @GetMapping("/notice/{token}")
     String notice(@PathVariable String token, Model model, HttpServletResponse response) {
-        PayoutService.PublicNotice notice = payouts.publicNotice(token)
+        PayoutQueries.PublicNotice notice = payouts.publicNotice(token)
                 .orElseThrow(() -> new NotFoundException("Notice", "?"));
         if (notice.withdrawn()) {
             response.setStatus(HttpStatus.GONE.value());
         }
         model.addAttribute("notice", notice);
-        model.addAttribute("keptYears", PayoutService.NOTICE_KEPT.getYears());
+        model.addAttribute("keptYears", PayoutQueries.NOTICE_KEPT.getYears());
         return "payout/notice";
     }
 }

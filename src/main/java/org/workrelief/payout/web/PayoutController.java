@@ -27,6 +27,8 @@ import org.workrelief.payout.LineStatus;
 import org.workrelief.payout.ObjectionService;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutLine;
+import org.workrelief.payout.PayoutBatches;
+import org.workrelief.payout.PayoutQueries;
 import org.workrelief.payout.PayoutService;
 import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.WageLedger;
@@ -38,6 +40,7 @@ import org.workrelief.project.ProjectService;
 class PayoutController {
 
     private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final ObjectionService objections;
     private final ProjectService projects;
     private final WageLedger ledger;
@@ -46,9 +49,10 @@ class PayoutController {
 
     private final ConfirmationSheets sheets;
 
-    PayoutController(PayoutService payouts, ObjectionService objections, ProjectService projects, WageLedger ledger,
+    PayoutController(PayoutService payouts, PayoutBatches batches, ObjectionService objections, ProjectService projects, WageLedger ledger,
             CallbackService callbacks, WitnessConcentration concentration, ConfirmationSheets sheets) {
         this.payouts = payouts;
+        this.batches = batches;
         this.sheets = sheets;
         this.concentration = concentration;
         this.callbacks = callbacks;
@@ -60,7 +64,7 @@ class PayoutController {
     @GetMapping("/projects/{projectId}/payouts")
     String list(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, Model model) {
         model.addAttribute("project", projects.get(me, projectId));
-        model.addAttribute("batches", payouts.batchesOf(me, projectId));
+        model.addAttribute("batches", batches.batchesOf(me, projectId));
         YearMonth last = YearMonth.from(payouts.today()).minusMonths(1);
         model.addAttribute("defaultFrom", last.atDay(1));
         model.addAttribute("defaultTo", last.atEndOfMonth());
@@ -89,9 +93,9 @@ class PayoutController {
     String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + LINES_PER_PAGE) int size,
             @RequestParam(required = false) Long line, Model model) {
-        PayoutBatch batch = payouts.batch(me, batchId);
+        PayoutBatch batch = batches.batch(me, batchId);
         // the batch's visibility is checked once, above: the lines, objections and sheets are read for it
-        List<PayoutLine> lines = payouts.lines(batch);
+        List<PayoutLine> lines = batches.lines(batch);
         Map<Long, String> teams = new LinkedHashMap<>();
         lines.forEach(l -> teams.putIfAbsent(l.teamId(), l.teamName()));
         PageRequest asked = PageRequests.of(page, size, Sort.unsorted());
@@ -109,8 +113,8 @@ class PayoutController {
         model.addAttribute("shown", new PageImpl<>(lines.subList(from, Math.min(lines.size(), from + asked.getPageSize())),
                 PageRequest.of(shownPage, asked.getPageSize()), lines.size()));
         model.addAttribute("teams", teams);
-        model.addAttribute("totals", PayoutService.totals(lines));
-        model.addAttribute("overall", PayoutService.overall(lines));
+        model.addAttribute("totals", PayoutQueries.totals(lines));
+        model.addAttribute("overall", PayoutQueries.overall(lines));
         model.addAttribute("resultsExpected", batch.status() == BatchStatus.RELEASED
                 && lines.stream().anyMatch(l -> l.status() == LineStatus.PENDING));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
@@ -152,7 +156,7 @@ class PayoutController {
     @PostMapping("/payouts/{batchId}/discard")
     String discard(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @RequestParam long version,
             RedirectAttributes redirect) {
-        PayoutBatch batch = payouts.batch(me, batchId);
+        PayoutBatch batch = batches.batch(me, batchId);
         return Flash.attempt(redirect, "payout.discarded", () -> payouts.discard(me, batchId, version))
                 ? "redirect:/projects/" + batch.projectId() + "/payouts" : "redirect:/payouts/" + batchId;
     }

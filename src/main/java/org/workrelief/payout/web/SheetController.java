@@ -24,7 +24,7 @@ import org.workrelief.payout.ConfirmationService;
 import org.workrelief.payout.ConfirmationSheet;
 import org.workrelief.payout.ConfirmationSheets;
 import org.workrelief.payout.PayoutBatch;
-import org.workrelief.payout.PayoutService;
+import org.workrelief.payout.PayoutBatches;
 import org.workrelief.payout.SheetFile;
 import org.workrelief.project.ProjectService;
 
@@ -34,18 +34,18 @@ class SheetController {
 
     private final ConfirmationSheets sheets;
     private final ConfirmationService confirmations;
-    private final PayoutService payouts;
+    private final PayoutBatches batches;
     private final ProjectService projects;
 
-    SheetController(ConfirmationSheets sheets, ConfirmationService confirmations, PayoutService payouts,
+    SheetController(ConfirmationSheets sheets, ConfirmationService confirmations, PayoutBatches batches,
             ProjectService projects) {
         this.sheets = sheets;
         this.confirmations = confirmations;
-        this.payouts = payouts;
+        this.batches = batches;
         this.projects = projects;
     }
 
-    @PostMapping("/payouts/{batchId}/teams/{teamId}/sheets")
+    @PostMapping("/batches/{batchId}/teams/{teamId}/sheets")
     String upload(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
@@ -61,21 +61,21 @@ class SheetController {
     }
 
     /** The sheet's page: the scan beside what was recorded from it, and the committee's attestation. */
-    @GetMapping("/payouts/sheets/{sheetId}")
+    @GetMapping("/batches/sheets/{sheetId}")
     String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId, Model model) {
         ConfirmationSheet sheet = sheets.sheet(me, sheetId);
-        PayoutBatch batch = payouts.batch(me, sheet.batchId());
+        PayoutBatch batch = batches.batch(me, sheet.batchId());
         model.addAttribute("sheet", sheet);
         model.addAttribute("batch", batch);
         model.addAttribute("project", projects.get(me, batch.projectId()));
         model.addAttribute("recorded", confirmations.confirmationsOf(me, batch.id()).stream()
                 .filter(c -> c.sheetId() != null && c.sheetId() == sheetId).toList());
-        model.addAttribute("payees", payouts.lines(me, batch.id()).stream()
+        model.addAttribute("payees", batches.lines(me, batch.id()).stream()
                 .collect(java.util.stream.Collectors.toMap(l -> l.id(), l -> l)));
         return "payout/sheet-view";
     }
 
-    @GetMapping("/payouts/sheets/{sheetId}/file")
+    @GetMapping("/batches/sheets/{sheetId}/file")
     ResponseEntity<byte[]> file(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId) {
         SheetFile file = sheets.open(me, sheetId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
@@ -86,10 +86,10 @@ class SheetController {
                 .body(file.content());
     }
 
-    @PostMapping("/payouts/sheets/{sheetId}/attest")
+    @PostMapping("/batches/sheets/{sheetId}/attest")
     String attest(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId, @RequestParam long version,
             RedirectAttributes redirect) {
         Flash.attempt(redirect, "payout.sheet.attested", () -> sheets.attest(me, sheetId, version));
-        return "redirect:/payouts/sheets/" + sheetId;
+        return "redirect:/batches/sheets/" + sheetId;
     }
 }

@@ -1,0 +1,166 @@
+package org.workrelief.payout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.NotFoundException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.Project;
+import org.workrelief.project.ProjectService;
+
+/**
+ * The payout batches and their lines as stored: read for a viewer who may see them, locked for a change,
+ * audited. The batch's life ({@link PayoutService}) and its sibling services (confirmations, sheets,
+ * objections, call-backs, bank) all go through here.
+ */
+@Component
+public class PayoutBatches {
+
+    static final String ENTITY = "PayoutBatch";
+    /**
+     * SQL condition on a line {@code l} of a batch {@code b}: wages released and not failed, the money
+     * that counts as paid out in figures (a failed line counts again only when re-issued and paid).
+     */
+    public static final String RELEASED_WAGES = "b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')";
+    static final String LINE = "PayoutLine";
+
+    private final JdbcTemplate jdbc;
+    private final ProjectService projects;
+    private final AuditLog auditLog;
+
+    PayoutBatches(JdbcTemplate jdbc, ProjectService projects, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.auditLog = auditLog;
+    }
+
+
+    @Transactional(readOnly = true)
+    public PayoutBatch batch(SignedInUser viewer, long batchId) {
+        PayoutBatch batch = find(batchId);
+        projects.get(viewer, batch.projectId());
+        return batch;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PayoutBatch> batchesOf(SignedInUser viewer, long projectId) {
+        projects.get(viewer, projectId);
+        return jdbc.query("select * from payout_batch where project_id = ? order by period_from desc, id desc",
+                PayoutBatches::toBatch, projectId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PayoutLine> lines(SignedInUser viewer, long batchId) {
+        batch(viewer, batchId);
+        return linesOf(batchId);
+    }
+
+    /** The lines of a batch the caller has already checked the viewer may see (the batch page). */
+    @Transactional(readOnly = true)
+    public List<PayoutLine> lines(PayoutBatch visible) {
+        return linesOf(visible.id());
+    }
+
+    List<PayoutLine> linesOf(long batchId) {
+        return jdbc.query(LINE_SELECT + " where l.batch_id = ? order by l.team_id, w.worker_code", PayoutBatches::toLine,
+                batchId);
+    }
+
+    Optional<PayoutLine> line(long lineId) {
+        return jdbc.query(LINE_SELECT + " where l.id = ?", PayoutBatches::toLine, lineId).stream().findFirst();
+    }
+
+    Project projectOf(SignedInUser viewer, PayoutBatch batch) {
+        return projects.get(viewer, batch.projectId());
+    }
+
+    /** The batch, read after taking its row lock: state moves of one batch happen one after the other. */
+    PayoutBatch lockedBatch(SignedInUser actor, long batchId) {
+        jdbc.queryForList("select id from payout_batch where id = ? for update", Long.class, batchId);
+        return batch(actor, batchId);
+    }
+
+    /** The batch, locked (so approval waits for the change, or the change sees the approval), while lines may change. */
+    PayoutBatch editableBatch(SignedInUser actor, long batchId) {
+        PayoutBatch batch = lockedBatch(actor, batchId);
+        if (!batch.editable()) {
+            throw new BusinessRuleException("payout.state.locked");
+        }
+        return batch;
+    }
+
+    static void requireRole(SignedInUser actor, Role... roles) {
+        for (Role role : roles) {
+            if (actor.hasRole(role)) {
+                return;
+            }
+        }
+        throw new AccessDeniedException("not allowed for " + actor.role());
+    }
+
+    PayoutBatch find(long batchId) {
+        return jdbc.query("select * from payout_batch where id = ?", PayoutBatches::toBatch, batchId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException(ENTITY, batchId));
+    }
+
+    void audit(SignedInUser actor, String action, PayoutBatch batch, Project project, Object before, Object after,
+            String detail) {
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, ENTITY, batch.id())
+                .inProject(project.getId(), project.getTownId()).change(before, after)
+                .detail(detail == null ? batch.periodFrom() + "~" + batch.periodTo() : detail));
+    }
+
+    void auditLine(SignedInUser actor, String action, PayoutLine line, PayoutBatch batch, Object before, Object after) {
+        Project project = projects.get(actor, batch.projectId());
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, LINE, line.id())
+                .inProject(project.getId(), project.getTownId()).change(before, after)
+                .detail("batch " + batch.id() + ", worker " + line.workerCode()));
+    }
+
+    static final String LINE_SELECT = """
+            select l.*, w.worker_code, w.name as worker_name, w.id_number_masked,
+                   (select count(*) from cross_confirmation c where c.line_id = l.id and %s) as confirmations,
+                   (select string_agg(case when c.method = 'SHEET' and s.attested_at is null then 'SHEET_AWAITING'
+                                           else c.method end, ',' order by c.slot)
+                    from cross_confirmation c left join confirmation_sheet s on s.id = c.sheet_id
+                    where c.line_id = l.id) as evidence
+            from payout_line l join worker w on w.id = l.worker_id
+            """.formatted(ReleaseGate.COUNTS);
+
+    static PayoutLine toLine(ResultSet rs, int row) throws SQLException {
+        return new PayoutLine(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("worker_id"), rs.getString("worker_code"),
+                rs.getString("worker_name"), rs.getString("id_number_masked"), rs.getLong("team_id"),
+                rs.getString("team_name"), rs.getInt("full_days"), rs.getInt("half_days"), rs.getBigDecimal("days"),
+                rs.getBigDecimal("day_rate"), rs.getBigDecimal("amount_due"), rs.getBigDecimal("deduction"),
+                rs.getString("deduction_reason"), rs.getBigDecimal("amount_payable"),
+                LineStatus.valueOf(rs.getString("status")), rs.getString("bank_name"), rs.getString("bank_card_masked"),
+                rs.getString("bank_reason"), rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate(),
+                rs.getObject("reissued_in", Long.class), rs.getInt("confirmations"), rs.getString("evidence"),
+                rs.getLong("version"));
+    }
+
+    static PayoutBatch toBatch(ResultSet rs, int row) throws SQLException {
+        return new PayoutBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getDate("period_from").toLocalDate(),
+                rs.getDate("period_to").toLocalDate(), BatchStatus.valueOf(rs.getString("status")),
+                rs.getObject("reissue_of", Long.class), rs.getString("prepared_by"), rs.getString("notice_token"),
+                instant(rs.getTimestamp("publicized_at")), instant(rs.getTimestamp("notice_until")),
+                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getString("released_by"),
+                instant(rs.getTimestamp("released_at")), instant(rs.getTimestamp("settled_at")), rs.getLong("version"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
