@@ -60,7 +60,13 @@ public class ConfirmationService {
 
     @Transactional(readOnly = true)
     public List<Confirmation> confirmationsOf(SignedInUser viewer, long batchId) {
-        batches.batch(viewer, batchId);
+        return confirmationsOf(batches.batch(viewer, batchId));
+    }
+
+    /** The confirmations of a batch the caller has already checked the viewer may see. */
+    @Transactional(readOnly = true)
+    public List<Confirmation> confirmationsOf(PayoutBatch visible) {
+        long batchId = visible.id();
         return jdbc.query("""
                 select c.*, w.worker_code, w.name, s.attested_at is not null as attested
                 from cross_confirmation c join payout_line l on l.id = c.line_id
@@ -91,18 +97,25 @@ public class ConfirmationService {
 
     @Transactional(readOnly = true)
     public List<TeamLine> team(SignedInUser viewer, long batchId, long teamId) {
-        PayoutBatch batch = batches.batch(viewer, batchId);
-        Set<Long> worked = policy.worked(batch);
-        Map<Long, List<Confirmation>> byLine = confirmationsOf(viewer, batchId).stream()
+        return team(batches.batch(viewer, batchId), teamId);
+    }
+
+    /** A team's lines of a batch the caller has already checked the viewer may see (the team's pages). */
+    @Transactional(readOnly = true)
+    public List<TeamLine> team(PayoutBatch batch, long teamId) {
+        long batchId = batch.id();
+        Map<Long, List<Confirmation>> byLine = confirmationsOf(batch).stream()
                 .collect(Collectors.groupingBy(Confirmation::lineId));
         List<PayoutLine> lines = batches.linesOf(batchId).stream().filter(l -> l.teamId() == teamId).toList();
+        Map<Long, List<WitnessPolicy.Candidate>> mayVouch = batch.editable()
+                ? policy.eligibleFor(batch, lines.stream().map(PayoutLine::workerId).toList(), policy.worked(batch))
+                : Map.of();
         List<TeamLine> team = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PayoutLine line = lines.get(i);
             List<Confirmation> given = byLine.getOrDefault(line.id(), List.of());
-            List<WitnessPolicy.Candidate> eligible = !batch.editable() || given.size() >= ReleaseGate.WITNESSES_PER_LINE
-                    ? List.of()
-                    : policy.eligible(batch, line.workerId(), worked).stream()
+            List<WitnessPolicy.Candidate> eligible = given.size() >= ReleaseGate.WITNESSES_PER_LINE ? List.of()
+                    : mayVouch.getOrDefault(line.workerId(), List.of()).stream()
                             .filter(c -> given.stream().noneMatch(g -> g.witnessId() == c.workerId())).toList();
             List<Long> beside = neighbours(lines, i);
             List<WitnessPolicy.Candidate> suggested = eligible.stream().filter(c -> beside.contains(c.workerId()))

@@ -57,23 +57,38 @@ public class WitnessPolicy {
 
     /** Everyone who may vouch for the payee, by worker code. */
     public List<Candidate> eligible(PayoutBatch batch, long payeeId) {
-        return eligible(batch, payeeId, worked(batch));
+        return eligibleFor(batch, List.of(payeeId), worked(batch)).get(payeeId);
     }
 
-    /** As above, with the period's workers already known (a page of many lines asks once). */
-    List<Candidate> eligible(PayoutBatch batch, long payeeId, Set<Long> worked) {
-        List<Long> ids = new ArrayList<>(worked);
-        Map<Long, Optional<Ineligible>> judged = judge(batch, payeeId, ids, worked);
+    /**
+     * Who may vouch for each of these payees, by worker code: a page of many lines asks once, with two
+     * statements whatever the number of lines.
+     */
+    Map<Long, List<Candidate>> eligibleFor(PayoutBatch batch, List<Long> payeeIds, Set<Long> worked) {
+        List<Long> all = new ArrayList<>(worked);
+        payeeIds.stream().filter(id -> !worked.contains(id)).forEach(all::add);
+        Map<Long, Facts> facts = facts(batch, all).stream().collect(Collectors.toMap(Facts::workerId, Function.identity()));
         Map<Long, String> teams = teamsOf(batch);
-        return facts(batch, ids).stream().filter(f -> judged.get(f.workerId()).isEmpty())
-                .map(f -> new Candidate(f.workerId(), f.code(), f.name(), teams.getOrDefault(f.workerId(), "")))
-                .sorted(java.util.Comparator.comparing(Candidate::code)).toList();
+        List<Long> witnesses = new ArrayList<>(worked);
+        Map<Long, List<Candidate>> eligible = new java.util.HashMap<>();
+        for (long payee : payeeIds) {
+            Map<Long, Optional<Ineligible>> judged = judge(payee, witnesses, worked, facts);
+            eligible.put(payee, witnesses.stream().filter(id -> judged.get(id).isEmpty()).map(facts::get)
+                    .map(f -> new Candidate(f.workerId(), f.code(), f.name(), teams.getOrDefault(f.workerId(), "")))
+                    .sorted(java.util.Comparator.comparing(Candidate::code)).toList());
+        }
+        return eligible;
     }
 
     Map<Long, Optional<Ineligible>> judge(PayoutBatch batch, long payeeId, List<Long> witnessIds, Set<Long> worked) {
         List<Long> all = new ArrayList<>(witnessIds);
         all.add(payeeId);
         Map<Long, Facts> facts = facts(batch, all).stream().collect(Collectors.toMap(Facts::workerId, Function.identity()));
+        return judge(payeeId, witnessIds, worked, facts);
+    }
+
+    private static Map<Long, Optional<Ineligible>> judge(long payeeId, List<Long> witnessIds, Set<Long> worked,
+            Map<Long, Facts> facts) {
         Facts payee = facts.get(payeeId);
         Map<Long, Optional<Ineligible>> result = new java.util.HashMap<>();
         for (long id : witnessIds) {

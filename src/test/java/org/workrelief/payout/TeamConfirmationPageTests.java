@@ -130,6 +130,17 @@ class TeamConfirmationPageTests {
     }
 
     @Test
+    void aCommitteeMemberOfAnotherTownFindsNoSheetToAttest() throws Exception {
+        ConfirmationSheet sheet = flow.recordedFromSheet(p, batch.id());
+        var elsewhere = flow.site().s().offDuty();
+        mvc.perform(get("/payouts/sheets/{s}", sheet.id()).with(user(elsewhere))).andExpect(status().isNotFound());
+        mvc.perform(get("/payouts/sheets/{s}/file", sheet.id()).with(user(elsewhere))).andExpect(status().isNotFound());
+        mvc.perform(post("/payouts/sheets/{s}/attest", sheet.id()).param("version", String.valueOf(sheet.version()))
+                .with(user(elsewhere)).with(csrf())).andExpect(status().isNotFound());
+        assertThat(sheets.sheet(p.staff(), sheet.id()).attested()).isFalse();
+    }
+
+    @Test
     void aWitnessPicksTheCoWorkerAndConfirmsWithTheirOwnPin() throws Exception {
         PayoutLine first = batches.lines(p.staff(), batch.id()).get(0);
         Worker witness = p.crew().stream().filter(w -> w.getId() != first.workerId()).findFirst().orElseThrow();

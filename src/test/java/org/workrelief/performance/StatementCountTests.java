@@ -233,6 +233,20 @@ class StatementCountTests {
     }
 
     @Test
+    void theTeamConfirmationPage() throws Exception {
+        // who may vouch for each line is judged for the whole team at once, not line by line
+        PayoutBatch small = flow.publicized(p);
+        List<String> fewLines = statements("team confirmations", get("/payouts/{b}/teams/{t}", small.id(),
+                p.s().site().team().getId()).with(user(p.staff())));
+
+        PaidSite big = paidSite(14);
+        PayoutBatch large = flow.publicized(big);
+        List<String> manyLines = statements("team confirmations", get("/payouts/{b}/teams/{t}", large.id(),
+                big.s().site().team().getId()).with(user(big.staff())));
+        assertSame("team confirmations, 4 and 14 lines", fewLines, manyLines);
+    }
+
+    @Test
     void thePayoutBatchAsItsApprover() throws Exception {
         // the approver also sees 互证集中提示 (WitnessConcentration): one statement more, however many lines
         PayoutBatch small = flow.confirmed(p);

@@ -33,7 +33,7 @@ class CallbackController {
         this.projects = projects;
     }
 
-    @GetMapping("/batches/{batchId}/callbacks")
+    @GetMapping("/payouts/{batchId}/callbacks")
     String checklist(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, Model model) {
         PayoutBatch batch = batches.batch(me, batchId);
         model.addAttribute("batch", batch);
@@ -44,7 +44,7 @@ class CallbackController {
         return "payout/callbacks";
     }
 
-    @PostMapping("/batches/{batchId}/callbacks/{checkId}")
+    @PostMapping("/payouts/{batchId}/callbacks/{checkId}")
     String record(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long checkId,
             @RequestParam(defaultValue = "false") boolean reached, @RequestParam(required = false) String worked,
             @RequestParam(required = false) String differsHow, @RequestParam(required = false) String expectedAmount,
@@ -52,20 +52,20 @@ class CallbackController {
         Flash.attempt(redirect, reached ? "payout.callback.recorded" : "payout.callback.attempted",
                 () -> callbacks.record(me, checkId, new CallbackService.Answer(reached, worked, differsHow,
                         amount(expectedAmount), note, version)));
-        return "redirect:/batches/" + batchId + "/callbacks";
+        return "redirect:/payouts/" + batchId + "/callbacks";
     }
 
     /**
      * An administrator resolves an answer that differs: {@code kind} CORRECTED (the line was corrected since) or
      * DECIDED (a written decision); back to the check on the call-back list.
      */
-    @PostMapping("/batches/{batchId}/callbacks/{checkId}/resolve")
+    @PostMapping("/payouts/{batchId}/callbacks/{checkId}/resolve")
     String resolve(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long checkId,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String resolution,
             @RequestParam long version, RedirectAttributes redirect) {
         Flash.attempt(redirect, CallbackCheck.CORRECTED.equals(kind) ? "payout.callback.correctedDone"
                 : "payout.callback.resolvedDone", () -> callbacks.resolve(me, checkId, kind, resolution, version));
-        return "redirect:/batches/" + batchId + "/callbacks#check-" + checkId;
+        return "redirect:/payouts/" + batchId + "/callbacks#check-" + checkId;
     }
 
     private static BigDecimal amount(String typed) {

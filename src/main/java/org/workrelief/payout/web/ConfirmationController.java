@@ -49,34 +49,35 @@ class ConfirmationController {
         this.projects = projects;
     }
 
-    @GetMapping("/batches/{batchId}/teams/{teamId}")
+    @GetMapping("/payouts/{batchId}/teams/{teamId}")
     String team(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
-        List<ConfirmationSheet> teamSheets = sheets.sheetsOf(me, batchId).stream().filter(s -> s.teamId() == teamId).toList();
+        PayoutBatch batch = batches.batch(me, batchId);
+        List<ConfirmationSheet> teamSheets = sheets.sheetsOf(batch).stream().filter(s -> s.teamId() == teamId).toList();
         model.addAttribute("sheets", teamSheets);
         model.addAttribute("openSheets", teamSheets.stream().filter(s -> !s.attested())
                 .sorted(java.util.Comparator.comparingLong(ConfirmationSheet::id).reversed()).toList());
-        return teamPage(me, batchId, teamId, model, "payout/team");
+        return teamPage(me, batch, teamId, model, "payout/team");
     }
 
-    @GetMapping("/batches/{batchId}/teams/{teamId}/sheet")
+    @GetMapping("/payouts/{batchId}/teams/{teamId}/sheet")
     String sheet(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
-        return teamPage(me, batchId, teamId, model, "payout/sheet");
+        return teamPage(me, batches.batch(me, batchId), teamId, model, "payout/sheet");
     }
 
     /** 本人确认: the team's lines as large buttons, for the witness at the site device to pick a co-worker. */
-    @GetMapping("/batches/{batchId}/teams/{teamId}/pin")
+    @GetMapping("/payouts/{batchId}/teams/{teamId}/pin")
     String pinTeam(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             Model model) {
-        return teamPage(me, batchId, teamId, model, "payout/pin-team");
+        return teamPage(me, batches.batch(me, batchId), teamId, model, "payout/pin-team");
     }
 
     /** One co-worker's line (name, team, days, amount) and the witness's code and PIN. */
-    @GetMapping("/batches/{batchId}/teams/{teamId}/pin/{lineId}")
+    @GetMapping("/payouts/{batchId}/teams/{teamId}/pin/{lineId}")
     String pinLine(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @PathVariable long lineId, Model model) {
-        teamPage(me, batchId, teamId, model, "payout/pin-line");
+        teamPage(me, batches.batch(me, batchId), teamId, model, "payout/pin-line");
         @SuppressWarnings("unchecked")
         List<ConfirmationService.TeamLine> lines = (List<ConfirmationService.TeamLine>) model.getAttribute("lines");
         model.addAttribute("t", lines.stream().filter(t -> t.line().id() == lineId).findFirst()
@@ -84,7 +85,7 @@ class ConfirmationController {
         return "payout/pin-line";
     }
 
-    @PostMapping("/batches/{batchId}/teams/{teamId}/pin/{lineId}")
+    @PostMapping("/payouts/{batchId}/teams/{teamId}/pin/{lineId}")
     String confirmByPin(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @PathVariable long lineId, @RequestParam(required = false) String workerCode,
             @RequestParam(required = false) String pin, RedirectAttributes redirect) {
@@ -92,17 +93,16 @@ class ConfirmationController {
             var given = confirmations.confirmByPin(me, lineId, workerCode, pin);
             redirect.addFlashAttribute("success", "payout.pin.confirmed");
             redirect.addFlashAttribute("successArgs", new Object[] { given.witnessName() });
-            return "redirect:/batches/" + batchId + "/teams/" + teamId + "/pin";
+            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin";
         }
         catch (BusinessRuleException refused) {
             Flash.refused(redirect, refused);
-            return "redirect:/batches/" + batchId + "/teams/" + teamId + "/pin/" + lineId;
+            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin/" + lineId;
         }
     }
 
-    private String teamPage(SignedInUser me, long batchId, long teamId, Model model, String view) {
-        PayoutBatch batch = batches.batch(me, batchId);
-        var lines = confirmations.team(me, batchId, teamId);
+    private String teamPage(SignedInUser me, PayoutBatch batch, long teamId, Model model, String view) {
+        var lines = confirmations.team(batch, teamId);
         model.addAttribute("batch", batch);
         model.addAttribute("project", projects.get(me, batch.projectId()));
         model.addAttribute("lines", lines);
@@ -116,7 +116,7 @@ class ConfirmationController {
     }
 
     /** Confirmations read from one uploaded sheet: every {@code witness-<lineId>} field filled in. */
-    @PostMapping("/batches/sheets/{sheetId}/confirmations")
+    @PostMapping("/payouts/sheets/{sheetId}/confirmations")
     String recordFromSheet(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId,
             @RequestParam long batchId, @RequestParam long teamId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
@@ -138,7 +138,7 @@ class ConfirmationController {
         return back(batchId, teamId);
     }
 
-    @PostMapping("/batches/confirmations/{confirmationId}/remove")
+    @PostMapping("/payouts/confirmations/{confirmationId}/remove")
     String remove(@AuthenticationPrincipal SignedInUser me, @PathVariable long confirmationId, @RequestParam long batchId,
             @RequestParam long teamId, RedirectAttributes redirect) {
         Flash.attempt(redirect, "payout.confirm.removed", () -> confirmations.remove(me, confirmationId));
@@ -146,6 +146,6 @@ class ConfirmationController {
     }
 
     static String back(long batchId, long teamId) {
-        return "redirect:/batches/" + batchId + "/teams/" + teamId;
+        return "redirect:/payouts/" + batchId + "/teams/" + teamId;
     }
 }

@@ -45,7 +45,7 @@ class SheetController {
         this.projects = projects;
     }
 
-    @PostMapping("/batches/{batchId}/teams/{teamId}/sheets")
+    @PostMapping("/payouts/{batchId}/teams/{teamId}/sheets")
     String upload(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
@@ -61,7 +61,7 @@ class SheetController {
     }
 
     /** The sheet's page: the scan beside what was recorded from it, and the committee's attestation. */
-    @GetMapping("/batches/sheets/{sheetId}")
+    @GetMapping("/payouts/sheets/{sheetId}")
     String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId, Model model) {
         ConfirmationSheet sheet = sheets.sheet(me, sheetId);
         PayoutBatch batch = batches.batch(me, sheet.batchId());
@@ -75,7 +75,7 @@ class SheetController {
         return "payout/sheet-view";
     }
 
-    @GetMapping("/batches/sheets/{sheetId}/file")
+    @GetMapping("/payouts/sheets/{sheetId}/file")
     ResponseEntity<byte[]> file(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId) {
         SheetFile file = sheets.open(me, sheetId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
@@ -86,10 +86,10 @@ class SheetController {
                 .body(file.content());
     }
 
-    @PostMapping("/batches/sheets/{sheetId}/attest")
+    @PostMapping("/payouts/sheets/{sheetId}/attest")
     String attest(@AuthenticationPrincipal SignedInUser me, @PathVariable long sheetId, @RequestParam long version,
             RedirectAttributes redirect) {
         Flash.attempt(redirect, "payout.sheet.attested", () -> sheets.attest(me, sheetId, version));
-        return "redirect:/batches/sheets/" + sheetId;
+        return "redirect:/payouts/sheets/" + sheetId;
     }
 }
