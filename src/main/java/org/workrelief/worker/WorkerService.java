@@ -97,10 +97,13 @@ public class WorkerService {
             return !others.isEmpty();
         }
 
-        /** The arguments of {@code worker.phone.shared}: the masked number, how many others, their names and codes. */
+        /**
+         * The arguments of {@code worker.phone.shared}: the masked number, how many others, and the first
+         * of them by name and code, joined with 、 (the names are Chinese in either language).
+         */
         public Object[] messageArgs() {
-            String named = others.stream().limit(NAMED).map(PhonePeer::label).collect(java.util.stream.Collectors.joining(", "));
-            return new Object[] { phoneMasked, others.size(), others.size() > NAMED ? named + ", …" : named };
+            String named = others.stream().limit(NAMED).map(PhonePeer::label).collect(java.util.stream.Collectors.joining("、"));
+            return new Object[] { phoneMasked, others.size(), others.size() > NAMED ? named + "……" : named };
         }
     }
 

@@ -77,7 +77,7 @@ class SharedPhoneScreensTests {
 
         String english = follow(register("王大明"), "en");
         assertThat(english).contains("Phone number " + masked() + " is already registered for 2 other worker(s) of this town: 赵一（"
-                + holder.getWorkerCode() + "）, 王小明（");
+                + holder.getWorkerCode() + "）、王小明（");
     }
 
     @Test
@@ -112,7 +112,7 @@ class SharedPhoneScreensTests {
         String again = importCsv("姓名,身份证号,手机号,村,班组\n王五," + TestNumbers.idNumber() + "," + phone + ",前埠村,开挖组\n", "en");
         assertThat(again).contains("id=\"import-warnings\"")
                 .contains("Phone number " + masked() + " is already registered for 3 other worker(s) of this town: 赵一（"
-                        + holder.getWorkerCode() + "）, 张三（");
+                        + holder.getWorkerCode() + "）、张三（");
     }
 
     private String masked() {

@@ -244,6 +244,14 @@ class WorkerRegistryIntegrationTests {
                 other.getId())).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
+    @Test
+    void aPhoneSharedByManyNamesTheFirstFiveAndCountsThemAll() {
+        java.util.List<WorkerService.PhonePeer> six = java.util.stream.LongStream.rangeClosed(1, 6)
+                .mapToObj(n -> new WorkerService.PhonePeer(n, "王" + n, "JS00000" + n)).toList();
+        assertThat(new WorkerService.SharedPhone("139****0001", six).messageArgs()).containsExactly("139****0001", 6,
+                "王1（JS000001）、王2（JS000002）、王3（JS000003）、王4（JS000004）、王5（JS000005）……");
+    }
+
     private WorkerForm withPhone(String name, String phone) {
         return new WorkerForm(town.getId(), name, TestNumbers.idNumber(), phone, "前埠村", null, null,
                 HouseholdStatus.ORDINARY, null, null, "", 0);
