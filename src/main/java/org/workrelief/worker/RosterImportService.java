@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.Masking;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.ProtectedNumber;
@@ -45,7 +46,8 @@ public class RosterImportService {
     /**
      * {@code imported}: rows enrolled, of which {@code alreadyRegistered} were people already in the
      * registry (enrolled as they are: their registered details are not changed by a file);
-     * {@code warnings}: rows saved but worth a look (age above the warning limit).
+     * {@code warnings}: rows saved but worth a look (age above the warning limit; a phone number that
+     * another worker of the town, or an earlier new person of the file, already has).
      */
     public record ImportResult(int imported, int alreadyRegistered, List<RowError> errors, List<RowError> warnings) {
 
@@ -155,6 +157,8 @@ public class RosterImportService {
         Map<String, Registered> registered = registeredByIdHash(checked);
         Set<Long> activeHere = activeOnProject(projectId, registered.values());
         Map<String, Long> cardOwners = cardOwners(checked);
+        Map<String, List<WorkerService.PhonePeer>> phoneHolders = phoneHolders(project.getTownId(), checked, registered);
+        Map<String, CheckedRow> firstNewRowOfPhone = new HashMap<>();
         List<RowError> warnings = new ArrayList<>();
         for (CheckedRow row : checked) {
             Registered existing = registered.get(row.protectedId().hash());
@@ -171,6 +175,10 @@ public class RosterImportService {
             int age = row.id().ageOn(today);
             if (existing == null && age > workers.ageWarning()) {
                 warnings.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "worker.age.warning", List.of(age)));
+            }
+            if (existing == null && row.phone() != null) {
+                warnAboutSharedPhone(row, phoneHolders.getOrDefault(row.phone(), List.of()),
+                        firstNewRowOfPhone.putIfAbsent(row.phone(), row), warnings);
             }
         }
         if (!errors.isEmpty()) {
@@ -210,6 +218,40 @@ public class RosterImportService {
         return new HashSet<>(jdbc.queryForList(
                 "select worker_id from enrollment where project_id = ? and status = 'ACTIVE' and worker_id = any (?)",
                 Long.class, projectId, people.stream().map(Registered::workerId).toArray(Long[]::new)));
+    }
+
+    /**
+     * The workers of the town registered with the phone numbers of the file's new people (a person
+     * already registered keeps their registered phone: a file does not change it).
+     */
+    private Map<String, List<WorkerService.PhonePeer>> phoneHolders(long townId, List<CheckedRow> rows,
+            Map<String, Registered> registered) {
+        Map<String, List<WorkerService.PhonePeer>> holders = new HashMap<>();
+        List<String> phones = rows.stream().filter(r -> r.phone() != null && !registered.containsKey(r.protectedId().hash()))
+                .map(CheckedRow::phone).distinct().toList();
+        for (int from = 0; from < phones.size(); from += 1000) {
+            List<String> chunk = phones.subList(from, Math.min(phones.size(), from + 1000));
+            jdbc.query("select phone, id, name, worker_code from worker where town_id = ? and phone = any (?) order by id",
+                    rs -> {
+                        holders.computeIfAbsent(rs.getString(1), p -> new ArrayList<>())
+                                .add(new WorkerService.PhonePeer(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }, townId, chunk.toArray(String[]::new));
+        }
+        return holders;
+    }
+
+    /** A new person's phone number that workers of the town, or an earlier new person of the file, have too. */
+    private static void warnAboutSharedPhone(CheckedRow row, List<WorkerService.PhonePeer> holders, CheckedRow earlier,
+            List<RowError> warnings) {
+        String column = RosterColumn.PHONE.header();
+        String masked = Masking.phone(row.phone());
+        if (!holders.isEmpty()) {
+            warnings.add(new RowError(row.row(), column, "worker.phone.shared",
+                    java.util.Arrays.asList(new WorkerService.SharedPhone(masked, holders).messageArgs())));
+        }
+        if (earlier != null) {
+            warnings.add(new RowError(row.row(), column, "import.phone.sameInFile", List.of(masked, earlier.row(), earlier.name())));
+        }
     }
 
     private Map<String, Long> cardOwners(List<CheckedRow> rows) {

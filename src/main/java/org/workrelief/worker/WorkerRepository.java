@@ -23,6 +23,10 @@ interface WorkerRepository extends JpaRepository<Worker, Long> {
     @Query("select w.id from Worker w where w.bankCard.hash = :hash")
     Optional<Long> findIdByBankCardHash(@Param("hash") String hash);
 
+    /** The other workers of a town registered with this phone number, in registration order. */
+    @Query("select w from Worker w where w.townId = :townId and w.phone = :phone and w.id <> :self order by w.id")
+    List<Worker> findSamePhone(@Param("townId") Long townId, @Param("phone") String phone, @Param("self") Long self);
+
     /** Workers of a town (all towns when null) matching a name, phone, village or code fragment, or an exact ID hash. */
     @Query("""
             select w from Worker w

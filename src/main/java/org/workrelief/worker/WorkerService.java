@@ -55,8 +55,56 @@ public class WorkerService {
         this.ageWarning = ageWarning;
     }
 
-    /** A registered worker, and whether their age is above the configured warning limit. */
-    public record Registration(Worker worker, boolean aboveAgeWarning, int age) {
+    /**
+     * A registered worker, whether their age is above the configured warning limit, and the other
+     * workers of the town already registered with the same phone number (a warning, not a refusal).
+     */
+    public record Registration(Worker worker, boolean aboveAgeWarning, int age, SharedPhone sharedPhone) {
+    }
+
+    /** A worker saved from the edit form, and who else in the town has the phone number it was given. */
+    public record Edited(Worker worker, SharedPhone sharedPhone) {
+    }
+
+    /** Another worker of the town registered with the same phone number. */
+    public record PhonePeer(long workerId, String name, String code) {
+
+        /** 王小明（TOWN000001）, as the daily review's shared-phone finding names them. */
+        public String label() {
+            return name + "（" + code + "）";
+        }
+    }
+
+    /**
+     * 共用手机号: the other workers of the town registered with a worker's phone number, the number
+     * masked. A household may share one phone, so the clerk is told, never refused; the committee sees
+     * the same sharing again in the daily review (anomaly SHARED_PHONE).
+     */
+    public record SharedPhone(String phoneMasked, List<PhonePeer> others) {
+
+        /** How many of the others are named in the message; the count says how many there are. */
+        static final int NAMED = 5;
+
+        public SharedPhone {
+            others = List.copyOf(others);
+        }
+
+        static SharedPhone none() {
+            return new SharedPhone(null, List.of());
+        }
+
+        public boolean shared() {
+            return !others.isEmpty();
+        }
+
+        /**
+         * The arguments of {@code worker.phone.shared}: the masked number, how many others, and the first
+         * of them by name and code, joined with 、 (the names are Chinese in either language).
+         */
+        public Object[] messageArgs() {
+            String named = others.stream().limit(NAMED).map(PhonePeer::label).collect(java.util.stream.Collectors.joining("、"));
+            return new Object[] { phoneMasked, others.size(), others.size() > NAMED ? named + "……" : named };
+        }
     }
 
     @Transactional
@@ -87,17 +135,19 @@ public class WorkerService {
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("WORKER_REGISTERED", ENTITY, worker.getId())
                 .inTown(worker.getTownId()).change(null, snapshot(worker)));
         int age = id.ageOn(today);
-        return new Registration(worker, age > ageWarning, age);
+        return new Registration(worker, age > ageWarning, age, sharedPhone(worker));
     }
 
+    /** Saves the edit form; a phone number changed to one another worker of the town has comes back as a warning. */
     @Transactional
-    public Worker update(SignedInUser actor, long id, WorkerForm form) {
+    public Edited update(SignedInUser actor, long id, WorkerForm form) {
         requireKeeper(actor);
         Worker worker = get(actor, id);
         if (worker.getVersion() != form.version()) {
             throw new ObjectOptimisticLockingFailureException(Worker.class, id);
         }
         Map<String, Object> before = snapshot(worker);
+        String phoneBefore = worker.getPhone();
         if (form.idNumber() != null && !form.idNumber().isBlank()) {
             ResidentIdNumber newId = ResidentIdNumber.parse(form.idNumber());
             WorkerChecks.minimumAge(newId, LocalDate.now(clock));
@@ -120,7 +170,18 @@ public class WorkerService {
         }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("WORKER_UPDATED", ENTITY, worker.getId())
                 .inTown(worker.getTownId()).change(before, snapshot(worker)));
-        return worker;
+        boolean phoneChanged = !java.util.Objects.equals(phoneBefore, worker.getPhone());
+        return new Edited(worker, phoneChanged ? sharedPhone(worker) : SharedPhone.none());
+    }
+
+    /** The other workers of the worker's town registered with the same phone number (none without a phone). */
+    SharedPhone sharedPhone(Worker worker) {
+        if (worker.getPhone() == null) {
+            return SharedPhone.none();
+        }
+        List<PhonePeer> others = workers.findSamePhone(worker.getTownId(), worker.getPhone(), worker.getId()).stream()
+                .map(other -> new PhonePeer(other.getId(), other.getName(), other.getWorkerCode())).toList();
+        return new SharedPhone(Masking.phone(worker.getPhone()), others);
     }
 
     @Transactional(readOnly = true)

@@ -252,6 +252,49 @@ class RosterImportIntegrationTests {
                 .doesNotContain("13800000000");
     }
 
+    @Test
+    void aPhoneNumberOfTheTownOrOfAnEarlierRowIsARowWarningAndEveryRowIsImported() throws IOException {
+        String phone = TestNumbers.phone();
+        Worker holder = workers.register(staff, new WorkerForm(town.getId(), "赵一", TestNumbers.idNumber(), phone, "前埠村",
+                null, null, HouseholdStatus.ORDINARY, null, null, "", 0)).worker();
+        Town elsewhere = new Fixtures(accounts).town();
+        Worker outsider = workers.register(Principals.of(new Fixtures(accounts).user(Role.STAFF, elsewhere)),
+                new WorkerForm(elsewhere.getId(), "外镇人", TestNumbers.idNumber(), "13800000000", "后埠村", null, null,
+                        HouseholdStatus.ORDINARY, null, null, "", 0)).worker();
+        String first = row("张三", TestNumbers.idNumber(), "开挖组", "").replace(",13800000000,", "," + phone + ",");
+        String second = row("李四", TestNumbers.idNumber(), "开挖组", "").replace(",13800000000,", "," + phone + ",");
+        String third = row("王五", TestNumbers.idNumber(), "运输组", "");
+
+        ImportResult result = importCsv(HEADER + "\n" + first + "\n" + second + "\n" + third + "\n", StandardCharsets.UTF_8);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.imported()).isEqualTo(3);
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        assertThat(result.warnings()).filteredOn(w -> w.column().equals("手机号"))
+                .extracting(RowError::row, RowError::column, RowError::messageKey, RowError::args)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "手机号", "worker.phone.shared",
+                                List.of(masked, 1, "赵一（" + holder.getWorkerCode() + "）")),
+                        org.assertj.core.groups.Tuple.tuple(3, "手机号", "worker.phone.shared",
+                                List.of(masked, 1, "赵一（" + holder.getWorkerCode() + "）")),
+                        org.assertj.core.groups.Tuple.tuple(3, "手机号", "import.phone.sameInFile", List.of(masked, 2, "张三")));
+        // the worker of another town with the third row's phone is not this town's business
+        assertThat(result.warnings()).noneMatch(w -> w.args().toString().contains(outsider.getWorkerCode()));
+    }
+
+    @Test
+    void aBankCardOfARegisteredWorkerIsARowError() throws IOException {
+        String card = TestNumbers.bankCard();
+        workers.register(staff, new WorkerForm(town.getId(), "赵一", TestNumbers.idNumber(), "", "前埠村", null, null,
+                HouseholdStatus.ORDINARY, null, "农业银行", card, 0));
+        String id = TestNumbers.idNumber();
+        String row = row("张三", id, "开挖组", "").replaceFirst(",6228\\d+,", "," + card + ",");
+        ImportResult result = importCsv(HEADER + "\n" + row + "\n", StandardCharsets.UTF_8);
+        assertThat(result.errors()).extracting(RowError::row, RowError::column, RowError::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "银行卡号", "worker.bankCard.registered"));
+        assertThat(workers.findByIdNumber(staff, id)).isEmpty();
+    }
+
     private ImportResult importCsv(String csv, Charset charset) throws IOException {
         return importer.importRoster(staff, project.getId(), "花名册.csv", new ByteArrayInputStream(csv.getBytes(charset)));
     }

@@ -190,4 +190,76 @@ class WorkerRegistryIntegrationTests {
             assertThat(w.getBankCardMasked()).isEqualTo(worker.getBankCardMasked());
         });
     }
+
+    @Test
+    void aPhoneNumberAnotherWorkerOfTheTownHasIsRegisteredWithAWarningNamingThem() {
+        String phone = TestNumbers.phone();
+        Worker first = workers.register(staff, withPhone("王小明", phone)).worker();
+        Fixtures fixtures = new Fixtures(accounts);
+        Town elsewhere = fixtures.town();
+        workers.register(Principals.of(fixtures.user(Role.STAFF, elsewhere)), new WorkerForm(elsewhere.getId(), "外镇人",
+                TestNumbers.idNumber(), phone, "后埠村", null, null, HouseholdStatus.ORDINARY, null, null, "", 0));
+
+        WorkerService.Registration second = workers.register(staff, withPhone("王大明", phone));
+
+        assertThat(second.worker().getId()).isNotNull();
+        WorkerService.SharedPhone shared = second.sharedPhone();
+        assertThat(shared.shared()).isTrue();
+        assertThat(shared.others()).extracting(WorkerService.PhonePeer::workerId).containsExactly(first.getId());
+        assertThat(shared.messageArgs()).containsExactly(phone.substring(0, 3) + "****" + phone.substring(7), 1,
+                "王小明（" + first.getWorkerCode() + "）");
+        // a third with the same phone is told of both; someone with their own phone, or none, of nobody
+        assertThat(workers.register(staff, withPhone("王三明", phone)).sharedPhone().others()).hasSize(2);
+        assertThat(workers.register(staff, withPhone("李四", TestNumbers.phone())).sharedPhone().shared()).isFalse();
+        assertThat(workers.register(staff, withPhone("李五", "")).sharedPhone().shared()).isFalse();
+    }
+
+    @Test
+    void changingAPhoneNumberToAnotherWorkersWarnsAndSavingWithoutChangingItDoesNot() {
+        String phone = TestNumbers.phone();
+        Worker first = workers.register(staff, withPhone("王小明", phone)).worker();
+        Worker second = workers.register(staff, withPhone("王大明", TestNumbers.phone())).worker();
+
+        WorkerService.Edited changed = workers.update(staff, second.getId(), edited(second, phone));
+        assertThat(changed.worker().getPhone()).isEqualTo(phone);
+        assertThat(changed.sharedPhone().others()).extracting(WorkerService.PhonePeer::code)
+                .containsExactly(first.getWorkerCode());
+
+        WorkerService.Edited again = workers.update(staff, second.getId(), edited(second, phone));
+        assertThat(again.sharedPhone().shared()).isFalse();
+    }
+
+    @Test
+    void aBankCardOfAnotherWorkerIsRefusedOnEditTooAndTheDatabaseHoldsToIt() {
+        String card = TestNumbers.bankCard();
+        workers.register(staff, new WorkerForm(town.getId(), "王小明", TestNumbers.idNumber(), "", "前埠村", null, null,
+                HouseholdStatus.ORDINARY, null, "农业银行", card, 0));
+        Worker other = workers.register(staff, RegistryFixtures.workerForm(town, TestNumbers.idNumber())).worker();
+        WorkerForm form = workers.formOf(staff, other.getId());
+        assertThatThrownBy(() -> workers.update(staff, other.getId(), new WorkerForm(form.townId(), form.name(), "",
+                form.phone(), form.village(), form.villageGroup(), form.householdNo(), form.householdStatus(), form.skills(),
+                form.bankName(), card, form.version())))
+                .hasMessageContaining("worker.bankCard.registered");
+        assertThatThrownBy(() -> jdbc.update("update worker set bank_card_hash = ? where id = ?", protector.hash(card),
+                other.getId())).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aPhoneSharedByManyNamesTheFirstFiveAndCountsThemAll() {
+        java.util.List<WorkerService.PhonePeer> six = java.util.stream.LongStream.rangeClosed(1, 6)
+                .mapToObj(n -> new WorkerService.PhonePeer(n, "王" + n, "JS00000" + n)).toList();
+        assertThat(new WorkerService.SharedPhone("139****0001", six).messageArgs()).containsExactly("139****0001", 6,
+                "王1（JS000001）、王2（JS000002）、王3（JS000003）、王4（JS000004）、王5（JS000005）……");
+    }
+
+    private WorkerForm withPhone(String name, String phone) {
+        return new WorkerForm(town.getId(), name, TestNumbers.idNumber(), phone, "前埠村", null, null,
+                HouseholdStatus.ORDINARY, null, null, "", 0);
+    }
+
+    private WorkerForm edited(Worker worker, String phone) {
+        WorkerForm form = workers.formOf(staff, worker.getId());
+        return new WorkerForm(form.townId(), form.name(), "", phone, form.village(), form.villageGroup(), form.householdNo(),
+                form.householdStatus(), form.skills(), form.bankName(), "", form.version());
+    }
 }

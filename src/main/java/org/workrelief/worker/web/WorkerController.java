@@ -131,6 +131,7 @@ class WorkerController {
             redirect.addFlashAttribute("warning", "worker.age.warning");
             redirect.addFlashAttribute("warningArg", registration.age());
         }
+        warnOfSharedPhone(redirect, registration.sharedPhone());
         long id = registration.worker().getId();
         return projectId == null ? "redirect:/workers/" + id
                 : "redirect:/projects/" + projectId + "/enrollments/new?workerId=" + id;
@@ -161,14 +162,16 @@ class WorkerController {
         if (binding.hasErrors()) {
             return showForm(me, model, worker, null);
         }
+        WorkerService.Edited edited;
         try {
-            workers.update(me, id, workerForm);
+            edited = workers.update(me, id, workerForm);
         }
         catch (BusinessRuleException refused) {
             rejectOnField(binding, workerForm, refused);
             return showForm(me, model, worker, null);
         }
         redirect.addFlashAttribute("success", "worker.updated");
+        warnOfSharedPhone(redirect, edited.sharedPhone());
         return "redirect:/workers/" + id;
     }
 
@@ -179,6 +182,14 @@ class WorkerController {
         model.addAttribute("town", accounts.getTown(me, worker.getTownId()));
         model.addAttribute("qr", cards.qrSvg(worker.getWorkerCode()));
         return "worker/card";
+    }
+
+    /** Saved, but the phone number is another worker's of the town too: the next page says whose (a second warning banner). */
+    private static void warnOfSharedPhone(RedirectAttributes redirect, WorkerService.SharedPhone sharedPhone) {
+        if (sharedPhone.shared()) {
+            redirect.addFlashAttribute("caution", "worker.phone.shared");
+            redirect.addFlashAttribute("cautionArgs", sharedPhone.messageArgs());
+        }
     }
 
     /** A refused ID or card number is said next to its field (as the page's own check does while typing). */
