@@ -54,6 +54,23 @@ class MessagesTests {
     }
 
     @Test
+    void aMessageWithArgumentsDoublesItsApostrophes() throws IOException {
+        // MessageFormat reads a lone ' as the start of quoted text: "project's {1}" would show "projects {1}"
+        Pattern loneQuote = Pattern.compile("(?<!')'(?!')");
+        for (String file : new String[] { "messages.properties", "messages_en.properties" }) {
+            var messages = load(file);
+            Set<String> broken = new TreeSet<>();
+            for (String key : messages.stringPropertyNames()) {
+                String text = messages.getProperty(key);
+                if (text.matches("(?s).*\\{\\d.*") && loneQuote.matcher(text).find()) {
+                    broken.add(key);
+                }
+            }
+            assertThat(broken).as("messages of %s with arguments and a lone apostrophe", file).isEmpty();
+        }
+    }
+
+    @Test
     void everyKeyUsedInATemplateExistsInBothLanguages() throws IOException {
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
