@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the README's run path with the packaged jar: starts on the embedded PostgreSQL, serves the
-# Chinese login page, keeps a row written through the UI across a clean restart and across a kill -9.
+# Chinese login page, keeps a row written through the UI across a clean restart, a kill -9 of the JVM
+# alone (its PostgreSQL left running) and a kill -9 of both (a power cut); each next start must succeed.
 set -euo pipefail
 jar=$(realpath "$1")
 work=$(mktemp -d)
@@ -30,6 +31,11 @@ start() {
 
 stop() {
     kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+}
+
+crash_jvm() {
+    # kill -9 the JVM alone (a crash, the OOM killer): its PostgreSQL keeps running on the folder
+    kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 }
 
 crash() {
@@ -73,10 +79,16 @@ sign_in
 page_has /admin/towns '持久化检查镇' || { echo "run path: town lost on restart"; exit 1; }
 echo "run path: the town is still there after a restart"
 
+crash_jvm
+start
+sign_in
+page_has /admin/towns '持久化检查镇' || { echo "run path: town lost after kill -9 of the JVM"; exit 1; }
+echo "run path: the first start after kill -9 of the JVM alone succeeds, the town is still there"
+
 crash
 start
 sign_in
 page_has /admin/towns '持久化检查镇' || { echo "run path: town lost after kill -9"; exit 1; }
-echo "run path: the town is still there after kill -9"
+echo "run path: the town is still there after kill -9 of the JVM and its PostgreSQL"
 stop
 echo "run path: OK"

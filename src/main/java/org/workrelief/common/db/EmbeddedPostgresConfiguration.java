@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts a real PostgreSQL 17 for the run command when no server is configured, so that the same
  * engine serves development, tests and production. Its files live under {@code <data-dir>/postgres}
- * and survive restarts (also a {@code kill -9}: the next start takes the directory over). Unlike the
+ * and survive restarts (also a {@code kill -9}: the next start takes the directory over, and shuts down
+ * first a server that a crashed JVM left running on it, see {@link LeftoverPostmaster}). Unlike the
  * library's test defaults, fsync and synchronous commit are on: this is real data.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${workrelief.data-dir}") Path dataDir) throws IOException {
         Path directory = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
+        LeftoverPostmaster.stop(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
