@@ -85,7 +85,7 @@ public class BankService {
      * download is audited before the first byte leaves.
      */
     public void writeBankFile(SignedInUser actor, long batchId, Format format, OutputStream out) throws IOException {
-        PayoutBatches.requireRole(actor, Role.FINANCE);
+        requireFinance(actor, batchId, format);
         PayoutBatch batch = batches.batch(actor, batchId);
         if (batch.status() != BatchStatus.RELEASED && batch.status() != BatchStatus.SETTLED) {
             throw new BusinessRuleException("payout.bankFile.notReleased");
@@ -334,6 +334,26 @@ public class BankService {
 
     private static String digits(String text) {
         return text.replaceAll("[\\s-]", "");
+    }
+
+    /**
+     * Only finance takes the bank file. Rule 3: every attempt at the full numbers is in the log, a refused
+     * one too (in a transaction of its own, since the refusal rolls back the caller's).
+     */
+    public void requireFinance(SignedInUser actor, long batchId, Format format) {
+        if (!actor.hasRole(Role.FINANCE)) {
+            transaction.executeWithoutResult(status -> auditLog.recordAs(actor.getUsername(), refusedDownload(batchId)
+                    .detail(actor.role() + " " + format.name())));
+            PayoutBatches.requireRole(actor, Role.FINANCE);
+        }
+    }
+
+    /** The refused download, in the project and town of the batch where there is one (whoever's it is). */
+    private AuditEvent refusedDownload(long batchId) {
+        AuditEvent event = AuditEvent.of("BANK_FILE_REFUSED", PayoutBatches.ENTITY, batchId);
+        return jdbc.query("""
+                select p.id, p.town_id from payout_batch b join project p on p.id = b.project_id where b.id = ?
+                """, (rs, i) -> event.inProject(rs.getLong(1), rs.getLong(2)), batchId).stream().findFirst().orElse(event);
     }
 
     private static String nullToEmpty(String text) {

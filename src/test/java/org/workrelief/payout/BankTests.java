@@ -41,6 +41,7 @@ class BankTests {
     @Autowired DataProtector protector;
     @Autowired AuditLog auditLog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     PaidSite p;
     PayoutBatch released;
@@ -110,9 +111,30 @@ class BankTests {
     }
 
     @Test
-    void onlyFinanceDownloadsTheBankFile() {
-        assertThatThrownBy(() -> bank.writeBankFile(p.admin(), released.id(), BankService.Format.CSV,
-                new ByteArrayOutputStream())).isInstanceOf(AccessDeniedException.class);
+    void onlyFinanceDownloadsTheBankFileAndEveryRefusedAttemptIsAudited() {
+        for (var someone : java.util.List.of(p.admin(), p.staff(), p.s().onDuty())) {
+            assertThatThrownBy(() -> bank.writeBankFile(someone, released.id(), BankService.Format.CSV,
+                    new ByteArrayOutputStream())).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(auditLog.historyOf(PayoutBatches.ENTITY, released.id()).stream()
+                .filter(e -> e.action().equals("BANK_FILE_REFUSED")).map(e -> e.actor()))
+                .containsExactlyInAnyOrder(p.admin().getUsername(), p.staff().getUsername(), p.s().onDuty().getUsername());
+        // and through the page's link: 403, and audited
+        for (String file : java.util.List.of("csv", "xlsx")) {
+            try {
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/payouts/{b}/bank-file." + file, released.id())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(p.staff())))
+                        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+            }
+            catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(auditLog.historyOf(PayoutBatches.ENTITY, released.id()).stream()
+                .filter(e -> e.action().equals("BANK_FILE_REFUSED") && e.actor().equals(p.staff().getUsername())))
+                .hasSize(3);
     }
 
     @Test

@@ -49,14 +49,12 @@ class BankController {
     }
 
     /** The bank file in the two forms a bank takes: CSV (plain, for the bank's system) and XLSX (for Excel). No other. */
-    @PreAuthorize("hasRole('FINANCE')")
     @GetMapping("/payouts/{batchId}/bank-file.csv")
     void bankFileCsv(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, HttpServletResponse response)
             throws IOException {
         bankFile(me, batchId, BankService.Format.CSV, response);
     }
 
-    @PreAuthorize("hasRole('FINANCE')")
     @GetMapping("/payouts/{batchId}/bank-file.xlsx")
     void bankFileXlsx(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, HttpServletResponse response)
             throws IOException {
@@ -65,6 +63,8 @@ class BankController {
 
     private void bankFile(SignedInUser me, long batchId, BankService.Format format, HttpServletResponse response)
             throws IOException {
+        // finance only: the service audits a refused attempt too (so no @PreAuthorize here, which would not)
+        bank.requireFinance(me, batchId, format);
         PayoutBatch batch = batches.batch(me, batchId);
         Project project = projects.get(me, batch.projectId());
         Downloads.attachment(response, format == BankService.Format.XLSX ? Downloads.XLSX : Downloads.CSV,
