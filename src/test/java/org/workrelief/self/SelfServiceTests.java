@@ -54,9 +54,11 @@ class SelfServiceTests {
     @Autowired MutableClock clock;
     @Autowired JdbcTemplate jdbc;
     @Autowired AddressThrottle throttle;
+    @Autowired org.workrelief.payout.BankService bank;
     @Autowired org.workrelief.common.crypto.DataProtector protector;
 
     PaidSite p;
+    org.workrelief.payout.PayoutBatch released;
     Worker me;
     Worker other;
     long myLine;
@@ -66,7 +68,7 @@ class SelfServiceTests {
     void setUp() {
         throttle.clear();
         p = flow.site();
-        flow.released(p);
+        released = flow.released(p);
         me = p.crew().get(0);
         other = p.crew().get(1);
         pins.set(p.staff(), me.getId(), new PinForm("", PIN, PIN));
@@ -265,6 +267,43 @@ class SelfServiceTests {
                 .andExpect(content().string(allOf(containsString("Full day"), containsString("Approved"))));
         phone.get("/self/slip/{id}?lang=en", myLine).andExpect(content().string(allOf(containsString("Employer"),
                 containsString("800.00 yuan"))));
+    }
+
+    @Test
+    void theWorkerSeesWhatTheBankSaidPaidOrFailedWithItsReasonAndReissuedInWhichBatch() throws Exception {
+        Worker failedWorker = p.crew().get(3);
+        pins.set(p.staff(), failedWorker.getId(), new PinForm("", PIN, PIN));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.workrelief.common.sheet.SheetWriter.csv(List.of("银行卡号", "金额", "结果", "原因"), new java.util.ArrayList<>(List.of(
+                List.of(card(p.crew().get(0)), "800.00", "成功", ""), List.of(card(p.crew().get(1)), "800.00", "成功", ""),
+                List.of(card(p.crew().get(2)), "800.00", "成功", ""), List.of(card(failedWorker), "720.00", "失败", "账户已销户"))), out);
+        bank.importResults(p.finance(), released.id(), "result.csv", new java.io.ByteArrayInputStream(out.toByteArray()));
+
+        Phone mine = new Phone("10.1.0.11");
+        mine.lookUp(me.getWorkerCode(), PIN);
+        mine.get("/self/home").andExpect(content().string(containsString("已到账")));
+        mine.get("/self/slip/{id}", myLine).andExpect(content().string(allOf(containsString("已到账"),
+                containsString("id=\"slip-paid-on\">2025-"))));
+
+        long failedLine = jdbc.queryForObject("select id from payout_line where worker_id = ?", Long.class, failedWorker.getId());
+        Phone theirs = new Phone("10.1.0.12");
+        theirs.lookUp(failedWorker.getWorkerCode(), PIN);
+        theirs.get("/self/home").andExpect(content().string(allOf(containsString("发放失败"),
+                containsString("银行说明：账户已销户"))));
+
+        String newCard = TestNumbers.bankCard();
+        jdbc.update("update worker set bank_card_cipher = ?, bank_card_hash = ?, bank_card_masked = ? where id = ?",
+                protector.encrypt(newCard), protector.hash(newCard), "****" + newCard.substring(newCard.length() - 4),
+                failedWorker.getId());
+        var followUp = bank.reissueFailed(p.staff(), released.id());
+        theirs.get("/self/slip/{id}", failedLine).andExpect(content().string(allOf(containsString("发放失败，已补发"),
+                containsString("已在 " + followUp.periodFrom() + " 至 " + followUp.periodTo() + " 的补发批次中重新发放"),
+                not(containsString(newCard)))));
+    }
+
+    private String card(Worker worker) {
+        return protector.decrypt(jdbc.queryForObject("select bank_card_cipher from worker where id = ?", String.class,
+                worker.getId()));
     }
 
     private List<String> actions() {
