@@ -134,7 +134,7 @@ class SelfServiceTests {
         phone.get("/self/month").andExpect(status().isOk());
         phone.get("/self/month?project={id}&month=2025-05", p.projectId()).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("本月签到 5 天，其中经监督委员会审核计入 5 天"),
-                        containsString("id=\"self-day-2025-05-26\""), containsString("全天"), containsString("已审核计入"))));
+                        containsString("id=\"self-day-2025-05-26\""), containsString("全天"), containsString("已计入"))));
 
         phone.get("/self/slip/{id}", myLine).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("工资清单"), containsString(p.s().site().project().getEntityName()),
@@ -264,7 +264,7 @@ class SelfServiceTests {
         phone.get("/self/home?lang=en").andExpect(content().string(allOf(containsString("My pay"),
                 containsString("Awaiting the bank"), containsString("Pay slip"))));
         phone.get("/self/month?project={id}&month=2025-05&lang=en", p.projectId())
-                .andExpect(content().string(allOf(containsString("Full day"), containsString("Approved"))));
+                .andExpect(content().string(allOf(containsString("Full"), containsString("Counted"))));
         phone.get("/self/slip/{id}?lang=en", myLine).andExpect(content().string(allOf(containsString("Employer"),
                 containsString("800.00 yuan"))));
     }
@@ -299,6 +299,17 @@ class SelfServiceTests {
         theirs.get("/self/slip/{id}", failedLine).andExpect(content().string(allOf(containsString("发放失败，已补发"),
                 containsString("已在 " + followUp.periodFrom() + " 至 " + followUp.periodTo() + " 的补发批次中重新发放"),
                 not(containsString(newCard)))));
+    }
+
+    @Test
+    void theLookupIsLinkedFromTheTownsPublicPageTheWorkerCardAndTheNotice() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/public/towns/{id}", p.s().site().town().getId()))
+                .andExpect(content().string(containsString("id=\"public-self\" href=\"/self\"")));
+        mvc.perform(MockMvcRequestBuilders.get("/workers/{id}/card", me.getId())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(p.staff())))
+                .andExpect(content().string(allOf(containsString("id=\"card-self\""), containsString("扫码查询本人的出勤和工资"))));
+        mvc.perform(MockMvcRequestBuilders.get("/notice/{token}", released.noticeToken()))
+                .andExpect(content().string(allOf(containsString("id=\"notice-self\""), containsString("href=\"/self\""))));
     }
 
     private String card(Worker worker) {
