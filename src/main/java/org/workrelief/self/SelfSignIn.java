@@ -74,7 +74,7 @@ public class SelfSignIn {
      * The session as it stands now: the same session touched (its idle time starts again), or null when
      * there is none or it was idle too long (then audited as timed out, and the caller drops it).
      */
-    public SelfSession touch(SelfSession session, String address) {
+    SelfSession touch(SelfSession session, String address) {
         if (session == null) {
             return null;
         }
@@ -86,7 +86,7 @@ public class SelfSignIn {
         return session.touchedAt(now);
     }
 
-    public void signOut(SelfSession session, String address) {
+    void signOut(SelfSession session, String address) {
         record.audit(session.workerId(), session.workerCode(), session.townId(), "SELF_SIGNED_OUT", "signed out", address);
     }
 

@@ -88,8 +88,14 @@ class SelfServiceJourneyE2ETests extends BrowserJourney {
         browser.go("/self/slip/" + line + "?lang=en");
         assertThat(browser.text("#slip-title")).isEqualTo("Pay slip");
         save("self-slip-360-en");
+        browser.go("/self/month?project=" + p.projectId() + "&month=2025-05");
+        assertThat(browser.text("#self-day-2025-05-30")).contains("Half").contains("Counted");
+        assertThat(browser.overflowsHorizontally()).as("nothing off-screen on the month, English").isFalse();
+        save("self-month-360-en");
+        browser.go("/self/home");
+        save("self-home-360-en");
 
-        browser.click("#self-back").click("#self-sign-out");
+        browser.click("#self-sign-out");
         assertThat(browser.text("#self-ended")).isEqualTo("You have left My records.");
         browser.go("/self/slip/" + line);
         assertThat(browser.path()).startsWith("/self?ended=idle");

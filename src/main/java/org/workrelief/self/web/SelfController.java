@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.self.SelfRecord;
 import org.workrelief.self.SelfSession;
+import org.workrelief.self.SelfSessions;
 import org.workrelief.self.SelfSignIn;
 
 /**
@@ -26,10 +26,12 @@ import org.workrelief.self.SelfSignIn;
 class SelfController {
 
     private final SelfSignIn signIn;
+    private final SelfSessions sessions;
     private final SelfRecord record;
 
-    SelfController(SelfSignIn signIn, SelfRecord record) {
+    SelfController(SelfSignIn signIn, SelfSessions sessions, SelfRecord record) {
         this.signIn = signIn;
+        this.sessions = sessions;
         this.record = record;
     }
 
@@ -52,9 +54,7 @@ class SelfController {
     String lookup(LookupForm form, HttpServletRequest request, Model model) {
         try {
             SelfSession session = signIn.signIn(form.who(), form.pin(), request.getRemoteAddr());
-            request.getSession(true);
-            request.changeSessionId();
-            request.getSession().setAttribute(SelfSession.ATTRIBUTE, session);
+            sessions.start(request, session);
             return "redirect:/self/home";
         }
         catch (BusinessRuleException refused) {
@@ -100,12 +100,7 @@ class SelfController {
 
     @PostMapping("/self/sign-out")
     String signOut(HttpServletRequest request) {
-        HttpSession http = request.getSession(false);
-        SelfSession session = http == null ? null : (SelfSession) http.getAttribute(SelfSession.ATTRIBUTE);
-        if (session != null) {
-            http.removeAttribute(SelfSession.ATTRIBUTE);
-            signIn.signOut(session, request.getRemoteAddr());
-        }
+        sessions.end(request);
         return "redirect:/self?ended=signedOut";
     }
 
@@ -113,20 +108,8 @@ class SelfController {
         return "redirect:/self?ended=idle";
     }
 
-    /** The live self-service session of this browser, touched; null (and dropped) when none or idle too long. */
     private SelfSession current(HttpServletRequest request) {
-        HttpSession http = request.getSession(false);
-        if (http == null || !(http.getAttribute(SelfSession.ATTRIBUTE) instanceof SelfSession stored)) {
-            return null;
-        }
-        SelfSession touched = signIn.touch(stored, request.getRemoteAddr());
-        if (touched == null) {
-            http.removeAttribute(SelfSession.ATTRIBUTE);
-        }
-        else {
-            http.setAttribute(SelfSession.ATTRIBUTE, touched);
-        }
-        return touched;
+        return sessions.current(request);
     }
 
     private static YearMonth parse(String month) {
