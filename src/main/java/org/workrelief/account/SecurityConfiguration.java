@@ -95,6 +95,8 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/notice/*").permitAll()
                         // the towns' public pages (公开信息): read-only, nothing personal
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/public", "/public/**").permitAll()
+                        // 本人查询: the worker's own lookup by worker code and PIN, a session of its own (org.workrelief.self)
+                        .requestMatchers("/self", "/self/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")

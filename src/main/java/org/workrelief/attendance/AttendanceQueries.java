@@ -135,6 +135,22 @@ public class AttendanceQueries {
         Enrollment enrollment = enrollments.onProjectByWorkerId(projectId, workerId)
                 .orElseThrow(() -> new org.workrelief.common.NotFoundException("Enrollment", workerId));
         enrollments.get(viewer, enrollment.getId());
+        return monthOf(enrollment, projectId, workerId, month);
+    }
+
+    /**
+     * 本人查询: the worker's own month on a project they are enrolled on, as {@link #workerMonth} reads it,
+     * for the worker's self-service session (the caller passes only the session's worker); not found when
+     * the worker was never enrolled on the project.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, WorkerDay> ownMonth(long projectId, long workerId, YearMonth month) {
+        Enrollment enrollment = enrollments.onProjectByWorkerId(projectId, workerId)
+                .orElseThrow(() -> new org.workrelief.common.NotFoundException("Enrollment", workerId));
+        return monthOf(enrollment, projectId, workerId, month);
+    }
+
+    private Map<LocalDate, WorkerDay> monthOf(Enrollment enrollment, long projectId, long workerId, YearMonth month) {
         RosterMember member = RosterMember.of(enrollment);
         Map<Long, Map<LocalDate, Map<Slot, PunchView>>> punches = punchesByWorkerAndDay(projectId, month.atDay(1),
                 month.atEndOfMonth());

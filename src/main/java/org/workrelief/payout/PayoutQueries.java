@@ -104,6 +104,37 @@ public class PayoutQueries {
                 });
     }
 
+    /**
+     * 本人查询: one of a worker's own payout lines with its batch, and the follow-up batch a failed line was
+     * re-issued in (or null).
+     */
+    public record OwnLine(PayoutLine line, PayoutBatch batch, PayoutBatch reissuedIn) {
+    }
+
+    /**
+     * A worker's own payout lines, the latest period first, of batches from their publication on (a draft
+     * may still change and is not shown). For the worker's self-service session: the caller has verified
+     * the worker's PIN and passes only the session's worker.
+     */
+    @Transactional(readOnly = true)
+    public List<OwnLine> ownLines(long workerId) {
+        return jdbc.query(PayoutBatches.LINE_SELECT + " join payout_batch ob on ob.id = l.batch_id"
+                + " where l.worker_id = ? and ob.status <> 'DRAFT' order by ob.period_from desc, ob.id desc",
+                PayoutBatches::toLine, workerId).stream().map(this::own).toList();
+    }
+
+    /** One of the worker's own lines (as {@link #ownLines}); empty when the line is not theirs or not yet publicized. */
+    @Transactional(readOnly = true)
+    public Optional<OwnLine> ownLine(long workerId, long lineId) {
+        return batches.line(lineId).filter(line -> line.workerId() == workerId).map(this::own)
+                .filter(own -> own.batch().status() != BatchStatus.DRAFT);
+    }
+
+    private OwnLine own(PayoutLine line) {
+        return new OwnLine(line, batches.find(line.batchId()),
+                line.reissuedIn() == null ? null : batches.find(line.reissuedIn()));
+    }
+
     /** Notices of batches released at or before this instant are withdrawn ({@link #NOTICE_KEPT}). */
     public static Instant noticeKeptSince(Clock clock) {
         return clock.instant().atZone(clock.getZone()).minus(NOTICE_KEPT).toInstant();

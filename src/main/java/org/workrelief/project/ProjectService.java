@@ -86,6 +86,15 @@ public class ProjectService {
                 .orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
+    /**
+     * 本人查询: a project a worker is (or was) enrolled on, for the worker's self-service session; the
+     * caller has taken the id from that worker's own enrollments.
+     */
+    @Transactional(readOnly = true)
+    public Project ofOwnEnrollment(long id) {
+        return projects.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
     /** What a sign-in needs of a project, in one query (the device API's hot path). */
     public record SiteFacts(long projectId, long townId, ProjectStatus status, BigDecimal latitude, BigDecimal longitude,
             Integer radiusMetres) {

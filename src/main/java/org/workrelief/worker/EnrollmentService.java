@@ -268,6 +268,15 @@ public class EnrollmentService {
         return all.stream().filter(e -> visible.contains(e.getProjectId())).toList();
     }
 
+    /**
+     * 本人查询: all of a worker's own enrollments (every project, every town), for the worker's
+     * self-service session; the caller passes only the session's worker.
+     */
+    @Transactional(readOnly = true)
+    public List<Enrollment> ownEnrollments(long workerId) {
+        return enrollments.findByWorker(workerId);
+    }
+
     /** Active head-count of a project by recruitment source (every source present, zero if none). */
     @Transactional(readOnly = true)
     public Map<RecruitmentSource, Long> headCountBySource(SignedInUser viewer, long projectId) {

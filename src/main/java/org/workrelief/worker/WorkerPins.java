@@ -75,8 +75,30 @@ public class WorkerPins {
         String typed = PinRules.wellFormed(pin);
         Worker worker = workers.findByWorkerCode(code).filter(found -> device.maySee(found.getTownId()))
                 .orElseThrow(() -> new BusinessRuleException("worker.pin.unknownWorker", code));
-        attempt(device, worker, typed);
+        attempt(Attempter.of(device), worker, typed);
         return worker;
+    }
+
+    /**
+     * 本人查询: the worker named by their worker code or ID number, when {@code pin} is their PIN, for the
+     * worker's own self-service lookup (no staff user involved). The same PIN rules and lock-out as on the
+     * site device: a wrong PIN counts towards the same lock, and each failure and lock is audited, here as
+     * the worker's own lookup ({@link #selfActor}) with the client's address. Refusals name nobody: an
+     * unknown worker, a PIN not set or reset, locked (until when) or wrong (tries left).
+     */
+    public Worker verifySelf(String workerCodeOrIdNumber, String pin, String clientAddress) {
+        String typed = workerCodeOrIdNumber == null ? "" : workerCodeOrIdNumber.replace(" ", "").trim().toUpperCase();
+        String wellFormed = PinRules.wellFormed(pin);
+        java.util.Optional<Worker> found = typed.length() == 18 ? workers.findByIdNumberHash(protector.hash(typed))
+                : workers.findByWorkerCode(typed);
+        Worker worker = found.orElseThrow(() -> new BusinessRuleException("self.lookup.unknown"));
+        attempt(new Attempter(selfActor(worker.getWorkerCode()), clientAddress, true), worker, wellFormed);
+        return worker;
+    }
+
+    /** How the audit log names a worker acting on their own record through the self-service page. */
+    public static String selfActor(String workerCode) {
+        return "本人:" + workerCode;
     }
 
     /**
@@ -97,7 +119,7 @@ public class WorkerPins {
             if (form.currentPin() == null || form.currentPin().isBlank()) {
                 throw new BusinessRuleException("worker.pin.currentRequired");
             }
-            attempt(clerk, worker, PinRules.wellFormed(form.currentPin()));
+            attempt(Attempter.of(clerk), worker, PinRules.wellFormed(form.currentPin()));
         }
         Instant now = clock.instant();
         WorkerPin row = pins.findLockedByWorkerId(workerId).orElseGet(() -> new WorkerPin(workerId));
@@ -156,20 +178,22 @@ public class WorkerPins {
     }
 
     /** Compares a typed PIN, counting and auditing a wrong one in a transaction of its own; refuses unless right. */
-    private void attempt(SignedInUser actor, Worker worker, String typed) {
+    private void attempt(Attempter actor, Worker worker, String typed) {
         Outcome outcome = ownTransaction.execute(status -> check(actor, worker, typed));
         switch (Objects.requireNonNull(outcome).kind) {
         case RIGHT -> {
         }
-        case NOT_SET -> throw new BusinessRuleException("worker.pin.notSet", worker.getName());
-        case WAS_RESET -> throw new BusinessRuleException("worker.pin.wasReset", worker.getName());
+        case NOT_SET -> throw actor.self() ? new BusinessRuleException("self.pin.notSet")
+                : new BusinessRuleException("worker.pin.notSet", worker.getName());
+        case WAS_RESET -> throw actor.self() ? new BusinessRuleException("self.pin.notSet")
+                : new BusinessRuleException("worker.pin.wasReset", worker.getName());
         case LOCKED -> throw new BusinessRuleException("worker.pin.locked", untilText(outcome.lockedUntil));
         case WRONG -> throw new BusinessRuleException("worker.pin.wrong", outcome.triesLeft,
                 policy.lockDuration().toMinutes());
         }
     }
 
-    private Outcome check(SignedInUser actor, Worker worker, String typed) {
+    private Outcome check(Attempter actor, Worker worker, String typed) {
         WorkerPin row = pins.findLockedByWorkerId(worker.getId()).orElse(null);
         if (row == null || !row.isSet()) {
             return new Outcome(row != null && row.getResetAt() != null ? Kind.WAS_RESET : Kind.NOT_SET, null, 0);
@@ -197,9 +221,9 @@ public class WorkerPins {
         return new Outcome(Kind.WRONG, null, policy.maxFailures() - row.getFailedCount());
     }
 
-    private void audit(SignedInUser actor, Worker worker, String action, Map<String, Object> after) {
-        auditLog.recordAs(actor.getUsername(), AuditEvent.of(action, WorkerService.ENTITY, worker.getId())
-                .inTown(worker.getTownId()).change(null, after));
+    private void audit(Attempter actor, Worker worker, String action, Map<String, Object> after) {
+        auditLog.recordAs(actor.name(), AuditEvent.of(action, WorkerService.ENTITY, worker.getId())
+                .inTown(worker.getTownId()).change(null, after).detail(actor.detail()));
     }
 
     private Worker visible(SignedInUser viewer, long workerId) {
@@ -216,6 +240,14 @@ public class WorkerPins {
 
     private String untilText(Instant until) {
         return lockEnd(until).format(MINUTE);
+    }
+
+    /** Who typed the PIN: a signed-in user (a device, a clerk's page) or the worker themself (with the client address). */
+    private record Attempter(String name, String detail, boolean self) {
+
+        static Attempter of(SignedInUser user) {
+            return new Attempter(user.getUsername(), null, false);
+        }
     }
 
     private enum Kind { RIGHT, NOT_SET, WAS_RESET, LOCKED, WRONG }

@@ -239,6 +239,12 @@ public class WorkerService {
                 : java.util.Optional.empty();
     }
 
+    /** 本人查询: the worker of a self-service session (their PIN verified), whatever town. */
+    @Transactional(readOnly = true)
+    public Worker own(long workerId) {
+        return workers.findById(workerId).orElseThrow(() -> new NotFoundException(ENTITY, workerId));
+    }
+
     /** The exact worker with this ID number, if registered and visible. */
     @Transactional(readOnly = true)
     public java.util.Optional<Worker> findByIdNumber(SignedInUser viewer, String idNumber) {

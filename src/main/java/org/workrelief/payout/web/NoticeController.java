@@ -19,9 +19,11 @@ import org.workrelief.payout.PayoutQueries;
 class NoticeController {
 
     private final PayoutQueries payouts;
+    private final org.workrelief.worker.WorkerCards cards;
 
-    NoticeController(PayoutQueries payouts) {
+    NoticeController(PayoutQueries payouts, org.workrelief.worker.WorkerCards cards) {
         this.payouts = payouts;
+        this.cards = cards;
     }
 
     /**
@@ -36,6 +38,9 @@ class NoticeController {
             response.setStatus(HttpStatus.GONE.value());
         }
         model.addAttribute("notice", notice);
+        // 本人查询: each worker on the list looks up their own line, days and pay slip with their PIN
+        model.addAttribute("selfQr", cards.qrSvg(org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/self").toUriString()));
         model.addAttribute("keptYears", PayoutQueries.NOTICE_KEPT.getYears());
         return "payout/notice";
     }

@@ -181,6 +181,9 @@ class WorkerController {
         model.addAttribute("worker", worker);
         model.addAttribute("town", accounts.getTown(me, worker.getTownId()));
         model.addAttribute("qr", cards.qrSvg(worker.getWorkerCode()));
+        // 本人查询: the worker scans this with their own phone and finds their code filled in
+        model.addAttribute("selfQr", cards.qrSvg(org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/self").queryParam("code", worker.getWorkerCode()).toUriString()));
         return "worker/card";
     }
 
