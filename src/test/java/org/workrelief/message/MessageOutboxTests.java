@@ -68,6 +68,7 @@ class MessageOutboxTests {
     @Autowired DataProtector protector;
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
+    @Autowired AttendanceSummaries summaries;
 
     AliyunSmsGateway gateway;
 
@@ -136,6 +137,22 @@ class MessageOutboxTests {
         assertThat(outbox.enqueue(key, worker.getId(), "第二次")).isFalse();
         assertThat(jdbc.queryForList("select body from worker_message where event_key = ?", String.class, key))
                 .containsExactly("第一次");
+    }
+
+    @Test
+    void theDailyAttendanceSummaryIsOffByDefaultAndTellsEachWorkerTheirSignInTimesOnce() {
+        PaidSite p = flow.site();
+        assertThat(summaries.run()).as("off unless turned on").isFalse();
+        String prefix = "ATTENDANCE:day:" + PaidSite.TO + ":worker:";
+        assertThat(bodies(prefix)).isEmpty();
+
+        assertThat(summaries.enqueueFor(PaidSite.TO)).isGreaterThanOrEqualTo(4);
+        assertThat(bodies(prefix + p.crew().get(0).getId())).containsValue(
+                "您5月30日在测试项目签到：上午07:58，下午17:02。如有出入请向村监督委员会反映。".replace("测试项目",
+                        jdbc.queryForObject("select left(name, 12) from project where id = ?", String.class, p.projectId())));
+        assertThat(bodies(prefix + p.crew().get(3).getId()).values()).singleElement().asString()
+                .contains("上午07:58，下午未签").hasSizeLessThan(70);
+        assertThat(summaries.enqueueFor(PaidSite.TO)).as("once per worker and day").isZero();
     }
 
     // --- sending --------------------------------------------------------------------------------
