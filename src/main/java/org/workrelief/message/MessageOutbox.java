@@ -45,11 +45,14 @@ public class MessageOutbox {
     private final Clock clock;
     private final List<Duration> retryDelays;
     private final int perRun;
+    private final Duration expireAfter;
     private final TransactionTemplate ownTransaction;
 
     MessageOutbox(JdbcTemplate jdbc, SmsGateway gateway, AuditLog auditLog, Clock clock,
             @Value("${workrelief.messages.retry-delays:PT1M,PT5M,PT30M,PT2H}") List<Duration> retryDelays,
-            @Value("${workrelief.messages.per-run:500}") int perRun, PlatformTransactionManager transactionManager) {
+            @Value("${workrelief.messages.per-run:500}") int perRun,
+            @Value("${workrelief.messages.expire-after:P7D}") Duration expireAfter, PlatformTransactionManager transactionManager) {
+        this.expireAfter = expireAfter;
         this.jdbc = jdbc;
         this.gateway = gateway;
         this.auditLog = auditLog;
@@ -139,10 +142,10 @@ public class MessageOutbox {
         Instant now = clock.instant();
         List<Map<String, Object>> due = jdbc.queryForList("""
                 select id, phone, body, attempts from worker_message
-                where status in ('PENDING', 'FAILED') and next_attempt_at <= ?
+                where status in ('PENDING', 'FAILED') and next_attempt_at <= ? and created_at > ?
                 order by next_attempt_at, id limit 1
                 for update skip locked
-                """, Timestamp.from(now));
+                """, Timestamp.from(now), Timestamp.from(now.minus(expireAfter)));
         if (due.isEmpty()) {
             return null;
         }
@@ -178,15 +181,26 @@ public class MessageOutbox {
 
     // --- the clerk's side -----------------------------------------------------------------------
 
+    /** Which of the town's messages a page shows. */
+    public enum Shown {
+        /** not delivered yet and not too old to deliver: pending, failed, given up */
+        OPEN,
+        /** delivered, by the provider or by hand */
+        SENT,
+        /** not delivered within {@code workrelief.messages.expire-after} of its event: no longer sent */
+        EXPIRED
+    }
+
     /**
-     * The town's messages for its staff: {@code open} the ones not delivered yet (pending, failed,
-     * given up), else the ones sent, newest first, at most {@code limit}. A county-level user sees every town's.
+     * The town's messages for its staff, newest first, at most {@code limit}. A message not delivered
+     * within {@code workrelief.messages.expire-after} of its event (a notice long over) is no longer
+     * sent nor listed to send: it is {@link Shown#EXPIRED}. A county-level user sees every town's.
      */
     @Transactional(readOnly = true)
-    public List<OutboxMessage> list(SignedInUser viewer, boolean open, int limit) {
+    public List<OutboxMessage> list(SignedInUser viewer, Shown shown, int limit) {
         requireClerk(viewer);
-        String where = open ? "m.status <> 'SENT'" : "m.status = 'SENT'";
         List<Object> args = new ArrayList<>();
+        String where = condition(shown, args);
         if (!viewer.isCountyLevel()) {
             where += " and m.town_id = ?";
             args.add(viewer.townId());
@@ -196,15 +210,27 @@ public class MessageOutbox {
                 args.toArray());
     }
 
-    /** How many messages of the viewer's town wait for delivery (for the page's heading and the home page). */
+    /** How many messages of the viewer's town a page would show (for the tabs and the home page). */
     @Transactional(readOnly = true)
-    public int openCount(SignedInUser viewer) {
+    public int count(SignedInUser viewer, Shown shown) {
         requireClerk(viewer);
-        Integer count = viewer.isCountyLevel()
-                ? jdbc.queryForObject("select count(*) from worker_message where status <> 'SENT'", Integer.class)
-                : jdbc.queryForObject("select count(*) from worker_message where status <> 'SENT' and town_id = ?",
-                        Integer.class, viewer.townId());
+        List<Object> args = new ArrayList<>();
+        String where = condition(shown, args);
+        if (!viewer.isCountyLevel()) {
+            where += " and m.town_id = ?";
+            args.add(viewer.townId());
+        }
+        Integer count = jdbc.queryForObject("select count(*) from worker_message m where " + where, Integer.class,
+                args.toArray());
         return count == null ? 0 : count;
+    }
+
+    private String condition(Shown shown, List<Object> args) {
+        if (shown == Shown.SENT) {
+            return "m.status = 'SENT'";
+        }
+        args.add(Timestamp.from(clock.instant().minus(expireAfter)));
+        return shown == Shown.OPEN ? "m.status <> 'SENT' and m.created_at > ?" : "m.status <> 'SENT' and m.created_at <= ?";
     }
 
     /** One message, if the viewer's town's. */

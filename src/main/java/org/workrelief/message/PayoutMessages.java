@@ -13,17 +13,16 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import org.workrelief.payout.PayoutEvents;
 
 /**
  * The workers' messages of a payout batch: the notice starting (amount and the notice's link), the wage
- * sent to the bank, and the bank's answer (paid, or failed with its reason). Heard just before the
- * payout's transaction commits, so the messages are in the outbox exactly when the step that caused
- * them is (the outbox is written with the change, never lost between two commits, never left by a
- * step that rolled back). One message per worker and event; none for a zero amount or a worker
- * without a phone.
+ * sent to the bank, and the bank's answer (paid, or failed with its reason). Heard as the event is
+ * published, inside the payout's transaction, so the messages are in the outbox exactly when the step
+ * that caused them is (written with the change, never lost between two commits, never left by a step
+ * that rolled back), stamped with the step's time. One message per worker and event; none for a zero
+ * amount or a worker without a phone.
  */
 @Component
 class PayoutMessages {
@@ -46,7 +45,7 @@ class PayoutMessages {
             Timestamp noticeUntil) {
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @EventListener
     void noticeStarted(PayoutEvents.NoticeStarted event) {
         List<MessageOutbox.Draft> drafts = new ArrayList<>();
         for (Line l : lines("l.batch_id = ?", event.batchId())) {
@@ -60,7 +59,7 @@ class PayoutMessages {
         outbox.enqueueAll(drafts);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @EventListener
     void released(PayoutEvents.Released event) {
         List<MessageOutbox.Draft> drafts = new ArrayList<>();
         for (Line l : lines("l.batch_id = ?", event.batchId())) {
@@ -70,7 +69,7 @@ class PayoutMessages {
         outbox.enqueueAll(drafts);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @EventListener
     void bankAnswered(PayoutEvents.BankAnswered event) {
         List<MessageOutbox.Draft> drafts = new ArrayList<>();
         if (!event.paidLineIds().isEmpty()) {

@@ -278,6 +278,16 @@ class MessageOutboxTests {
     }
 
     @Test
+    void aMessageNotDeliveredWithinAWeekOfItsEventIsNoLongerSent() {
+        Worker worker = flow.site().crew().get(0);
+        long id = message("TEST:expired:" + worker.getId(), worker, "过期测试");
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        outbox.sendDue(gateway);
+        assertThat(requestsFor(id)).isEmpty();
+        assertThat(state(id)).startsWith("PENDING 0 ");
+    }
+
+    @Test
     void withoutAProviderTheMessagesStayInTheOutbox() {
         Worker worker = flow.site().crew().get(0);
         long id = message("TEST:no-provider:" + worker.getId(), worker, "无通道");

@@ -39,6 +39,7 @@ class OutboxScreensTests {
     @Autowired PayoutFlow flow;
     @Autowired AccountService accounts;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.workrelief.support.MutableClock clock;
 
     PaidSite p;
     Worker worker;
@@ -112,6 +113,19 @@ class OutboxScreensTests {
                         .with(user(p.staff())).with(csrf()))
                 .andExpect(flash().attribute("failure", "sms.outbox.stale"));
         assertThat(jdbc.queryForObject("select status from worker_message where id = ?", String.class, id)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aMessageTooOldToSendLeavesTheListToSendForTheExpiredOne() throws Exception {
+        clock.advance(java.time.Duration.ofDays(8));
+        mvc.perform(get("/messages").with(user(p.staff())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"message-" + id + "\""))));
+        mvc.perform(get("/messages").param("show", "expired").with(user(p.staff())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("过期未发")))
+                .andExpect(content().string(containsString("id=\"message-" + id + "\"")))
+                .andExpect(content().string(not(containsString("outbox-mark"))));
     }
 
     @Test

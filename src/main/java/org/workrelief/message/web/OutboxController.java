@@ -26,10 +26,15 @@ class OutboxController {
 
     @GetMapping("/messages")
     String list(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "open") String show, Model model) {
-        boolean open = !"sent".equals(show);
-        model.addAttribute("open", open);
-        model.addAttribute("messages", outbox.list(me, open, PAGE));
-        model.addAttribute("openCount", outbox.openCount(me));
+        MessageOutbox.Shown shown = switch (show) {
+            case "sent" -> MessageOutbox.Shown.SENT;
+            case "expired" -> MessageOutbox.Shown.EXPIRED;
+            default -> MessageOutbox.Shown.OPEN;
+        };
+        model.addAttribute("shown", shown.name());
+        model.addAttribute("messages", outbox.list(me, shown, PAGE));
+        model.addAttribute("openCount", outbox.count(me, MessageOutbox.Shown.OPEN));
+        model.addAttribute("expiredCount", outbox.count(me, MessageOutbox.Shown.EXPIRED));
         model.addAttribute("providerConfigured", outbox.providerConfigured());
         return "message/outbox";
     }
