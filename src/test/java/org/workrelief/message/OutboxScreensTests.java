@@ -125,7 +125,8 @@ class OutboxScreensTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("过期未发")))
                 .andExpect(content().string(containsString("id=\"message-" + id + "\"")))
-                .andExpect(content().string(not(containsString("outbox-mark"))));
+                .andExpect(content().string(not(containsString("outbox-mark"))))
+                .andExpect(content().string(not(containsString(">待发送<"))));
     }
 
     @Test
