@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,10 +54,12 @@ public class BankService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final ApplicationEventPublisher events;
 
     BankService(JdbcTemplate jdbc, DataSource dataSource, PayoutBatches batches, DataProtector protector, AuditLog auditLog,
-            Clock clock, PlatformTransactionManager transactionManager) {
+            Clock clock, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
         this.batches = batches;
@@ -253,6 +256,8 @@ public class BankService {
                     .inProject(project.getId(), project.getTownId())
                     .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
                     .detail(filename));
+            events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(row -> (Long) row[1]).toList(),
+                    failed.stream().map(row -> (Long) row[1]).toList()));
             Integer pending = jdbc.queryForObject(
                     "select count(*) from payout_line where batch_id = ? and status = 'PENDING'", Integer.class, batchId);
             return new ResultImport(paid.size(), failed.size(), pending == null ? 0 : pending, settled, List.of());

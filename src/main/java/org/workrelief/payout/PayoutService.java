@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +51,13 @@ public class PayoutService {
     private final UserDirectory users;
     private final CallbackStore callbacks;
     private final ReleaseGate gate;
+    private final ApplicationEventPublisher events;
 
     PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, PayoutBatches batches,
             Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users,
-            CallbackStore callbacks, ReleaseGate gate) {
+            CallbackStore callbacks, ReleaseGate gate, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.gate = gate;
         this.callbacks = callbacks;
         this.users = users;
@@ -281,6 +284,7 @@ public class PayoutService {
         batches.audit(actor, "PAYOUT_BATCH_PUBLICIZED", after, projects.get(actor, batch.projectId()), Map.of("status", "DRAFT"),
                 Map.of("status", "PUBLICIZED", "noticeUntil", after.noticeUntil().toString(), "callbackSeed", sample.seed(),
                         "callbackSample", sample.size()), null);
+        events.publishEvent(new PayoutEvents.NoticeStarted(batchId));
         return after;
     }
 
@@ -343,6 +347,7 @@ public class PayoutService {
         PayoutBatch after = batches.find(batchId);
         batches.audit(actor, "PAYOUT_BATCH_RELEASED", after, projects.get(actor, batch.projectId()), Map.of("status", "APPROVED"),
                 Map.of("status", "RELEASED", "payable", PayoutQueries.overall(batches.linesOf(batchId)).payable()), null);
+        events.publishEvent(new PayoutEvents.Released(batchId));
         return after;
     }
 
