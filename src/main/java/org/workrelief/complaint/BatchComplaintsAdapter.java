@@ -18,16 +18,6 @@ class BatchComplaintsAdapter implements BatchComplaints {
     }
 
     @Override
-    public int openOn(long batchId) {
-        return complaints.openOnBatch(batchId);
-    }
-
-    @Override
-    public boolean handledBy(long batchId, String username) {
-        return complaints.handledOnBatch(batchId, username);
-    }
-
-    @Override
     @Transactional(readOnly = true)
     public List<Concern> of(long batchId) {
         return complaints.onBatch(batchId).stream()

@@ -353,8 +353,12 @@ public class ComplaintService {
         if (!note.isEmpty()) {
             after.put("answer", note);
         }
-        audit(actor.getUsername(), "COMPLAINT_" + (to == ComplaintStatus.IN_PROGRESS ? "STARTED" : to.name()), c,
-                Map.of("status", c.status().name()), after);
+        String operation = switch (to) {
+            case IN_PROGRESS -> "COMPLAINT_STARTED";
+            case RESOLVED -> "COMPLAINT_RESOLVED";
+            default -> "COMPLAINT_REJECTED";
+        };
+        audit(actor.getUsername(), operation, c, Map.of("status", c.status().name()), after);
         return find(id).orElseThrow();
     }
 
@@ -459,19 +463,6 @@ public class ComplaintService {
     List<Complaint> onBatch(long batchId) {
         return jdbc.query("select * from complaint where batch_id = ? order by created_at, id", ComplaintService::toComplaint,
                 batchId);
-    }
-
-    int openOnBatch(long batchId) {
-        Integer open = jdbc.queryForObject(
-                "select count(*) from complaint where batch_id = ? and status in ('ACCEPTED', 'IN_PROGRESS')",
-                Integer.class, batchId);
-        return open == null ? 0 : open;
-    }
-
-    boolean handledOnBatch(long batchId, String username) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from complaint where batch_id = ? and (created_by = ? or answered_by = ?))
-                """, Boolean.class, batchId, username, username));
     }
 
     static Complaint toComplaint(ResultSet rs, int row) throws SQLException {

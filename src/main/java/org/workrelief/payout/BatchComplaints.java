@@ -7,7 +7,8 @@ import org.workrelief.account.SignedInUser;
 /**
  * What payout asks of the complaints (维权/诉求) about a batch, provided by the complaint module: this
  * module names only this interface, so the dependency goes one way (complaints know payouts, not the
- * reverse). An objection during the notice is a complaint on the batch, or on one of its lines.
+ * reverse). An objection during the notice is a complaint on the batch, or on one of its lines. What
+ * the release gate asks is {@link OpenComplaints}.
  */
 public interface BatchComplaints {
 
@@ -15,12 +16,6 @@ public interface BatchComplaints {
     record Concern(long id, String number, Long lineId, String raisedBy, String kind, String content, String status,
             boolean open, String answer, String answeredBy, long version) {
     }
-
-    /** How many complaints on the batch or its lines are still open (not 已办结 nor 已驳回). */
-    int openOn(long batchId);
-
-    /** Whether this user recorded or answered a complaint on the batch (then they had a hand in its figures). */
-    boolean handledBy(long batchId, String username);
 
     /** The batch's complaints, oldest first, for a batch the caller has already checked the viewer may see. */
     List<Concern> of(long batchId);

@@ -48,10 +48,10 @@ public class ReleaseGate {
 
     private final JdbcTemplate jdbc;
     private final CallbackStore callbacks;
-    private final BatchComplaints complaints;
+    private final OpenComplaints complaints;
     private final Clock clock;
 
-    ReleaseGate(JdbcTemplate jdbc, CallbackStore callbacks, BatchComplaints complaints, Clock clock) {
+    ReleaseGate(JdbcTemplate jdbc, CallbackStore callbacks, OpenComplaints complaints, Clock clock) {
         this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.complaints = complaints;
