@@ -58,6 +58,21 @@ create table complaint_step (
 );
 create index ix_complaint_step_complaint on complaint_step (complaint_id, id);
 
+-- 维权信息告示牌: what a town posts on its public site and on the site board, set by its administrator.
+create table complaint_board (
+    town_id            bigint        primary key references town (id),
+    hotline            varchar(64)   not null,
+    labour_inspection  varchar(64)   not null,
+    citizen_hotline    varchar(64)   not null default '12345',
+    committee          varchar(500)  not null,
+    note               varchar(1000),
+    version            bigint        not null default 0,
+    created_at         timestamptz   not null,
+    created_by         varchar(64),
+    updated_at         timestamptz   not null,
+    updated_by         varchar(64)
+);
+
 -- The objections recorded so far: each a complaint of the town of its batch's project, numbered by the
 -- year it was recorded in, its deadline 5 working days (Monday to Friday) after that day.
 insert into complaint (number, town_id, worker_id, raised_by, channel, kind, project_id, batch_id, line_id, content,
