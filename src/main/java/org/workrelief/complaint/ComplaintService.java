@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -72,10 +73,13 @@ public class ComplaintService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final int deadlineWorkingDays;
+    private final ApplicationEventPublisher events;
 
     ComplaintService(JdbcTemplate jdbc, WorkerService workers, PayoutBatches batches, PayoutService payouts,
             ProjectService projects, AccountService accounts, AuditLog auditLog, Clock clock,
-            @Value("${workrelief.complaint.deadline-working-days:5}") int deadlineWorkingDays) {
+            @Value("${workrelief.complaint.deadline-working-days:5}") int deadlineWorkingDays,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.workers = workers;
         this.batches = batches;
@@ -359,6 +363,7 @@ public class ComplaintService {
             default -> "COMPLAINT_REJECTED";
         };
         audit(actor.getUsername(), operation, c, Map.of("status", c.status().name()), after);
+        events.publishEvent(new ComplaintStatusChanged(c.id(), c.number(), c.workerId(), to));
         return find(id).orElseThrow();
     }
 
@@ -417,6 +422,7 @@ public class ComplaintService {
             after.put("line", lineId);
         }
         audit(actor, "COMPLAINT_RECORDED", c, null, after);
+        events.publishEvent(new ComplaintStatusChanged(c.id(), number, workerId, ComplaintStatus.ACCEPTED));
         return c;
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.Principals;
 import org.workrelief.account.Role;
@@ -39,7 +41,10 @@ import org.workrelief.worker.Worker;
  * after it, and while open on a payout line holds that batch's approval and release.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class ComplaintTests {
+
+    @Autowired ApplicationEvents events;
 
     @Autowired PayoutFlow flow;
     @Autowired ComplaintService complaints;
@@ -234,6 +239,18 @@ class ComplaintTests {
             assertThat(mine.answer()).isEqualTo("已核实，下一批补发");
         });
         assertThat(complaints.ofWorker(notOwn.workerId())).isEmpty();
+    }
+
+    @Test
+    void eachStatusIsPublishedForWhoeverTellsTheWorker() {
+        Complaint c = taken(p.staff(), null, null);
+        Complaint started = complaints.start(p.staff(), c.id(), c.version());
+        complaints.resolve(p.staff(), c.id(), "已答复", started.version());
+        assertThat(events.stream(ComplaintStatusChanged.class).filter(e -> e.complaintId() == c.id()))
+                .extracting(ComplaintStatusChanged::status)
+                .containsExactly(ComplaintStatus.ACCEPTED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.RESOLVED);
+        assertThat(events.stream(ComplaintStatusChanged.class).filter(e -> e.complaintId() == c.id()))
+                .allSatisfy(e -> assertThat(e.workerId()).isEqualTo(worker.getId()));
     }
 
     static java.time.Instant at(LocalDate day) {
