@@ -78,6 +78,36 @@ public class PayoutBatches {
                 batchId);
     }
 
+    /** One line, for a viewer who may see its batch; "not found" otherwise. */
+    @Transactional(readOnly = true)
+    public PayoutLine line(SignedInUser viewer, long lineId) {
+        PayoutLine line = line(lineId).orElseThrow(() -> new NotFoundException(LINE, lineId));
+        batch(viewer, line.batchId());
+        return line;
+    }
+
+    /** A worker's payout line with its batch's period, as a complaint names it. */
+    public record WorkerLine(long lineId, long batchId, long projectId, java.time.LocalDate periodFrom,
+            java.time.LocalDate periodTo, java.math.BigDecimal amountPayable, LineStatus status) {
+    }
+
+    /** The payout lines of one worker, newest batch first (the caller has checked the worker may be seen). */
+    @Transactional(readOnly = true)
+    public List<WorkerLine> linesOfWorker(long workerId) {
+        return jdbc.query("""
+                select l.id, l.batch_id, b.project_id, b.period_from, b.period_to, l.amount_payable, l.status
+                from payout_line l join payout_batch b on b.id = l.batch_id
+                where l.worker_id = ?
+                order by b.period_from desc, l.id desc
+                """, (rs, i) -> new WorkerLine(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
+                rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), LineStatus.valueOf(rs.getString(7))), workerId);
+    }
+
+    /** The batch, locked, for a change the caller makes beside it (a complaint recorded during its notice). */
+    public PayoutBatch lockedForChange(SignedInUser actor, long batchId) {
+        return lockedBatch(actor, batchId);
+    }
+
     Optional<PayoutLine> line(long lineId) {
         return jdbc.query(LINE_SELECT + " where l.id = ?", PayoutBatches::toLine, lineId).stream().findFirst();
     }

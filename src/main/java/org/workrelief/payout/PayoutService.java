@@ -375,6 +375,18 @@ public class PayoutService {
     }
 
     /**
+     * Computes one line again from approved attendance, after a complaint about it was looked into
+     * (the day corrected and reviewed again); the batch must still be open to changes.
+     */
+    @Transactional
+    public void recomputeLine(SignedInUser actor, long lineId) {
+        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        PayoutLine line = batches.line(lineId).orElseThrow(() -> new NotFoundException(PayoutBatches.LINE, lineId));
+        PayoutBatch batch = batches.editableBatch(actor, line.batchId());
+        recompute(actor, line, batch);
+    }
+
+    /**
      * Computes every line again from approved attendance (after corrected days were reviewed again);
      * lines that change lose their confirmations. Workers newly with approved days are not added:
      * such a batch is discarded and made again.

@@ -16,7 +16,7 @@ import org.workrelief.common.BusinessRuleException;
  * confirmation evidence of the witness's own act: given with their own PIN, or recorded from a signed
  * paper sheet that a committee member has attested ({@link #COUNTS}). A confirmation typed without
  * evidence, or on a sheet still awaiting its check, does not count.</li>
- * <li>Rule 9: the notice period over, no open objection, the call-back sample done, and the approver
+ * <li>Rule 9: the notice period over, no open complaint (objection) on the batch or its lines, the call-back sample done, and the approver
  * someone who had no hand in the figures (maker-checker).</li>
  * </ul>
  * Refusals say what is missing, line by line.
@@ -48,25 +48,26 @@ public class ReleaseGate {
 
     private final JdbcTemplate jdbc;
     private final CallbackStore callbacks;
+    private final OpenComplaints complaints;
     private final Clock clock;
 
-    ReleaseGate(JdbcTemplate jdbc, CallbackStore callbacks, Clock clock) {
+    ReleaseGate(JdbcTemplate jdbc, CallbackStore callbacks, OpenComplaints complaints, Clock clock) {
         this.jdbc = jdbc;
         this.callbacks = callbacks;
+        this.complaints = complaints;
         this.clock = clock;
     }
 
     /** Everything approval asks (the state is checked by the caller). */
     void requireApprovable(SignedInUser approver, PayoutBatch batch) {
         String me = approver.getUsername();
-        if (batch.preparedBy().equalsIgnoreCase(me) || Boolean.TRUE.equals(jdbc.queryForObject("""
+        if (batch.preparedBy().equalsIgnoreCase(me) || complaints.handledBy(batch.id(), me) || Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from payout_line where batch_id = ? and updated_by = ?)
-                    or exists (select 1 from payout_objection where batch_id = ? and (created_by = ? or resolved_by = ?))
                     or exists (select 1 from cross_confirmation c join payout_line l on l.id = c.line_id
                                where l.batch_id = ? and c.created_by = ?)
                     or exists (select 1 from confirmation_sheet where batch_id = ? and created_by = ?)
                     or exists (select 1 from callback_check where batch_id = ? and resolved_by = ?)
-                """, Boolean.class, batch.id(), me, batch.id(), me, me, batch.id(), me, batch.id(), me, batch.id(), me))) {
+                """, Boolean.class, batch.id(), me, batch.id(), me, batch.id(), me, batch.id(), me))) {
             // whoever changed the figures, recorded their evidence or decided a doubt about them prepared them too
             throw new BusinessRuleException("payout.approve.maker");
         }
@@ -83,11 +84,13 @@ public class ReleaseGate {
         requireChecked(batch);
     }
 
-    /** No open objection, and every line with its valid confirmations; else which lines lack what. */
+    /**
+     * No open complaint on the batch or its lines (an objection during the notice is one), and every
+     * line with its valid confirmations; else which lines lack what.
+     */
     private void requireChecked(PayoutBatch batch) {
-        Integer open = jdbc.queryForObject("select count(*) from payout_objection where batch_id = ? and status = 'OPEN'",
-                Integer.class, batch.id());
-        if (open != null && open > 0) {
+        int open = complaints.openOn(batch.id());
+        if (open > 0) {
             throw new BusinessRuleException("payout.approve.openObjections", open);
         }
         List<ShortLine> missing = shortLines(batch.id());

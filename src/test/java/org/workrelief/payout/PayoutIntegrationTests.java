@@ -42,7 +42,7 @@ class PayoutIntegrationTests {
     @Autowired PayoutQueries queries;
     @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
-    @Autowired ObjectionService objections;
+    @Autowired BatchComplaints objections;
     @Autowired AuditLog auditLog;
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
@@ -159,7 +159,7 @@ class PayoutIntegrationTests {
         PayoutBatch batch = readyForApproval();
         PayoutLine half = batches.lines(p.staff(), batch.id()).stream()
                 .filter(l -> l.workerId() == p.crew().get(3).getId()).findFirst().orElseThrow();
-        long objection = objections.record(p.staff(), batch.id(), half.id(), "王小明（本人）", "5月30日下午在工地，少记半天");
+        long objection = objections.recordObjection(p.staff(), batch.id(), half.id(), "OTHER", "王小明（本人）", "5月30日下午在工地，少记半天");
         clock.advance(Duration.ofDays(8));
         assertRefused(() -> payouts.approve(p.checker(), batch.id(), current(batch).version()),
                 "payout.approve.openObjections");

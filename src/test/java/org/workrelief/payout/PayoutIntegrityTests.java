@@ -26,7 +26,7 @@ class PayoutIntegrityTests {
     @Autowired PayoutService payouts;
     @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
-    @Autowired ObjectionService objections;
+    @Autowired BatchComplaints objections;
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
 
@@ -85,7 +85,7 @@ class PayoutIntegrityTests {
         assertThatThrownBy(() -> jdbc.update("""
                 delete from cross_confirmation where line_id in (select id from payout_line where batch_id = ?)
                 """, batch.id())).isInstanceOf(DataAccessException.class);
-        assertRefused(() -> objections.record(p.staff(), batch.id(), null, "村民", "迟到的异议"),
+        assertRefused(() -> objections.recordObjection(p.staff(), batch.id(), null, "OTHER", "村民", "迟到的异议"),
                 "payout.objection.notPublicized");
     }
 

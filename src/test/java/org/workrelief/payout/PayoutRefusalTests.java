@@ -27,7 +27,7 @@ class PayoutRefusalTests {
     @Autowired PayoutService payouts;
     @Autowired PayoutBatches batches;
     @Autowired ConfirmationService confirmations;
-    @Autowired ObjectionService objections;
+    @Autowired BatchComplaints objections;
     @Autowired BankService bank;
     @Autowired DataProtector protector;
     @Autowired JdbcTemplate jdbc;
@@ -44,13 +44,13 @@ class PayoutRefusalTests {
 
     @Test
     void objectionsAreRecordedDuringTheNoticeAndComplete() {
-        assertRefused(() -> objections.record(p.staff(), batch.id(), null, "村民", "少记"), "payout.objection.notPublicized");
+        assertRefused(() -> objections.recordObjection(p.staff(), batch.id(), null, "OTHER", "村民", "少记"), "payout.objection.notPublicized");
         payouts.publicize(p.staff(), batch.id(), batch.version());
-        assertRefused(() -> objections.record(p.staff(), batch.id(), null, " ", "少记"), "payout.objection.incomplete");
-        long id = objections.record(p.staff(), batch.id(), null, "村民", "少记");
+        assertRefused(() -> objections.recordObjection(p.staff(), batch.id(), null, "OTHER", " ", "少记"), "payout.objection.incomplete");
+        long id = objections.recordObjection(p.staff(), batch.id(), null, "OTHER", "村民", "少记");
         assertRefused(() -> objections.resolve(p.staff(), id, " ", false, 0), "payout.objection.resolution.required");
         objections.resolve(p.staff(), id, "已解释", false, 0);
-        assertRefused(() -> objections.resolve(p.staff(), id, "再次", false, 0), "payout.stale");
+        assertRefused(() -> objections.resolve(p.staff(), id, "再次", false, 0), "complaint.stale");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.complaint.ComplaintService;
 import org.workrelief.payout.PayoutQueries;
 import org.workrelief.payout.PayoutQueries.LateBatch;
 import org.workrelief.supervision.DailyReviewService;
@@ -33,14 +34,17 @@ class HomeController {
     static final int DUTY_DAYS_AHEAD = 7;
     static final int EXPIRING_INSURANCE = 20;
     static final int FINANCE_BATCHES = 20;
+    static final int COMPLAINTS = 10;
 
     private final DailyReviewService reviews;
     private final DutyRosterService duty;
     private final PayoutQueries payouts;
     private final EnrollmentService enrollments;
+    private final ComplaintService complaints;
 
     HomeController(DailyReviewService reviews, DutyRosterService duty, PayoutQueries payouts,
-            EnrollmentService enrollments) {
+            EnrollmentService enrollments, ComplaintService complaints) {
+        this.complaints = complaints;
         this.reviews = reviews;
         this.duty = duty;
         this.payouts = payouts;
@@ -65,6 +69,7 @@ class HomeController {
         if (me.hasRole(Role.FINANCE)) {
             financeDesk(me, model);
         }
+        complaints(me, model);
         return "dashboard/home";
     }
 
@@ -76,6 +81,19 @@ class HomeController {
         if (me.hasRole(Role.ADMIN) || me.hasRole(Role.STAFF)) {
             model.addAttribute("expiringInsurance", enrollments.expiringInsurance(me, EXPIRING_INSURANCE));
             model.addAttribute("insuranceToday", enrollments.today());
+        }
+    }
+
+    /**
+     * 维权投诉: overdue complaints escalate to the administrators (the county's sees every town's); a clerk
+     * sees the open complaints they own, the nearest deadline first.
+     */
+    private void complaints(SignedInUser me, Model model) {
+        if (me.hasRole(Role.ADMIN) || me.hasRole(Role.STAFF)) {
+            model.addAttribute("overdueComplaints", complaints.overdue(me, COMPLAINTS));
+            model.addAttribute("myComplaints", complaints.openOwnedBy(me, COMPLAINTS));
+            model.addAttribute("complaintsToday", complaints.today());
+            model.addAttribute("complaintsListedAtMost", COMPLAINTS);
         }
     }
 

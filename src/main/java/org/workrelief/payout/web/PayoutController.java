@@ -24,7 +24,7 @@ import org.workrelief.common.web.Flash;
 import org.workrelief.payout.BatchStatus;
 import org.workrelief.payout.CallbackService;
 import org.workrelief.payout.LineStatus;
-import org.workrelief.payout.ObjectionService;
+import org.workrelief.payout.BatchComplaints;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutLine;
 import org.workrelief.payout.PayoutBatches;
@@ -41,7 +41,7 @@ class PayoutController {
 
     private final PayoutService payouts;
     private final PayoutBatches batches;
-    private final ObjectionService objections;
+    private final BatchComplaints objections;
     private final ProjectService projects;
     private final WageLedger ledger;
     private final CallbackService callbacks;
@@ -49,7 +49,7 @@ class PayoutController {
 
     private final ConfirmationSheets sheets;
 
-    PayoutController(PayoutService payouts, PayoutBatches batches, ObjectionService objections, ProjectService projects, WageLedger ledger,
+    PayoutController(PayoutService payouts, PayoutBatches batches, BatchComplaints objections, ProjectService projects, WageLedger ledger,
             CallbackService callbacks, WitnessConcentration concentration, ConfirmationSheets sheets) {
         this.payouts = payouts;
         this.batches = batches;
@@ -119,7 +119,7 @@ class PayoutController {
                 && lines.stream().anyMatch(l -> l.status() == LineStatus.PENDING));
         model.addAttribute("unconfirmed", lines.stream().filter(l -> !l.confirmed()).count());
         model.addAttribute("sheets", sheets.sheetsOf(batch));
-        model.addAttribute("objections", objections.objectionsOf(batch));
+        model.addAttribute("objections", objections.of(batch.id()));
         var callback = callbacks.overviewOf(batch);
         model.addAttribute("callbackSample", callback.sample());
         model.addAttribute("callbackChecks", callback.checks());
@@ -173,10 +173,11 @@ class PayoutController {
 
     @PostMapping("/payouts/{batchId}/objections")
     String object(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
-            @RequestParam(required = false) Long lineId, @RequestParam(required = false) String raisedBy,
-            @RequestParam(required = false) String content, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long lineId, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String raisedBy, @RequestParam(required = false) String content,
+            RedirectAttributes redirect) {
         return step(redirect, batchId, "payout.objection.recorded",
-                () -> objections.record(me, batchId, lineId, raisedBy, content));
+                () -> objections.recordObjection(me, batchId, lineId, kind, raisedBy, content));
     }
 
     @PostMapping("/payouts/objections/{objectionId}/resolve")

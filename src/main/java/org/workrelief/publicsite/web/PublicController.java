@@ -3,6 +3,7 @@ package org.workrelief.publicsite.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.workrelief.complaint.ComplaintBoards;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.workrelief.publicsite.PostKind;
 import org.workrelief.publicsite.PublicSiteService;
@@ -13,8 +14,11 @@ class PublicController {
 
     private final PublicSiteService site;
 
-    PublicController(PublicSiteService site) {
+    private final ComplaintBoards boards;
+
+    PublicController(PublicSiteService site, ComplaintBoards boards) {
         this.site = site;
+        this.boards = boards;
     }
 
     @GetMapping("/public")
@@ -30,6 +34,18 @@ class PublicController {
         model.addAttribute("jobs", site.publishedPosts(townId, PostKind.JOB));
         model.addAttribute("policies", site.publishedPosts(townId, PostKind.POLICY));
         model.addAttribute("notices", site.notices(townId));
+        model.addAttribute("townId", townId);
+        model.addAttribute("complaintBoard", boards.of(townId).orElse(null));
         return "public/town";
+    }
+
+    /** 维权信息告示牌: where to complain, printable for the site board. */
+    @GetMapping("/public/towns/{townId}/complaint-board")
+    String complaintBoard(@PathVariable long townId, Model model) {
+        model.addAttribute("townName", site.townName(townId));
+        model.addAttribute("townId", townId);
+        model.addAttribute("board", boards.of(townId).orElse(null));
+        model.addAttribute("deadlineDays", boards.deadlineWorkingDays());
+        return "public/complaint-board";
     }
 }

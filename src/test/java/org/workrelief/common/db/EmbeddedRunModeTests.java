@@ -58,6 +58,12 @@ class EmbeddedRunModeTests {
                     .isEqualTo("UNDER_CONSTRUCTION");
             assertThat(jdbc.queryForObject("select count(*) from punch p join project j on j.id = p.project_id "
                     + "where j.code like 'LX-JS-%-02'", Long.class)).isPositive();
+            // the town's complaint board, a complaint overdue on the administrators' homes and an answered one
+            assertThat(jdbc.queryForList("select status from complaint order by id", String.class))
+                    .containsExactly("IN_PROGRESS", "RESOLVED");
+            assertThat(jdbc.queryForObject("select count(*) from complaint where status = 'IN_PROGRESS' "
+                    + "and deadline < (now() at time zone 'Asia/Shanghai')::date", Long.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from complaint_board", Long.class)).isEqualTo(1);
             jdbc.update("insert into town (code, name, created_at, updated_at) values ('KEEP', '保留镇', now(), now())");
             users = jdbc.queryForObject("select count(*) from app_user", Long.class);
         }
@@ -68,6 +74,7 @@ class EmbeddedRunModeTests {
             JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select name from town where code = 'KEEP'", String.class)).isEqualTo("保留镇");
             assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class)).isEqualTo(users);
+            assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).as("loaded once").isEqualTo(2);
         }
     }
 
