@@ -163,7 +163,7 @@ public class ComplaintService {
             batchId = line.batchId();
             projectId = line.projectId();
         }
-        return insert("worker:" + worker.getWorkerCode(), worker.getTownId(), worker.getId(), worker.getName(), contact,
+        return insert("本人:" + worker.getWorkerCode(), worker.getTownId(), worker.getId(), worker.getName(), contact,
                 ComplaintChannel.SELF_SERVICE, kind == null ? ComplaintKind.OTHER : kind, projectId, batchId, lineId, day,
                 content, defaultOwner(worker.getTownId()));
     }

@@ -40,6 +40,11 @@ final class MessageTexts {
         return "您在" + cut(project, PROJECT_NAME) + period(from, to) + "的劳务报酬" + money(amount) + "元";
     }
 
+    /** 您反映的问题WQ-2026-000012已受理。 (about 30 characters) */
+    static String complaint(String number, String what) {
+        return "您反映的问题" + number + what + "。";
+    }
+
     static String period(LocalDate from, LocalDate to) {
         if (from.equals(to)) {
             return day(from);

@@ -30,7 +30,8 @@ import org.workrelief.worker.WorkerPins;
 /**
  * 本人查询 on a 360 px phone: from the town's public page, a worker types their worker code and PIN,
  * opens a month of their attendance and the pay slip of their line, which prints on one A5 sheet without
- * the page's buttons, then signs out. With {@code -Dworkrelief.screenshots=DIR} the pages are saved there.
+ * the page's buttons, files a complaint about that payment and, once the town has answered, reads the
+ * answer there, then signs out. With {@code -Dworkrelief.screenshots=DIR} the pages are saved there.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestClockConfiguration.class, RegistryFixtures.class, SupervisedSites.class, PayoutFlow.class })
@@ -41,6 +42,7 @@ class SelfServiceJourneyE2ETests extends BrowserJourney {
     @Autowired PayoutFlow flow;
     @Autowired WorkerPins pins;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.workrelief.complaint.ComplaintService complaints;
 
     @Test
     void aWorkerLooksUpTheirMonthAndOpensAPaySlipOnAPhone() throws IOException {
@@ -92,7 +94,26 @@ class SelfServiceJourneyE2ETests extends BrowserJourney {
         assertThat(browser.text("#self-day-2025-05-30")).contains("Half").contains("Counted");
         assertThat(browser.overflowsHorizontally()).as("nothing off-screen on the month, English").isFalse();
         save("self-month-360-en");
+        browser.go("/self/home?lang=zh_CN");
+
+        // 我要反映问题: about this very payment; the town answers; the worker sees the answer here
+        browser.click("#self-complaint-new summary");
+        new org.openqa.selenium.support.ui.Select(browser.find("#complaint-kind")).selectByValue("WRONG_AMOUNT");
+        new org.openqa.selenium.support.ui.Select(browser.find("#complaint-line")).selectByValue(String.valueOf(line));
+        browser.type("#complaint-content", "5月30日我干了全天，只算了半天").click("#self-complaint-submit");
+        assertThat(browser.text("#flash-success")).contains("已受理，编号 WQ-");
+        assertThat(browser.text("#self-complaints")).contains("已受理").contains("金额有误").contains("只算了半天");
+        assertThat(browser.overflowsHorizontally()).as("nothing off-screen with a complaint").isFalse();
+        var filed = complaints.ofWorker(me.getId()).get(0);
+        var complaint = complaints.get(p.admin(), filed.id());
+        complaints.resolve(p.admin(), complaint.id(), "经核对签到记录，5月30日上午7:58签到、下午未签到，按半天计算无误，已电话说明",
+                complaint.version());
         browser.go("/self/home");
+        assertThat(browser.text("#self-complaints")).contains("已办结").contains("按半天计算无误");
+        assertThat(browser.consoleErrors()).isEmpty();
+        save("self-complaint-answered-360-zh");
+        browser.go("/self/home?lang=en");
+        assertThat(browser.text("#self-complaints")).contains("Resolved");
         save("self-home-360-en");
 
         browser.click("#self-sign-out");

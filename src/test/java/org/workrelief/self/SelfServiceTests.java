@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
@@ -56,6 +57,7 @@ class SelfServiceTests {
     @Autowired AddressThrottle throttle;
     @Autowired org.workrelief.payout.BankService bank;
     @Autowired org.workrelief.common.crypto.DataProtector protector;
+    @Autowired org.workrelief.complaint.ComplaintService complaints;
 
     PaidSite p;
     org.workrelief.payout.PayoutBatch released;
@@ -114,6 +116,43 @@ class SelfServiceTests {
             }
             return result;
         }
+    }
+
+    @Test
+    void theWorkerFilesAComplaintAboutTheirOwnLineFollowsItToItsAnswerAndHearsOfItByText() throws Exception {
+        Phone phone = new Phone("10.0.7.1");
+        phone.lookUp(me.getWorkerCode(), PIN);
+        // another worker's line is not found, and nothing is filed
+        phone.post("/self/complaints", Map.of("kind", "WRONG_AMOUNT", "lineId", String.valueOf(otherLine), "content", "少算半天"))
+                .andExpect(status().isNotFound());
+        assertThat(complaints.ofWorker(me.getId())).isEmpty();
+        assertThat(complaints.ofWorker(other.getId())).isEmpty();
+
+        phone.post("/self/complaints", Map.of("kind", "WRONG_AMOUNT", "lineId", String.valueOf(myLine), "content",
+                "5月30日只算了半天", "contact", "13900001111"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("success", "self.complaint.filed"));
+        var filed = complaints.ofWorker(me.getId());
+        assertThat(filed).singleElement().satisfies(c -> {
+            assertThat(c.lineId()).isEqualTo(myLine);
+            assertThat(c.status()).isEqualTo(org.workrelief.complaint.ComplaintStatus.ACCEPTED);
+        });
+        String number = filed.get(0).number();
+        String home = phone.get("/self/home").andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(home).contains(number).contains("已受理").contains("5月30日只算了半天");
+
+        var complaint = complaints.get(p.admin(), filed.get(0).id());
+        complaints.resolve(p.admin(), complaint.id(), "经核对考勤，5月30日为半天，金额无误，已电话说明", complaint.version());
+        home = phone.get("/self/home").andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(home).contains("已办结").contains("经核对考勤，5月30日为半天");
+
+        // the worker hears of each step on their phone, once per step
+        assertThat(jdbc.queryForList("select event_key from worker_message where worker_id = ? and event_key like 'COMPLAINT:%'"
+                + " order by id", String.class, me.getId()))
+                .containsExactly("COMPLAINT:" + complaint.id() + ":ACCEPTED", "COMPLAINT:" + complaint.id() + ":RESOLVED");
+        assertThat(jdbc.queryForObject("select body from worker_message where event_key = ?", String.class,
+                "COMPLAINT:" + complaint.id() + ":ACCEPTED")).contains(number).hasSizeLessThan(70);
     }
 
     @Test

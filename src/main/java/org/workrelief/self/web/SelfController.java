@@ -29,7 +29,11 @@ class SelfController {
     private final SelfSessions sessions;
     private final SelfRecord record;
 
-    SelfController(SelfSignIn signIn, SelfSessions sessions, SelfRecord record) {
+    private final org.workrelief.self.SelfComplaints complaints;
+
+    SelfController(SelfSignIn signIn, SelfSessions sessions, SelfRecord record,
+            org.workrelief.self.SelfComplaints complaints) {
+        this.complaints = complaints;
         this.signIn = signIn;
         this.sessions = sessions;
         this.record = record;
@@ -74,7 +78,32 @@ class SelfController {
             return ended();
         }
         model.addAttribute("overview", record.overview(session, request.getRemoteAddr()));
+        model.addAttribute("complaints", complaints.mine(session));
+        model.addAttribute("kinds", org.workrelief.complaint.ComplaintKind.values());
         return "self/home";
+    }
+
+    /** 我要反映问题: filed for the session's worker only; said back with its number, or why not. */
+    @PostMapping("/self/complaints")
+    String complain(@RequestParam(required = false) String kind, @RequestParam(required = false) Long lineId,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,
+            @RequestParam(required = false) String content, @RequestParam(required = false) String contact,
+            HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        SelfSession session = current(request);
+        if (session == null) {
+            return ended();
+        }
+        try {
+            String number = complaints.file(session, new org.workrelief.self.SelfComplaints.Form(kind, lineId, day,
+                    content, contact));
+            redirect.addFlashAttribute("success", "self.complaint.filed");
+            redirect.addFlashAttribute("successArgs", new Object[] { number });
+        }
+        catch (BusinessRuleException refused) {
+            org.workrelief.common.web.Flash.refused(redirect, refused);
+        }
+        return "redirect:/self/home#self-complaints";
     }
 
     @GetMapping("/self/month")
