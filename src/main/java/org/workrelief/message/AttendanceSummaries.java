@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.jobs.ClusterJobs;
 
 /**
- * 每日考勤短信 (optional, off by default: {@code workrelief.messages.attendance-summary.enabled}): in the
- * evening each worker who signed in that day gets the day's sign-in times as recorded, so a missing or
+ * 每日考勤短信 (optional, off by default: the operator's {@code workrelief.messages.attendance-summary.enabled}
+ * and, per project, its town administrator's switch, {@link SummarySettings}): in the evening each worker
+ * of such a project who signed in that day gets the day's sign-in times as recorded, so a missing or
  * wrong one is noticed the same day, before the committee's review. One message per worker and day.
  */
 @Component
@@ -58,6 +59,7 @@ class AttendanceSummaries {
                 select p.project_id, p.worker_id, pr.name,
                        max(p.punched_at) filter (where p.slot = 'AM'), max(p.punched_at) filter (where p.slot = 'PM')
                 from punch p join project pr on pr.id = p.project_id
+                join project_message_setting s on s.project_id = p.project_id and s.attendance_summary
                 where p.work_date = ?
                 group by p.project_id, p.worker_id, pr.name order by p.project_id, p.worker_id
                 """, rs -> {

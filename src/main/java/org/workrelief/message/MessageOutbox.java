@@ -36,7 +36,7 @@ import org.workrelief.common.audit.AuditLog;
 @Service
 public class MessageOutbox {
 
-    static final String ENTITY = "WORKER_MESSAGE";
+    static final String ENTITY = "WorkerMessage";
     static final String BY_HAND = "BY_HAND";
 
     private final JdbcTemplate jdbc;

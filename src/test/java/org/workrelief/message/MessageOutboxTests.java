@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,7 @@ class MessageOutboxTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
     @Autowired AttendanceSummaries summaries;
+    @Autowired SummarySettings summarySettings;
 
     AliyunSmsGateway gateway;
 
@@ -139,12 +141,22 @@ class MessageOutboxTests {
     }
 
     @Test
-    void theDailyAttendanceSummaryIsOffByDefaultAndTellsEachWorkerTheirSignInTimesOnce() {
+    void theDailyAttendanceSummaryIsOffByDefaultOnForTheProjectsTheirAdministratorsChoseAndOncePerWorkerAndDay() {
         PaidSite p = flow.site();
         assertThat(summaries.run()).as("off unless turned on").isFalse();
         String prefix = "ATTENDANCE:day:" + PaidSite.TO + ":worker:";
         assertThat(bodies(prefix)).isEmpty();
 
+        summaries.enqueueFor(PaidSite.TO);
+        assertThat(bodies(prefix + p.crew().get(0).getId())).as("not for a project whose administrator did not turn it on")
+                .isEmpty();
+        assertThatThrownBy(() -> summarySettings.switchSummary(p.staff(), p.projectId(), true))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        summarySettings.switchSummary(p.admin(), p.projectId(), true);
+        assertThat(summarySettings.projects(p.admin())).anySatisfy(sp -> {
+            assertThat(sp.projectId()).isEqualTo(p.projectId());
+            assertThat(sp.on()).isTrue();
+        });
         assertThat(summaries.enqueueFor(PaidSite.TO)).isGreaterThanOrEqualTo(4);
         assertThat(bodies(prefix + p.crew().get(0).getId())).containsValue(
                 "您5月30日在测试项目签到：上午07:58，下午17:02。如有出入请向村监督委员会反映。".replace("测试项目",

@@ -77,6 +77,25 @@ class OutboxScreensTests {
     }
 
     @Test
+    void theTownsAdministratorTurnsTheDailyAttendanceTextOnForAProject() throws Exception {
+        jdbc.update("update project set status = 'UNDER_CONSTRUCTION' where id = ?", p.projectId());
+        mvc.perform(get("/messages").with(user(p.staff())))
+                .andExpect(content().string(not(containsString("id=\"attendance-summary\""))));
+        mvc.perform(post("/messages/attendance-summary/{p}", p.projectId()).param("on", "true").with(user(p.staff()))
+                .with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/messages").with(user(p.admin())))
+                .andExpect(content().string(containsString("id=\"summary-" + p.projectId() + "\"")))
+                .andExpect(content().string(containsString("已关闭")));
+        mvc.perform(post("/messages/attendance-summary/{p}", p.projectId()).param("on", "true").with(user(p.admin()))
+                .with(csrf())).andExpect(flash().attribute("success", "sms.summary.switchedOn"));
+        mvc.perform(get("/messages").param("lang", "en").with(user(p.admin())))
+                .andExpect(content().string(containsString("Daily attendance texts")))
+                .andExpect(content().string(containsString("Turn off")));
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'ATTENDANCE_SUMMARY_SWITCHED' and entity_id = ?",
+                Integer.class, String.valueOf(p.projectId()))).isEqualTo(1);
+    }
+
+    @Test
     void aClerkMarksAMessageSentByHandOnceAndItIsAudited() throws Exception {
         long version = jdbc.queryForObject("select version from worker_message where id = ?", Long.class, id);
         mvc.perform(post("/messages/{id}/sent-by-hand", id).param("version", String.valueOf(version))

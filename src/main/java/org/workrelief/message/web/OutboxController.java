@@ -20,7 +20,10 @@ class OutboxController {
 
     private final MessageOutbox outbox;
 
-    OutboxController(MessageOutbox outbox) {
+    private final org.workrelief.message.SummarySettings summaries;
+
+    OutboxController(MessageOutbox outbox, org.workrelief.message.SummarySettings summaries) {
+        this.summaries = summaries;
         this.outbox = outbox;
     }
 
@@ -36,6 +39,9 @@ class OutboxController {
         model.addAttribute("openCount", outbox.count(me, MessageOutbox.Shown.OPEN));
         model.addAttribute("expiredCount", outbox.count(me, MessageOutbox.Shown.EXPIRED));
         model.addAttribute("providerConfigured", outbox.providerConfigured());
+        if (me.hasRole(org.workrelief.account.Role.ADMIN)) {
+            model.addAttribute("summaryProjects", summaries.projects(me));
+        }
         return "message/outbox";
     }
 
@@ -44,6 +50,15 @@ class OutboxController {
         model.addAttribute("message", outbox.message(me, id));
         model.addAttribute("attempts", outbox.attempts(me, id));
         return "message/message";
+    }
+
+    /** 每日考勤短信 on or off for a project (the town's administrator). */
+    @PostMapping("/messages/attendance-summary/{projectId}")
+    String switchSummary(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @RequestParam boolean on,
+            RedirectAttributes redirect) {
+        summaries.switchSummary(me, projectId, on);
+        Flash.success(redirect, on ? "sms.summary.switchedOn" : "sms.summary.switchedOff");
+        return "redirect:/messages#attendance-summary";
     }
 
     @PostMapping("/messages/{id}/sent-by-hand")
