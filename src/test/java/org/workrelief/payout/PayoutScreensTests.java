@@ -94,6 +94,20 @@ class PayoutScreensTests {
     }
 
     @Test
+    void aPublicizedBatchPageShowsEachOfItsPartsOnce() throws Exception {
+        PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
+        payouts.publicize(p.staff(), batch.id(), batch.version());
+        String page = mvc.perform(get("/payouts/{b}", batch.id()).with(user(p.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, Long> ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(page).results()
+                .collect(java.util.stream.Collectors.groupingBy(m -> m.group(1), java.util.stream.Collectors.counting()));
+        assertThat(ids).containsKeys("totals-table", "lines-table", "callback-table", "objections-table", "objection-form",
+                "approve-batch");
+        assertThat(ids.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey))
+                .as("an element id twice on the page").isEmpty();
+    }
+
+    @Test
     void aBatchShowsItsLinesAPageAtATimeAndADeductionReturnsToItsPage() throws Exception {
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         var lines = batches.lines(p.staff(), batch.id());
