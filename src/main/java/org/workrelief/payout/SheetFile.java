@@ -3,9 +3,11 @@ package org.workrelief.payout;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.FileType;
 
 /**
  * A scan or photo of a signed confirmation sheet as uploaded: its type judged from its first bytes
@@ -28,35 +30,11 @@ public record SheetFile(String fileName, String contentType, byte[] content, Str
 
     /** PNG, JPEG, WebP or PDF by their signatures; anything else (HEIC, Word, a renamed text file) is none. */
     static Optional<String> typeOf(byte[] b) {
-        if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return Optional.of("image/png");
-        }
-        if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) {
-            return Optional.of("image/jpeg");
-        }
-        if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
-            return Optional.of("image/webp");
-        }
-        if (startsWith(b, 0, '%', 'P', 'D', 'F', '-')) {
-            return Optional.of("application/pdf");
-        }
-        return Optional.empty();
+        return FileType.of(b, List.of(FileType.values())).map(FileType::contentType);
     }
 
     public boolean pdf() {
         return "application/pdf".equals(contentType);
-    }
-
-    private static boolean startsWith(byte[] bytes, int offset, int... expected) {
-        if (bytes.length < offset + expected.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if ((bytes[offset + i] & 0xFF) != expected[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The name without any folder, control characters or quotes, at most 200 characters; a plain name when none. */

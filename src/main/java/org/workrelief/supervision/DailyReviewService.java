@@ -27,6 +27,7 @@ import org.workrelief.account.SignedInUser;
 import org.workrelief.attendance.AttendanceLocks;
 import org.workrelief.attendance.AttendanceSettings;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.FileType;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
@@ -45,6 +46,8 @@ public class DailyReviewService {
     static final String ENTITY = "DailyReview";
     public static final int MAX_PHOTOS = 3;
     public static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+    /** Site photos are pictures a phone takes: JPEG or PNG. */
+    static final java.util.List<FileType> PHOTO_TYPES = java.util.List.of(FileType.JPEG, FileType.PNG);
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
@@ -238,7 +241,7 @@ public class DailyReviewService {
         if (content.length > MAX_PHOTO_BYTES) {
             throw new BusinessRuleException("review.photo.tooLarge", MAX_PHOTO_BYTES / 1024 / 1024);
         }
-        ImageType type = ImageType.of(content).orElseThrow(() -> new BusinessRuleException("review.photo.type"));
+        FileType type = FileType.of(content, PHOTO_TYPES).orElseThrow(() -> new BusinessRuleException("review.photo.type"));
         // openReview holds the review's row lock, so two uploads at once cannot make a fourth photo
         if (photosOf(reviewId).size() >= MAX_PHOTOS) {
             throw new BusinessRuleException("review.photo.tooMany", MAX_PHOTOS);
