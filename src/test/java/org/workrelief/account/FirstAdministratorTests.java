@@ -58,9 +58,9 @@ class FirstAdministratorTests {
         if (newDatabase != null) {
             lastDatabase = database.createDatabase(newDatabase);
         }
-        String[] args = new String[] { "--spring.datasource.url=" + lastDatabase,
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(), "--server.port=0" };
+        var connection = database.applicationArguments(lastDatabase);
+        String[] args = java.util.stream.Stream.concat(connection.stream(), java.util.stream.Stream.of("--server.port=0"))
+                .toArray(String[]::new);
         String[] all = new String[args.length + extra.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);

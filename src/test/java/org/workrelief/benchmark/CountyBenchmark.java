@@ -129,13 +129,10 @@ class CountyBenchmark {
     // --- start-up -----------------------------------------------------------------------------------
 
     private static ConfigurableApplicationContext start(String url, TestDatabase server) {
-        return new SpringApplicationBuilder(WorkReliefApplication.class, StatementCounter.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + server.username(),
-                "--spring.datasource.password=" + server.password(),
-                "--workrelief.jobs.enabled=false",
-                "--logging.level.root=WARN");
+        var arguments = new java.util.ArrayList<>(server.applicationArguments(url));
+        arguments.addAll(java.util.List.of("--server.port=0", "--workrelief.jobs.enabled=false", "--logging.level.root=WARN"));
+        return new SpringApplicationBuilder(WorkReliefApplication.class, StatementCounter.class)
+                .run(arguments.toArray(String[]::new));
     }
 
     /**
@@ -151,11 +148,11 @@ class CountyBenchmark {
         Path log = Files.createTempFile("county-app", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Duser.timezone=UTC",
-                "-Dfile.encoding=UTF-8", WorkReliefApplication.class.getName(), "--server.port=" + port,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + server.username(),
-                "--spring.datasource.password=" + server.password(),
-                "--workrelief.data-key=" + TestDatabaseInitializer.TEST_DATA_KEY, "--workrelief.jobs.enabled=false")
+        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", WorkReliefApplication.class.getName(), "--server.port=" + port,
+                "--workrelief.data-key=" + TestDatabaseInitializer.TEST_DATA_KEY, "--workrelief.jobs.enabled=false"));
+        command.addAll(server.applicationArguments(url));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             URI own = URI.create("http://localhost:" + port);

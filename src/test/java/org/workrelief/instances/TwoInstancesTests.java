@@ -105,15 +105,11 @@ class TwoInstancesTests {
     }
 
     private static Instance start(String name, String url, TestDatabase server) {
+        var arguments = new java.util.ArrayList<>(server.applicationArguments(url));
+        arguments.addAll(java.util.List.of("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=5",
+                "--workrelief.instance-id=" + name, "--workrelief.jobs.session-cleanup.every=" + CLEANUP_EVERY));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkReliefApplication.class,
-                TestClockConfiguration.class).run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + server.username(),
-                        "--spring.datasource.password=" + server.password(),
-                        "--spring.datasource.hikari.maximum-pool-size=5",
-                        "--workrelief.instance-id=" + name,
-                        "--workrelief.jobs.session-cleanup.every=" + CLEANUP_EVERY);
+                TestClockConfiguration.class).run(arguments.toArray(String[]::new));
         return new Instance(context, name);
     }
 

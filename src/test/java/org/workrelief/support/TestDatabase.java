@@ -20,6 +20,10 @@ public final class TestDatabase {
 
     private static volatile TestDatabase instance;
 
+    /** The runtime role the tests' applications connect as, as the application does in production. */
+    public static final String RUNTIME_ROLE = org.workrelief.common.db.DatabaseRoles.DEFAULT_RUNTIME_ROLE;
+    private static final String RUNTIME_PASSWORD = "workrelief-app-test";
+
     private final String jdbcUrl;
     private final String username;
     private final String password;
@@ -37,6 +41,7 @@ public final class TestDatabase {
             synchronized (TestDatabase.class) {
                 if (instance == null) {
                     instance = start();
+                    instance.createRuntimeRole();
                     log.info("Tests use {} PostgreSQL at {}", instance.kind, instance.jdbcUrl);
                 }
             }
@@ -62,7 +67,9 @@ public final class TestDatabase {
                     // the JVM is going away; the temporary directory goes with it
                 }
             }));
-            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "embedded");
+            // no user in the URL: the driver would prefer it to the user a connection asks for
+            return new TestDatabase("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres",
+                    "embedded");
         }
         catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -79,6 +86,38 @@ public final class TestDatabase {
         catch (RuntimeException | LinkageError noDocker) {
             return false;
         }
+    }
+
+    private void createRuntimeRole() {
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, username, password)) {
+            org.workrelief.common.db.DatabaseRoles.ensureRuntimeRole(connection, RUNTIME_ROLE, RUNTIME_PASSWORD);
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create the runtime role", e);
+        }
+    }
+
+    /**
+     * The connection properties of an application on that database: it runs as the runtime role, and
+     * Flyway migrates as this server's owner, as in production.
+     */
+    public java.util.Map<String, Object> applicationProperties(String url) {
+        return java.util.Map.of("spring.datasource.url", url,
+                "spring.datasource.username", RUNTIME_ROLE, "spring.datasource.password", RUNTIME_PASSWORD,
+                "spring.flyway.user", username, "spring.flyway.password", password);
+    }
+
+    /** {@link #applicationProperties} as command-line arguments of an application started in a test. */
+    public java.util.List<String> applicationArguments(String url) {
+        return applicationProperties(url).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    public String runtimeUsername() {
+        return RUNTIME_ROLE;
+    }
+
+    public String runtimePassword() {
+        return RUNTIME_PASSWORD;
     }
 
     public String jdbcUrl() {
@@ -105,9 +144,7 @@ public final class TestDatabase {
     public static void useOwnDatabase(org.springframework.test.context.DynamicPropertyRegistry registry, String name) {
         TestDatabase server = get();
         String url = server.createDatabase(name);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", server::username);
-        registry.add("spring.datasource.password", server::password);
+        server.applicationProperties(url).forEach((key, value) -> registry.add(key, () -> value));
     }
 
     /** Creates an empty database on the same server, for tests that need a database of their own. */

@@ -32,9 +32,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             return;
         }
         TestDatabase database = TestDatabase.get();
-        environment.getPropertySources().addFirst(new MapPropertySource("workrelief-test-database", Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password())));
+        environment.getPropertySources().addFirst(new MapPropertySource("workrelief-test-database",
+                database.applicationProperties(database.jdbcUrl())));
     }
 }

@@ -22,10 +22,9 @@ class DataKeyStartupTests {
     void refusesToStartOnAConfiguredDatabaseWithoutADataKey() {
         TestDatabase database = TestDatabase.get();
         String url = database.createDatabase("no_data_key");
-        assertThatThrownBy(() -> new SpringApplicationBuilder(WorkReliefApplication.class).run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(), "--workrelief.data-key=",
-                "--workrelief.data-dir=" + dataDir, "--server.port=0"))
+        var arguments = new java.util.ArrayList<>(database.applicationArguments(url));
+        arguments.addAll(java.util.List.of("--workrelief.data-key=", "--workrelief.data-dir=" + dataDir, "--server.port=0"));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(WorkReliefApplication.class).run(arguments.toArray(String[]::new)))
                 .hasStackTraceContaining("WORKRELIEF_DATA_KEY is not set");
         assertThat(dataDir.resolve("data-key")).doesNotExist();
     }

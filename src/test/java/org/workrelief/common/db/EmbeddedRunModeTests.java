@@ -31,6 +31,12 @@ class EmbeddedRunModeTests {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select version()", String.class)).contains("PostgreSQL 17");
             assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+            // the runtime role, not the server's superuser who migrated the schema
+            assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("workrelief_app");
+            assertThat(jdbc.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class))
+                    .isFalse();
+            assertThat(jdbc.queryForObject("select tableowner from pg_tables where tablename = 'audit_log'", String.class))
+                    .isEqualTo("postgres");
             String hash = jdbc.queryForObject("select password_hash from app_user where username = 'js-admin'",
                     String.class);
             assertThat(app.getBean(PasswordEncoder.class).matches("workrelief-demo", hash)).isTrue();
@@ -69,6 +75,7 @@ class EmbeddedRunModeTests {
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
         assertThat(dataDir.resolve("data-key")).exists();
+        assertThat(dataDir.resolve("db-runtime-password")).exists();
 
         try (ConfigurableApplicationContext again = start()) {
             JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);

@@ -1,0 +1,21 @@
+-- Flyway runs this after every migrate, as the schema's owner: the runtime role (DatabaseRoles) may
+-- read and write rows of every table, and nothing more. It owns nothing, so it can neither change the
+-- schema nor switch a trigger off; the audit log it may only read and append to, Flyway's history only
+-- read. Does nothing where the runtime role does not exist, or is the owner itself (a deployment that
+-- still runs with one role: it keeps working, and the application warns at start).
+do $$
+declare
+    runtime constant text := '${runtimerole}';
+begin
+    if runtime = current_user or not exists (select 1 from pg_roles where rolname = runtime) then
+        return;
+    end if;
+    execute format('grant usage on schema public to %I', runtime);
+    execute format('revoke create on schema public from %I', runtime);
+    execute format('grant select, insert, update, delete on all tables in schema public to %I', runtime);
+    execute format('revoke truncate, references, trigger on all tables in schema public from %I', runtime);
+    execute format('grant usage, select on all sequences in schema public to %I', runtime);
+    execute format('revoke insert, update, delete on flyway_schema_history from %I', runtime);
+    execute format('revoke update, delete on audit_log from %I', runtime);
+end
+$$;
