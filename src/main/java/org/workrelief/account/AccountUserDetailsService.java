@@ -8,7 +8,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads the principal for sign-in; a locked account is refused before its password is even checked. */
+/**
+ * Loads the principal for sign-in. A locked or disabled account is refused only after its password
+ * matched (SecurityConfiguration#authenticationProvider), so a wrong password answers alike for every name.
+ */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 

@@ -11,6 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -24,6 +27,7 @@ import org.springframework.session.Session;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -47,6 +51,24 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Checks the password before it says anything about the account: a wrong password answers
+     * "wrong user name or password" whether the name is unknown, locked or disabled, so nobody can tell
+     * real user names from typed ones by reaching "locked" (an unknown name never would). Only someone
+     * who typed the right password learns that the account is locked or disabled. An unknown name still
+     * costs a password hash (the provider hashes a dummy), so the answer's timing tells nothing either.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        AccountStatusUserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
+        provider.setPreAuthenticationChecks(beforePassword -> {
+        });
+        provider.setPostAuthenticationChecks(accountStatus);
+        return provider;
     }
 
     /**
@@ -104,6 +126,7 @@ class SecurityConfiguration {
                         .failureHandler(failureHandler(accounts))
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInFirst()))
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredUrl("/login?expired"))
                 .headers(headers -> headers
@@ -111,6 +134,17 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * Sends a visitor who is not signed in to the login page by a relative {@code Location}: built from
+     * the request's Host header, it would send them wherever a forged header says (see also
+     * server.tomcat.use-relative-redirects).
+     */
+    private static LoginUrlAuthenticationEntryPoint signInFirst() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     private static AuthenticationSuccessHandler successHandler(AccountService accounts) {

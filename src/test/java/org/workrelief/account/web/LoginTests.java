@@ -110,6 +110,32 @@ class LoginTests {
     }
 
     @Test
+    void aWrongPasswordAnswersAlikeForARealNameAndAnUnknownOneSoNamesCannotBeTold() throws Exception {
+        String unknown = Fixtures.unique("nobody");
+        // well past the lock-out: the real account locks after five, and a sixth wrong password still says "bad"
+        for (int i = 0; i < 7; i++) {
+            String real = login(staff.getUsername(), "wrong-" + i).andReturn().getResponse().getRedirectedUrl();
+            String typed = login(unknown, "wrong-" + i).andReturn().getResponse().getRedirectedUrl();
+            assertThat(real).as("attempt " + (i + 1)).isEqualTo(typed).isEqualTo("/login?error=bad");
+        }
+        assertThat(auditLog.historyOf("User", staff.getId())).extracting(e -> e.action()).contains("USER_LOCKED");
+        // only the right password learns of the lock
+        login(staff.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/login?error=locked"));
+    }
+
+    @Test
+    void aDisabledAccountAnswersAWrongPasswordAsAnyNameWould() throws Exception {
+        Fixtures fixtures = new Fixtures(accounts);
+        var town = fixtures.town();
+        var admin = org.workrelief.account.Principals.of(fixtures.user(Role.ADMIN, town));
+        UserAccount clerk = fixtures.user(Role.STAFF, town);
+        accounts.updateUser(admin, clerk.getId(), new org.workrelief.account.UserChanges(clerk.getDisplayName(),
+                Role.STAFF, town.getId(), false, clerk.getVersion()));
+
+        login(clerk.getUsername(), "not-the-password").andExpect(redirectedUrl("/login?error=bad"));
+    }
+
+    @Test
     void aDisabledAccountCannotSignIn() throws Exception {
         Fixtures fixtures = new Fixtures(accounts);
         var town = fixtures.town();
