@@ -2,10 +2,12 @@
 -- read and write rows of every table, and nothing more. It owns nothing, so it can neither change the
 -- schema nor switch a trigger off; the audit log it may only read and append to, Flyway's history only
 -- read. Does nothing where the runtime role does not exist, or is the owner itself (a deployment that
--- still runs with one role: it keeps working, and the application warns at start).
+-- still runs with one role: it keeps working, and the application warns at start). The role's name comes
+-- from the session setting workrelief.runtime_role (the application sets it from workrelief.db.runtime-role
+-- through spring.flyway.init-sqls), else workrelief_app; so a plain Flyway run needs no configuration.
 do $$
 declare
-    runtime constant text := '${runtimerole}';
+    runtime constant text := coalesce(nullif(current_setting('workrelief.runtime_role', true), ''), 'workrelief_app');
 begin
     if runtime = current_user or not exists (select 1 from pg_roles where rolname = runtime) then
         return;

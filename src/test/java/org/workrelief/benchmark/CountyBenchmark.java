@@ -110,7 +110,7 @@ class CountyBenchmark {
         jdbc = app.getBean(JdbcTemplate.class);
         base = URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort());
 
-        CountyGenerator.Summary county = CountyGenerator.generate(app.getBean(DataSource.class),
+        CountyGenerator.Summary county = CountyGenerator.generate(app.getBean(org.flywaydb.core.Flyway.class).getConfiguration().getDataSource(),
                 app.getBean(DataProtector.class), SEED, SCALE, today.minusDays(FREE_DAYS + 1), false, 2);
         System.out.println(county.describe());
 

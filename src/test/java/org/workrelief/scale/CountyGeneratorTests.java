@@ -76,11 +76,15 @@ class CountyGeneratorTests {
     JdbcTemplate jdbc;
     CountyGenerator.Summary summary;
 
+    /** The generator loads history as the schema's owner (it sets sequences). */
+    @Autowired
+    org.flywaydb.core.Flyway flyway;
+
     @BeforeAll
     void generate() {
         jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("county_generated");
-        summary = CountyGenerator.generate(dataSource, protector, SEED, SCALE, LAST_DAY);
+        summary = CountyGenerator.generate(flyway.getConfiguration().getDataSource(), protector, SEED, SCALE, LAST_DAY);
         System.out.println(summary.describe());
     }
 
@@ -270,7 +274,7 @@ class CountyGeneratorTests {
         assertThat(otherJdbc.queryForObject("select worker_code from worker order by id limit 1", String.class))
                 .isEqualTo(jdbc.queryForObject("select worker_code from worker order by id limit 1", String.class));
         // the repeat has served; its database goes (DriverManagerDataSource holds no connection open)
-        jdbc.execute("drop database county_repeat");
+        new JdbcTemplate(flyway.getConfiguration().getDataSource()).execute("drop database county_repeat");
     }
 
     private long count(String sql, Object... args) {

@@ -68,12 +68,16 @@ class CountyQueryPlanTests {
     MockMvc mvc;
 
     CountyGenerator.Summary county;
+
+    /** The generator loads history as the schema's owner (it sets sequences). */
+    @Autowired
+    org.flywaydb.core.Flyway flyway;
     JdbcTemplate jdbc;
 
     @BeforeAll
     void generate() {
         // -Dcounty.scale=1 (with -Dplans.show=true) looks at a whole county's plans
-        county = CountyGenerator.generate(dataSource, protector, 20261129L,
+        county = CountyGenerator.generate(flyway.getConfiguration().getDataSource(), protector, 20261129L,
                 Double.parseDouble(System.getProperty("county.scale", "0.05")),
                 LocalDate.now(CountyGenerator.ZONE).minusDays(1));
         jdbc = new JdbcTemplate(dataSource);

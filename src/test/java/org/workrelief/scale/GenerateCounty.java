@@ -62,13 +62,17 @@ class GenerateCounty {
     @Autowired
     DataProtector protector;
 
+    /** The generator loads history in bulk as the schema's owner (it sets sequences), as a restore would. */
+    @Autowired
+    org.flywaydb.core.Flyway flyway;
+
     @Test
     void generate() {
         long seed = Long.getLong("county.seed", 42L);
         double scale = Double.parseDouble(System.getProperty("county.scale", "1.0"));
         String lastDay = System.getProperty("county.last-day", "");
         boolean auditPunches = Boolean.getBoolean("county.audit-punches");
-        CountyGenerator.Summary summary = CountyGenerator.generate(dataSource, protector, seed, scale,
+        CountyGenerator.Summary summary = CountyGenerator.generate(flyway.getConfiguration().getDataSource(), protector, seed, scale,
                 lastDay.isBlank() ? LocalDate.now(CountyGenerator.ZONE).minusDays(1) : LocalDate.parse(lastDay),
                 auditPunches);
         System.out.println();
