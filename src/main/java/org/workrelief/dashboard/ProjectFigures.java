@@ -50,10 +50,6 @@ public record ProjectFigures(Project project, long enrolled, BigDecimal averageH
         return paidWorkers == 0 ? null : released.divide(BigDecimal.valueOf(paidWorkers), 2, RoundingMode.HALF_UP);
     }
 
-    public BigDecimal trainedOfPlanPercent() {
-        return percent(BigDecimal.valueOf(trained), BigDecimal.valueOf(project.getPlannedTrainees()));
-    }
-
     /**
      * Days late (positive) or ahead (negative): a completed project against its planned completion;
      * an unfinished one counts as late once the planned date has passed. Null without a plan.

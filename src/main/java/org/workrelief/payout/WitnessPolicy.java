@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.workrelief.supervision.ApprovedAttendance;
+import org.workrelief.worker.Household;
 
 /**
  * Rule 8, who may vouch for a payee's line (互证): a co-worker enrolled on the same project during the
@@ -103,7 +104,8 @@ public class WitnessPolicy {
             else if (!worked.contains(id)) {
                 why = Ineligible.NO_APPROVED_ATTENDANCE;
             }
-            else if (payee != null && sameHousehold(payee, witness)) {
+            else if (payee != null && Household.same(payee.village(), payee.household(), witness.village(),
+                    witness.household())) {
                 why = Ineligible.SAME_HOUSEHOLD;
             }
             result.put(id, Optional.ofNullable(why));
@@ -116,12 +118,6 @@ public class WitnessPolicy {
         attendance.totals(batch.projectId(), batch.periodFrom(), batch.periodTo()).stream()
                 .filter(t -> t.fullDays() + t.halfDays() > 0).forEach(t -> worked.add(t.workerId()));
         return worked;
-    }
-
-    private static boolean sameHousehold(Facts payee, Facts witness) {
-        return payee.household() != null && !payee.household().isBlank()
-                && payee.household().equals(witness.household())
-                && java.util.Objects.equals(payee.village(), witness.village());
     }
 
     private List<Facts> facts(PayoutBatch batch, List<Long> workerIds) {

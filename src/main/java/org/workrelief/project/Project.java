@@ -144,10 +144,6 @@ public class Project extends BaseEntity {
         return plannedRemuneration.multiply(BigDecimal.valueOf(100)).divide(centralFunds, 1, RoundingMode.HALF_UP);
     }
 
-    public BigDecimal totalFunds() {
-        return centralFunds.add(localFunds).add(socialCapital);
-    }
-
     ProjectForm toForm() {
         return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
                 entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,

@@ -95,21 +95,9 @@ public class Enrollment extends BaseEntity {
         return status == EnrollmentStatus.ACTIVE;
     }
 
-    public boolean hasSignedContract() {
-        return contractSignedOn != null;
-    }
-
-    public boolean isInsuredOn(LocalDate day) {
-        return insuranceFrom != null && !day.isBefore(insuranceFrom) && !day.isAfter(insuranceTo);
-    }
-
     /** Rule 4: may sign in on {@code day} only if active, with a signed contract and insurance valid that day. */
     public WorkEligibility eligibilityOn(LocalDate day) {
         return WorkEligibility.on(day, enrolledOn, leftOn, contractSignedOn, insuranceFrom, insuranceTo);
-    }
-
-    public boolean mayWorkOn(LocalDate day) {
-        return eligibilityOn(day) == WorkEligibility.ELIGIBLE;
     }
 
     /** Insurance ends from today to {@link EnrollmentService#INSURANCE_EXPIRY_WARNING_DAYS} days on. */

@@ -88,11 +88,6 @@ public class Worker extends BaseEntity {
         return java.time.Period.between(birthDate, day).getYears();
     }
 
-    /** Same household, where both have a household number recorded. */
-    public boolean sharesHouseholdWith(Worker other) {
-        return householdNo != null && householdNo.equals(other.householdNo);
-    }
-
     public String getWorkerCode() { return workerCode; }
     public Long getTownId() { return townId; }
     public String getName() { return name; }

@@ -118,12 +118,12 @@ class EnrollmentIntegrationTests {
     void whoMayWorkOnADayDependsOnContractAndInsuranceValidThatDay() {
         Worker worker = registry.worker(staff, town);
         Enrollment enrollment = registry.enroll(staff, project, team, worker, today, today.plusDays(10));
-        assertThat(enrollment.mayWorkOn(today)).isTrue();
-        assertThat(enrollment.mayWorkOn(today.plusDays(10))).isTrue();
-        assertThat(enrollment.mayWorkOn(today.plusDays(11))).isFalse();
-        assertThat(enrollment.mayWorkOn(today.minusDays(1))).isFalse();
+        assertThat(enrollment.eligibilityOn(today)).isEqualTo(WorkEligibility.ELIGIBLE);
+        assertThat(enrollment.eligibilityOn(today.plusDays(10))).isEqualTo(WorkEligibility.ELIGIBLE);
+        assertThat(enrollment.eligibilityOn(today.plusDays(11))).isNotEqualTo(WorkEligibility.ELIGIBLE);
+        assertThat(enrollment.eligibilityOn(today.minusDays(1))).isNotEqualTo(WorkEligibility.ELIGIBLE);
         Enrollment unpapered = registry.enrollWithoutPaperwork(staff, project, team, registry.worker(staff, town), today);
-        assertThat(unpapered.mayWorkOn(today)).isFalse();
+        assertThat(unpapered.eligibilityOn(today)).isNotEqualTo(WorkEligibility.ELIGIBLE);
     }
 
     @Test

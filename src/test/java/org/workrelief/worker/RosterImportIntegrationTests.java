@@ -98,7 +98,7 @@ class RosterImportIntegrationTests {
         Enrollment enrollment = enrollments.roster(staff, project.getId(), new RosterFilter(ids.get(1), null, null, false, false),
                 PageRequest.of(0, 5)).getContent().get(0);
         assertThat(enrollment.getSource()).isEqualTo(RecruitmentSource.ADDED);
-        assertThat(enrollment.mayWorkOn(LocalDate.of(2025, 6, 10))).isTrue();
+        assertThat(enrollment.eligibilityOn(LocalDate.of(2025, 6, 10))).isEqualTo(WorkEligibility.ELIGIBLE);
         assertThat(jdbc.queryForObject("select count(*) from worker where id_number_cipher like ?", Long.class,
                 "%" + ids.get(0) + "%")).isZero();
     }
