@@ -59,21 +59,21 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public Page<UserAccount> findUsers(SignedInUser viewer, String query, Pageable pageable) {
-        requireAdmin(viewer);
+        viewer.require(Role.ADMIN);
         String normalized = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
         return users.search(viewer.townId(), normalized, pageable);
     }
 
     @Transactional(readOnly = true)
     public UserAccount getUser(SignedInUser viewer, long id) {
-        requireAdmin(viewer);
+        viewer.require(Role.ADMIN);
         return users.findById(id).filter(user -> viewer.maySee(user.getTownId()))
                 .orElseThrow(() -> new NotFoundException(ENTITY_USER, id));
     }
 
     @Transactional
     public UserAccount createUser(SignedInUser actor, NewUser form) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         String username = form.username().trim();
         if (users.existsByUsername(username)) {
             throw new BusinessRuleException("user.username.taken", username);
@@ -198,7 +198,7 @@ public class AccountService {
     /** Only a county-level administrator creates towns. */
     @Transactional
     public Town createTown(SignedInUser actor, NewTown form) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         if (!actor.isCountyLevel()) {
             throw new AccessDeniedException("only county-level administrators create towns");
         }
@@ -275,12 +275,6 @@ public class AccountService {
      */
     private void signOutEverywhere(UserAccount user) {
         sessions.getAllSessions(new SignedInUser(user, false), false).forEach(SessionInformation::expireNow);
-    }
-
-    private static void requireAdmin(SignedInUser actor) {
-        if (actor == null || !actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
     }
 
     private String temporaryPassword() {

@@ -60,6 +60,20 @@ public final class SignedInUser implements UserDetails, org.springframework.secu
         return Role.labelKey(role, townId == null);
     }
 
+    /**
+     * The one role check of the services: refuses (403, "access denied") a user who has none of these
+     * roles. Where a page already hides what the role may not do, this is the rule behind it.
+     */
+    public void require(Role... allowed) {
+        for (Role candidate : allowed) {
+            if (role == candidate) {
+                return;
+            }
+        }
+        throw new org.springframework.security.access.AccessDeniedException(
+                "not allowed for " + role + " (needs " + java.util.Arrays.toString(allowed) + ")");
+    }
+
     public boolean hasRole(Role expected) {
         return role == expected;
     }

@@ -127,7 +127,7 @@ public class ComplaintService {
     /** A clerk (ADMIN, STAFF) records a complaint taken by phone or in person. */
     @Transactional
     public Complaint record(SignedInUser actor, NewComplaint form) {
-        requireClerk(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         Worker worker = workerByCode(actor, form.workerCode())
                 .orElseThrow(() -> new BusinessRuleException("complaint.worker.unknown"));
         Long batchId = null;
@@ -182,7 +182,7 @@ public class ComplaintService {
     @Transactional
     public long recordObjection(SignedInUser actor, long batchId, Long lineId, ComplaintKind kind, String raisedBy,
             String content) {
-        requireClerk(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         PayoutBatch batch = batches.lockedForChange(actor, batchId);
         if (batch.status() != org.workrelief.payout.BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.objection.notPublicized");
@@ -453,12 +453,6 @@ public class ComplaintService {
     private String defaultOwner(long townId) {
         return ownersOf(townId).stream().findFirst().map(UserAccount::getUsername)
                 .orElseThrow(() -> new BusinessRuleException("complaint.owner.none"));
-    }
-
-    private static void requireClerk(SignedInUser actor) {
-        if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.STAFF)) {
-            throw new AccessDeniedException("not allowed for " + actor.role());
-        }
     }
 
     Optional<Complaint> find(long id) {

@@ -198,7 +198,7 @@ public class MessageOutbox {
      */
     @Transactional(readOnly = true)
     public List<OutboxMessage> list(SignedInUser viewer, Shown shown, int limit) {
-        requireClerk(viewer);
+        viewer.require(Role.ADMIN, Role.STAFF);
         List<Object> args = new ArrayList<>();
         String where = condition(shown, args);
         if (!viewer.isCountyLevel()) {
@@ -213,7 +213,7 @@ public class MessageOutbox {
     /** How many messages of the viewer's town a page would show (for the tabs and the home page). */
     @Transactional(readOnly = true)
     public int count(SignedInUser viewer, Shown shown) {
-        requireClerk(viewer);
+        viewer.require(Role.ADMIN, Role.STAFF);
         List<Object> args = new ArrayList<>();
         String where = condition(shown, args);
         if (!viewer.isCountyLevel()) {
@@ -236,7 +236,7 @@ public class MessageOutbox {
     /** One message, if the viewer's town's. */
     @Transactional(readOnly = true)
     public OutboxMessage message(SignedInUser viewer, long id) {
-        requireClerk(viewer);
+        viewer.require(Role.ADMIN, Role.STAFF);
         List<OutboxMessage> found = jdbc.query(SELECT + " where m.id = ?", MessageOutbox::row, id);
         if (found.isEmpty() || !viewer.maySee(townOf(id))) {
             throw new NotFoundException(ENTITY, id);
@@ -281,12 +281,6 @@ public class MessageOutbox {
                         Map.of("status", "SENT", "eventKey", before.eventKey()))
                 .detail(before.workerCode()));
         return message(actor, id);
-    }
-
-    private static void requireClerk(SignedInUser user) {
-        if (!user.hasRole(Role.ADMIN) && !user.hasRole(Role.STAFF)) {
-            throw new org.springframework.security.access.AccessDeniedException("outbox: ADMIN or STAFF only");
-        }
     }
 
     private Long townOf(long id) {

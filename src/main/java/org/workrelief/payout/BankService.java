@@ -147,7 +147,7 @@ public class BankService {
      * marked. The batch is settled when every line is paid or re-issued.
      */
     public ResultImport importResults(SignedInUser actor, long batchId, String filename, InputStream in) throws IOException {
-        PayoutBatches.requireRole(actor, Role.FINANCE);
+        actor.require(Role.FINANCE);
         PayoutBatch batch = batches.batch(actor, batchId);
         if (batch.status() != BatchStatus.RELEASED) {
             throw new BusinessRuleException("payout.results.notReleased");
@@ -270,7 +270,7 @@ public class BankService {
      * administrator's approval and finance's release.
      */
     public PayoutBatch reissueFailed(SignedInUser actor, long batchId) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        actor.require(Role.ADMIN, Role.STAFF);
         return transaction.execute(status -> {
             PayoutBatch batch = batches.lockedBatch(actor, batchId);
             if (batch.status() != BatchStatus.RELEASED) {
@@ -349,7 +349,7 @@ public class BankService {
         if (!actor.hasRole(Role.FINANCE)) {
             transaction.executeWithoutResult(status -> auditLog.recordAs(actor.getUsername(), refusedDownload(batchId)
                     .detail(actor.role() + " " + format.name())));
-            PayoutBatches.requireRole(actor, Role.FINANCE);
+            actor.require(Role.FINANCE);
         }
     }
 

@@ -93,7 +93,7 @@ public class CallbackService {
      */
     @Transactional
     public CallbackCheck record(SignedInUser actor, long checkId, Answer answer) {
-        PayoutBatches.requireRole(actor, Role.SUPERVISOR);
+        actor.require(Role.SUPERVISOR);
         CallbackCheck check = store.check(checkId).orElseThrow(() -> new NotFoundException(CHECK, checkId));
         PayoutBatch batch = batches.lockedBatch(actor, check.batchId());
         if (batch.status() != BatchStatus.PUBLICIZED) {
@@ -158,7 +158,7 @@ public class CallbackService {
      */
     @Transactional
     public CallbackCheck resolve(SignedInUser actor, long checkId, String kind, String text, long version) {
-        PayoutBatches.requireRole(actor, Role.ADMIN);
+        actor.require(Role.ADMIN);
         CallbackCheck check = store.check(checkId).orElseThrow(() -> new NotFoundException(CHECK, checkId));
         PayoutBatch batch = batches.lockedBatch(actor, check.batchId());
         if (batch.status() != BatchStatus.PUBLICIZED) {

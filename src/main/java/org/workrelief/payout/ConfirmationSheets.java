@@ -47,7 +47,7 @@ public class ConfirmationSheets {
 
     /** Who may upload sheets and record confirmations from them: the clerks and the committee. */
     static void requireRecorder(SignedInUser actor) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF, Role.SUPERVISOR);
+        actor.require(Role.ADMIN, Role.STAFF, Role.SUPERVISOR);
     }
 
     /** A team's signed sheet, uploaded while the batch's lines may still change. */
@@ -114,7 +114,7 @@ public class ConfirmationSheets {
      */
     @Transactional
     public ConfirmationSheet attest(SignedInUser actor, long sheetId, long version) {
-        PayoutBatches.requireRole(actor, Role.SUPERVISOR);
+        actor.require(Role.SUPERVISOR);
         ConfirmationSheet sheet = sheet(actor, sheetId);
         PayoutBatch batch = batches.editableBatch(actor, sheet.batchId());
         String me = actor.getUsername();

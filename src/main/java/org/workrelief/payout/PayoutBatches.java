@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -129,15 +128,6 @@ public class PayoutBatches {
             throw new BusinessRuleException("payout.state.locked");
         }
         return batch;
-    }
-
-    static void requireRole(SignedInUser actor, Role... roles) {
-        for (Role role : roles) {
-            if (actor.hasRole(role)) {
-                return;
-            }
-        }
-        throw new AccessDeniedException("not allowed for " + actor.role());
     }
 
     PayoutBatch find(long batchId) {

@@ -85,7 +85,7 @@ public class PayoutService {
      */
     @Transactional
     public PayoutBatch create(SignedInUser actor, long projectId, LocalDate from, LocalDate to) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        actor.require(Role.ADMIN, Role.STAFF);
         Project project = projects.get(actor, projectId);
         if (from == null || to == null || to.isBefore(from)) {
             throw new BusinessRuleException("payout.period.invalid");
@@ -184,7 +184,7 @@ public class PayoutService {
     /** A deduction (amount and reason) on a line; the line's confirmations are void when its amount changes. */
     @Transactional
     public PayoutLine deduct(SignedInUser actor, long lineId, BigDecimal amount, String reason, long version) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        actor.require(Role.ADMIN, Role.STAFF);
         PayoutLine line = batches.line(lineId).orElseThrow(() -> new NotFoundException(PayoutBatches.LINE, lineId));
         PayoutBatch batch = batches.editableBatch(actor, line.batchId());
         BigDecimal deduction = amount == null ? BigDecimal.ZERO : amount;
@@ -267,7 +267,7 @@ public class PayoutService {
     /** 公示: the notice period starts and the public list is reachable by its unguessable link. */
     @Transactional
     public PayoutBatch publicize(SignedInUser actor, long batchId, long version) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        actor.require(Role.ADMIN, Role.STAFF);
         PayoutBatch batch = batches.batch(actor, batchId);
         if (batch.status() != BatchStatus.DRAFT) {
             throw new BusinessRuleException("payout.state.notDraft");
@@ -294,7 +294,7 @@ public class PayoutService {
      */
     @Transactional
     public PayoutBatch approve(SignedInUser actor, long batchId, long version) {
-        PayoutBatches.requireRole(actor, Role.ADMIN);
+        actor.require(Role.ADMIN);
         PayoutBatch batch = batches.lockedBatch(actor, batchId);
         if (batch.status() != BatchStatus.PUBLICIZED) {
             throw new BusinessRuleException("payout.state.notPublicized");
@@ -317,7 +317,7 @@ public class PayoutService {
      */
     @Transactional
     public PayoutBatch release(SignedInUser actor, long batchId, long version) {
-        PayoutBatches.requireRole(actor, Role.FINANCE);
+        actor.require(Role.FINANCE);
         PayoutBatch batch = batches.lockedBatch(actor, batchId);
         if (batch.releasedAt() != null) {
             // released by someone else meanwhile (two finance officers at once): say who and when
@@ -380,7 +380,7 @@ public class PayoutService {
      */
     @Transactional
     public void recomputeLine(SignedInUser actor, long lineId) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        actor.require(Role.ADMIN, Role.STAFF);
         PayoutLine line = batches.line(lineId).orElseThrow(() -> new NotFoundException(PayoutBatches.LINE, lineId));
         PayoutBatch batch = batches.editableBatch(actor, line.batchId());
         recompute(actor, line, batch);
@@ -393,7 +393,7 @@ public class PayoutService {
      */
     @Transactional
     public int recomputeAll(SignedInUser actor, long batchId) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        actor.require(Role.ADMIN, Role.STAFF);
         PayoutBatch batch = batches.editableBatch(actor, batchId);
         int changed = 0;
         for (PayoutLine line : batches.linesOf(batchId)) {
@@ -408,7 +408,7 @@ public class PayoutService {
     /** A draft batch is thrown away (made in error, or to be made again); nothing was publicized yet. */
     @Transactional
     public void discard(SignedInUser actor, long batchId, long version) {
-        PayoutBatches.requireRole(actor, Role.ADMIN, Role.STAFF);
+        actor.require(Role.ADMIN, Role.STAFF);
         PayoutBatch batch = batches.lockedBatch(actor, batchId);
         if (batch.status() != BatchStatus.DRAFT || batch.version() != version) {
             throw new BusinessRuleException(batch.status() != BatchStatus.DRAFT ? "payout.discard.notDraft" : "payout.stale");

@@ -16,7 +16,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -116,7 +115,7 @@ public class ProjectService {
 
     @Transactional
     public Project create(SignedInUser actor, ProjectForm form) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         requireTown(actor, form.townId());
         if (projects.existsByCode(form.code().trim().toUpperCase())) {
             throw new BusinessRuleException("project.code.taken", form.code().trim().toUpperCase());
@@ -129,7 +128,7 @@ public class ProjectService {
 
     @Transactional
     public Project update(SignedInUser actor, long id, ProjectForm form) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         Project project = get(actor, id);
         if (project.getVersion() != form.version()) {
             throw new ObjectOptimisticLockingFailureException(Project.class, id);
@@ -150,7 +149,7 @@ public class ProjectService {
 
     @Transactional
     public Project advance(SignedInUser actor, long id, ProjectStatus target) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         Project project = get(actor, id);
         ProjectStatus before = project.getStatus();
         project.advanceTo(target, readiness.getObject(), LocalDate.now(clock));
@@ -168,12 +167,6 @@ public class ProjectService {
     public boolean isShareBelowThreshold(Project project) {
         BigDecimal share = project.remunerationSharePercent();
         return share != null && share.compareTo(shareThresholdPercent) < 0;
-    }
-
-    private static void requireAdmin(SignedInUser actor) {
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
     }
 
     private static void requireTown(SignedInUser actor, Long townId) {

@@ -14,6 +14,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
@@ -71,7 +72,7 @@ public class EnrollmentService {
 
     @Transactional
     public Enrollment enroll(SignedInUser actor, long projectId, long workerId, EnrollmentForm form) {
-        WorkerService.requireKeeper(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         Project project = projects.get(actor, projectId);
         Worker worker = workers.get(actor, workerId);
         requireTeamOf(actor, projectId, form.teamId());
@@ -100,7 +101,7 @@ public class EnrollmentService {
 
     @Transactional
     public Enrollment update(SignedInUser actor, long enrollmentId, EnrollmentForm form) {
-        WorkerService.requireKeeper(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         Enrollment enrollment = get(actor, enrollmentId);
         if (enrollment.getVersion() != form.version()) {
             throw new ObjectOptimisticLockingFailureException(Enrollment.class, enrollmentId);
@@ -128,7 +129,7 @@ public class EnrollmentService {
      */
     @Transactional
     public Enrollment leave(SignedInUser actor, long enrollmentId, LocalDate leftOn) {
-        WorkerService.requireKeeper(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         Enrollment enrollment = get(actor, enrollmentId);
         if (!enrollment.isActive()) {
             throw new BusinessRuleException("enrollment.alreadyLeft");

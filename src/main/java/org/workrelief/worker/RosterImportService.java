@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.AccountService;
+import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.Masking;
@@ -97,7 +98,7 @@ public class RosterImportService {
     @Transactional
     public ImportResult importRoster(SignedInUser actor, long projectId, String filename, InputStream in)
             throws IOException {
-        WorkerService.requireKeeper(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         Project project = projects.get(actor, projectId);
         List<SheetRow> rows = SheetReader.read(filename, in);
         if (rows.isEmpty()) {

@@ -107,7 +107,7 @@ public class WorkerPins {
      */
     @Transactional
     public void set(SignedInUser clerk, long workerId, PinForm form) {
-        WorkerService.requireKeeper(clerk);
+        clerk.require(Role.ADMIN, Role.STAFF);
         Worker worker = visible(clerk, workerId);
         if (!Objects.equals(form.newPin(), form.newPinAgain())) {
             throw new BusinessRuleException("worker.pin.mismatch");

@@ -12,7 +12,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.AccountService;
@@ -109,7 +108,7 @@ public class WorkerService {
 
     @Transactional
     public Registration register(SignedInUser actor, WorkerForm form) {
-        requireKeeper(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         if (!actor.maySee(form.townId())) {
             throw new BusinessRuleException("worker.town.notYours");
         }
@@ -141,7 +140,7 @@ public class WorkerService {
     /** Saves the edit form; a phone number changed to one another worker of the town has comes back as a warning. */
     @Transactional
     public Edited update(SignedInUser actor, long id, WorkerForm form) {
-        requireKeeper(actor);
+        actor.require(Role.ADMIN, Role.STAFF);
         Worker worker = get(actor, id);
         if (worker.getVersion() != form.version()) {
             throw new ObjectOptimisticLockingFailureException(Worker.class, id);
@@ -304,12 +303,6 @@ public class WorkerService {
             return new BusinessRuleException("worker.bankCard.registered");
         }
         return e;
-    }
-
-    static void requireKeeper(SignedInUser actor) {
-        if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.STAFF)) {
-            throw new AccessDeniedException("administrators and project staff only");
-        }
     }
 
     /** What the audit log keeps of a worker: masked numbers only. */
