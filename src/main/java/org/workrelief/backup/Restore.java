@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.workrelief.common.crypto.DataProtector;
 
@@ -81,16 +80,17 @@ public final class Restore {
     }
 
     /**
-     * The restore command: starts the application without its web server and scheduled jobs, restores in
+     * The restore command: starts the application without an HTTP port and scheduled jobs, restores in
      * place of the start's migration, lets the start finish (Hibernate checks the schema) and stops.
      * Answers the process's exit status: 0 restored, 1 refused or failed (the reason on standard error).
      */
     public static int run(Class<?> application, String[] args) {
         SpringApplication restore = new SpringApplication(application);
-        restore.setWebApplicationType(WebApplicationType.NONE);
-        String[] withoutJobs = Arrays.copyOf(args, args.length + 1);
-        withoutJobs[args.length] = "--workrelief.jobs.enabled=false";
-        try (ConfigurableApplicationContext context = restore.run(withoutJobs)) {
+        // the web application as configured (its sessions and security belong to it), but no HTTP port
+        String[] quiet = Arrays.copyOf(args, args.length + 2);
+        quiet[args.length] = "--workrelief.jobs.enabled=false";
+        quiet[args.length + 1] = "--server.port=-1";
+        try (ConfigurableApplicationContext context = restore.run(quiet)) {
             log.info("Restore finished; start the application as usual");
             return 0;
         }
