@@ -17,7 +17,8 @@ import org.workrelief.common.web.Downloads;
 /**
  * 数据备份: the county's administrator downloads a backup taken now or a stored nightly one, streamed from the
  * database or the file (never held in memory). No {@code @PreAuthorize}: {@link Backups} refuses everyone
- * else itself, so that a refused attempt is in the audit log too.
+ * else itself, so that a refused attempt is in the audit log too (for the same reason not under {@code /admin/**},
+ * which the security configuration closes to non-administrators before any controller is reached).
  */
 @Controller
 class BackupController {
@@ -30,7 +31,7 @@ class BackupController {
         this.backups = backups;
     }
 
-    @GetMapping("/admin/backups")
+    @GetMapping("/backups")
     String page(@AuthenticationPrincipal SignedInUser me, Model model) {
         backups.requireCountyAdministrator(me, "page");
         model.addAttribute("stored", backups.stored());
@@ -40,7 +41,7 @@ class BackupController {
         return "backup/index";
     }
 
-    @GetMapping("/admin/backups/new")
+    @GetMapping("/backups/new")
     void newBackup(@AuthenticationPrincipal SignedInUser me, HttpServletResponse response) throws IOException {
         String name = backups.fileName();
         backups.requireCountyAdministrator(me, name);
@@ -48,7 +49,7 @@ class BackupController {
         backups.download(me, name, response.getOutputStream());
     }
 
-    @GetMapping("/admin/backups/stored/{name}")
+    @GetMapping("/backups/stored/{name}")
     void stored(@AuthenticationPrincipal SignedInUser me, @PathVariable String name, HttpServletResponse response)
             throws IOException {
         backups.requireCountyAdministrator(me, name);
