@@ -74,6 +74,19 @@ public final class Restore {
         this.json = json;
     }
 
+    /**
+     * A restore that failed after it began: the copy was rolled back, so the database holds the archive's schema
+     * without a row (a later restore into it is allowed).
+     */
+    static final class RestoreFailedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        RestoreFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** True when the command line asks for a restore. */
     public static boolean requested(String[] args) {
         return Arrays.stream(args).anyMatch(arg -> arg.startsWith("--" + PROPERTY + "="));
@@ -95,13 +108,19 @@ public final class Restore {
             return 0;
         }
         catch (RuntimeException failed) {
+            Throwable root = failed;
             for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
                 if (cause instanceof RestoreRefusedException refused) {
                     System.err.println("Restore refused: " + refused.getMessage());
                     return 1;
                 }
+                if (cause instanceof RestoreFailedException rolledBack) {
+                    System.err.println("Restore failed: " + rolledBack.getMessage());
+                    return 1;
+                }
+                root = cause;
             }
-            System.err.println("Restore failed: " + failed);
+            System.err.println("Restore failed: " + root);
             return 1;
         }
     }
@@ -134,7 +153,7 @@ public final class Restore {
             throw new RestoreRefusedException("the file " + archive + " is not a readable backup archive: " + e.getMessage());
         }
         catch (SQLException e) {
-            throw new IllegalStateException("the restore failed and was rolled back: " + e.getMessage(), e);
+            throw new RestoreFailedException("the copy was rolled back: " + e.getMessage(), e);
         }
     }
 
@@ -222,7 +241,8 @@ public final class Restore {
                             + ") from stdin", in);
                 }
                 if (rows != table.rows()) {
-                    throw new IllegalStateException(table.name() + ": " + rows + " rows copied, the manifest says " + table.rows());
+                    throw new RestoreFailedException("the copy was rolled back: " + table.name() + ": " + rows
+                            + " rows copied, the manifest says " + table.rows(), null);
                 }
             }
             setSequences(connection, manifest);
@@ -236,7 +256,8 @@ public final class Restore {
             }
             List<String> broken = Schema.brokenForeignKeys(connection);
             if (!broken.isEmpty()) {
-                throw new IllegalStateException("the restored rows break foreign keys: " + String.join("; ", broken));
+                throw new RestoreFailedException("the copy was rolled back: the restored rows break foreign keys: "
+                        + String.join("; ", broken), null);
             }
             connection.commit();
         }

@@ -17,7 +17,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +53,8 @@ import org.workrelief.support.TestNumbers;
 import org.workrelief.worker.Worker;
 import org.workrelief.worker.WorkerService;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The backup a town can restore: back up, change data, restore the archive into a new empty database with the
  * README's command, and find the earlier state there row for row (and the numbers readable under the data
@@ -74,6 +80,7 @@ class BackupRestoreTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired DataProtector protector;
     @Autowired AuditLog audit;
+    @Autowired JsonMapper json;
 
     @TempDir
     Path folder;
@@ -184,6 +191,81 @@ class BackupRestoreTests {
         assertThat(status).isEqualTo(1);
         assertThat(output.getErr()).contains("Restore refused: the data key given is not the one this backup was taken under");
         assertThat(checksums(empty)).isEmpty();
+    }
+
+    @Test
+    void anOwnerThatMayNotSetTheReplicationRoleRestoresWithTheTablesOwnTriggersDisabled(CapturedOutput output)
+            throws Exception {
+        flow.released(flow.site());
+        Path archive = folder.resolve("backup.zip");
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            writer.write(out);
+        }
+        Map<String, String> before = checksums(TestDatabase.get().jdbcUrl("backup_source"));
+        TestDatabase server = TestDatabase.get();
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists backup_by_owner");
+            statement.execute("drop role if exists backup_owner");
+            statement.execute("create role backup_owner login password 'owner-only-for-this-test'");
+            statement.execute("create database backup_by_owner owner backup_owner");
+        }
+        // as the owner, not as whom the embedded server's URL names (?user=postgres)
+        String restored = server.jdbcUrl("backup_by_owner").replaceFirst("([?&])user=[^&]*&?", "$1").replaceFirst("[?&]$", "");
+        int status = Restore.run(WorkReliefApplication.class, new String[] { "--spring.datasource.url=" + restored,
+                "--spring.datasource.username=backup_owner", "--spring.datasource.password=owner-only-for-this-test",
+                "--workrelief.data-dir=" + folder.resolve("data"), "--" + Restore.PROPERTY + "=" + archive });
+        assertThat(status).as("the restore's exit status; output:%n%s", output.getErr()).isZero();
+        assertThat(output.getOut()).contains("may not set session_replication_role");
+        assertThat(checksums(restored)).isEqualTo(before);
+        try (Connection connection = DriverManager.getConnection(restored, server.username(), server.password());
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid
+                        where not t.tgisinternal and t.tgenabled = 'D'
+                        """)) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("triggers left disabled").isZero();
+        }
+    }
+
+    @Test
+    void rowsWhoseForeignKeysReferenceNothingRollTheWholeRestoreBack(CapturedOutput output) throws Exception {
+        flow.released(flow.site());
+        Path archive = folder.resolve("backup.zip");
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            writer.write(out);
+        }
+        // an archive whose towns are gone (and whose checksums say so): every project, user ... references nothing
+        Path broken = folder.resolve("broken.zip");
+        try (ZipFile in = new ZipFile(archive.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
+            BackupManifest manifest = json.readValue(in.getInputStream(in.getEntry(BackupManifest.ENTRY)), BackupManifest.class);
+            String emptySha = HexFormat.of().formatHex(BackupWriter.sha256().digest());
+            List<BackupManifest.Table> tables = manifest.tables().stream().map(t -> t.name().equals("town")
+                    ? new BackupManifest.Table(t.name(), t.entry(), t.columns(), 0, emptySha) : t).toList();
+            for (BackupManifest.Table table : tables) {
+                out.putNextEntry(new ZipEntry(table.entry()));
+                if (!table.name().equals("town")) {
+                    in.getInputStream(in.getEntry(table.entry())).transferTo(out);
+                }
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
+            out.write(json.writeValueAsBytes(new BackupManifest(manifest.format(), manifest.application(),
+                    manifest.schemaVersion(), manifest.createdAt(), manifest.keyCheck(), tables, manifest.sequences(),
+                    manifest.skipped())));
+            out.closeEntry();
+        }
+        TestDatabase server = TestDatabase.get();
+        String target = server.createDatabase("backup_broken_keys");
+        int status = Restore.run(WorkReliefApplication.class, new String[] { "--spring.datasource.url=" + target,
+                "--spring.datasource.username=" + server.username(), "--spring.datasource.password=" + server.password(),
+                "--workrelief.data-dir=" + folder.resolve("data"), "--" + Restore.PROPERTY + "=" + broken });
+        assertThat(status).isEqualTo(1);
+        assertThat(output.getErr()).contains("Restore failed: the copy was rolled back: the restored rows break foreign keys: ")
+                .contains(" on project: ");
+        assertThat(checksums(target).values()).as("no row stays of a restore rolled back").allMatch(sum -> sum.startsWith("0 rows"));
     }
 
     /**
