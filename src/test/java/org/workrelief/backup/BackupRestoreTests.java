@@ -2,6 +2,8 @@ package org.workrelief.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.HexFormat;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -39,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.workrelief.WorkReliefApplication;
+import org.workrelief.account.AccountService;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.DataProtector;
@@ -46,6 +50,7 @@ import org.workrelief.payout.PaidSite;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutFlow;
 import org.workrelief.payout.PayoutService;
+import org.workrelief.support.Fixtures;
 import org.workrelief.support.RegistryFixtures;
 import org.workrelief.support.TestClockConfiguration;
 import org.workrelief.support.TestDatabase;
@@ -81,6 +86,7 @@ class BackupRestoreTests {
     @Autowired DataProtector protector;
     @Autowired AuditLog audit;
     @Autowired JsonMapper json;
+    @Autowired AccountService accounts;
 
     @TempDir
     Path folder;
@@ -156,6 +162,31 @@ class BackupRestoreTests {
             assertThat(app.getBean(JdbcTemplate.class).queryForObject("select max(id) from audit_log", Long.class))
                     .isGreaterThan(lastAudit);
         }
+    }
+
+    @Test
+    void theArchiveIsOneSnapshotWhateverIsCommittedWhileItIsWritten() throws Exception {
+        flow.site();
+        long towns = jdbc.queryForObject("select count(*) from town", Long.class);
+        AtomicBoolean committed = new AtomicBoolean();
+        BackupManifest manifest;
+        try (OutputStream file = Files.newOutputStream(folder.resolve("backup.zip"));
+                OutputStream out = new FilterOutputStream(file) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        // the first bytes of the archive: the snapshot is taken, no table copied yet
+                        if (committed.compareAndSet(false, true)) {
+                            new Fixtures(accounts).town();
+                        }
+                        out.write(b, off, len);
+                    }
+                }) {
+            manifest = writer.write(out);
+        }
+        assertThat(committed).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from town", Long.class)).isEqualTo(towns + 1);
+        assertThat(manifest.tables()).filteredOn(t -> t.name().equals("town")).singleElement()
+                .extracting(BackupManifest.Table::rows).isEqualTo(towns);
     }
 
     @Test
