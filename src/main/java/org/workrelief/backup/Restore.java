@@ -261,7 +261,11 @@ public final class Restore {
             }
             connection.commit();
         }
-        catch (SQLException | IOException | RuntimeException e) {
+        catch (IOException e) {
+            connection.rollback();
+            throw new RestoreFailedException("the copy was rolled back: the archive could not be read: " + e.getMessage(), e);
+        }
+        catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         }
