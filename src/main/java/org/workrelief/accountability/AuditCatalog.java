@@ -32,13 +32,15 @@ public final class AuditCatalog {
             "TRAINING_CREATED", "TRAINING_ATTENDEES_ADDED", "TRAINING_ATTENDEES_IMPORTED", "TRAINING_ATTENDEE_REMOVED",
             "ASSET_TRANSFER_SAVED", "ASSET_ADDED", "DIVIDEND_RECORDED", "DIVIDEND_SPLIT", "OPERATION_JOB_ADDED",
             "PUBLIC_POST_PUBLISHED", "PUBLIC_POST_WITHDRAWN",
+            "BACKUP_CREATED", "BACKUP_DOWNLOADED", "BACKUP_REFUSED",
             "TOWN_CREATED", "USER_CREATED", "USER_UPDATED", "USER_DISABLED", "USER_PASSWORD_RESET", "USER_PASSWORD_CHANGED",
             "USER_LOCKED", "LOGIN_SUCCEEDED", "LOGIN_FAILED");
 
     public static final List<String> RECORD_KINDS = List.of(
             "Project", "Worker", "Enrollment", "WorkTeam", "Punch", "AttendanceDay", "DeviceToken", "CommitteeMember",
             "DutyRoster", "DailyReview", "PayoutBatch", "PayoutLine", "ConfirmationSheet", "WorkerMessage", "Complaint", "ComplaintBoard", "TrainingSession", "AssetTransfer",
-            "TransferredAsset", "Dividend", "OperationJob", "PublicPost", "Town", "User");
+            "TransferredAsset", "Dividend", "OperationJob", "PublicPost", "Town", "User",
+            "Backup");
 
     private AuditCatalog() {
     }

@@ -28,6 +28,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             environment.getPropertySources().addFirst(new MapPropertySource("workrelief-test-data-key",
                     Map.of("workrelief.data-key", TEST_DATA_KEY)));
         }
+        if (!environment.containsProperty("workrelief.backup.folder")) {
+            // the nightly backups of test applications go under target/, never into the worktree's data folder
+            environment.getPropertySources().addLast(new MapPropertySource("workrelief-test-backups",
+                    Map.of("workrelief.backup.folder", "target/test-backups")));
+        }
         if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
