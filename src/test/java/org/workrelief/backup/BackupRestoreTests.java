@@ -125,9 +125,10 @@ class BackupRestoreTests {
         // restored into a new, empty database by the README's command
         TestDatabase server = TestDatabase.get();
         String restored = server.createDatabase("backup_restored");
-        int status = Restore.run(WorkReliefApplication.class, new String[] { "--spring.datasource.url=" + restored,
-                "--spring.datasource.username=" + server.username(), "--spring.datasource.password=" + server.password(),
-                "--workrelief.data-dir=" + folder.resolve("data"), "--" + Restore.PROPERTY + "=" + archive });
+        // as in production: the application's connection is the runtime role, the restore runs as Flyway's owner
+        List<String> restore = new java.util.ArrayList<>(server.applicationArguments(restored));
+        restore.addAll(List.of("--workrelief.data-dir=" + folder.resolve("data"), "--" + Restore.PROPERTY + "=" + archive));
+        int status = Restore.run(WorkReliefApplication.class, restore.toArray(String[]::new));
         assertThat(status).as("the restore's exit status; output:%n%s", output.getErr()).isZero();
         assertThat(checksums(restored)).isEqualTo(before);
         try (Connection connection = DriverManager.getConnection(restored, server.username(), server.password());
@@ -147,10 +148,10 @@ class BackupRestoreTests {
         }
 
         // and the application starts on it and goes on writing after the restored rows
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WorkReliefApplication.class).run(
-                "--spring.datasource.url=" + restored, "--spring.datasource.username=" + server.username(),
-                "--spring.datasource.password=" + server.password(), "--workrelief.data-dir=" + folder.resolve("data"),
-                "--server.port=0", "--workrelief.jobs.enabled=false")) {
+        List<String> start = new java.util.ArrayList<>(server.applicationArguments(restored));
+        start.addAll(List.of("--workrelief.data-dir=" + folder.resolve("data"), "--server.port=0", "--workrelief.jobs.enabled=false"));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WorkReliefApplication.class)
+                .run(start.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
