@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the README's run path with the packaged jar: starts on the embedded PostgreSQL, serves the
 # Chinese login page, keeps a row written through the UI across a clean restart, a kill -9 of the JVM
-# alone (its PostgreSQL left running) and a kill -9 of both (a power cut); each next start must succeed.
+# alone (its PostgreSQL left running) and a kill -9 of both (a power cut); each next start must succeed; then a
+# backup downloaded through the application is restored into a new data folder, and the application starts on it.
 set -euo pipefail
 jar=$(realpath "$1")
 work=$(mktemp -d)
@@ -15,7 +16,8 @@ cleanup() {
 trap cleanup EXIT
 
 start() {
-    (cd "$work" && exec java -jar "$jar" --server.port=$port >>"$work/app.log" 2>&1) &
+    local dir=${1:-$work}
+    (cd "$dir" && exec java -jar "$jar" --server.port=$port >>"$work/app.log" 2>&1) &
     pid=$!
     for _ in $(seq 1 240); do
         # ready (not merely up) once the first start has loaded the demo
@@ -60,6 +62,44 @@ sign_in() {
         --data-urlencode "_csrf=$token" "$base/login"
 }
 
+# Backup and restore (README, docs/deployment.md): a backup downloaded from the running application (数据备份, as the
+# county's administrator), a town written after it; the README's restore command into a new data folder with the
+# data key restores it, and refuses a second restore into that folder (no longer empty); the application starts on
+# the restored folder with the town written before the backup and without the one written after it.
+check_backup_restore() {
+    sign_in
+    curl -fs -b "$work/cookies" -o "$work/backup.zip" "$base/backups/new" \
+        || { echo "run path: the backup download failed"; exit 1; }
+    [ "$(head -c 2 "$work/backup.zip")" = "PK" ] || { echo "run path: the backup is not a zip archive"; exit 1; }
+    echo "run path: downloaded a backup through the application ($(stat -c %s "$work/backup.zip") bytes)"
+    local token
+    token=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$base/admin/towns" | csrf)
+    curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" --data-urlencode "code=CI-AFTER" \
+        --data-urlencode "name=备份之后镇" --data-urlencode "_csrf=$token" "$base/admin/towns"
+    page_has /admin/towns '备份之后镇' || { echo "run path: town after the backup not created"; exit 1; }
+    stop
+    local restored="$work/restored"
+    mkdir -p "$restored/data"
+    cp "$work/data/data-key" "$restored/data/data-key"
+    (cd "$restored" && java -jar "$jar" --workrelief.restore="$work/backup.zip" >>"$work/restore.log" 2>&1) \
+        || { echo "run path: the restore failed"; tail -50 "$work/restore.log"; exit 1; }
+    echo "run path: restored the backup into a new data folder"
+    if (cd "$restored" && java -jar "$jar" --workrelief.restore="$work/backup.zip" >>"$work/restore.log" 2>&1); then
+        echo "run path: a second restore into the restored (not empty) folder was not refused"; exit 1
+    fi
+    grep -q 'Restore refused: the database is not empty' "$work/restore.log" \
+        || { echo "run path: the second restore failed without saying why"; tail -50 "$work/restore.log"; exit 1; }
+    echo "run path: a restore into a database with data is refused"
+    start "$restored"
+    sign_in
+    page_has /admin/towns '持久化检查镇' || { echo "run path: the restored data lack the town of the backup"; exit 1; }
+    if page_has /admin/towns '备份之后镇'; then
+        echo "run path: the restored data hold the town written after the backup"; exit 1
+    fi
+    echo "run path: the application starts on the restored folder, with the data of the backup"
+    stop
+}
+
 start
 status=$(curl -s -o "$work/login.html" -w '%{http_code}' "$base/login")
 [ "$status" = 200 ] || { echo "run path: /login answered $status"; exit 1; }
@@ -90,5 +130,5 @@ start
 sign_in
 page_has /admin/towns '持久化检查镇' || { echo "run path: town lost after kill -9"; exit 1; }
 echo "run path: the town is still there after kill -9 of the JVM and its PostgreSQL"
-stop
+check_backup_restore
 echo "run path: OK"
