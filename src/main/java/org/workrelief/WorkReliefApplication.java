@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WorkReliefApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(WorkReliefApplication.class, args);
+        SpringApplication application = new SpringApplication(WorkReliefApplication.class);
+        application.run(org.workrelief.accountability.AuditVerifyCommand.prepare(application, args));
     }
 }
