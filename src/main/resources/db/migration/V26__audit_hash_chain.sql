@@ -9,7 +9,9 @@
 -- and numbered by chain_seq (the previous row's + 1, unique per chain): identity ids are assigned
 -- before the lock and may commit out of order, chain_seq cannot. One chain per scope keeps unrelated
 -- projects and towns from waiting on one global lock (sign-ins write an audit row each); a
--- transaction writing to several chains takes several locks, each in the order it writes them.
+-- transaction writing to several chains takes several locks, each in the order it writes them (two
+-- transactions taking two chains' locks in opposite orders are a deadlock PostgreSQL detects and ends
+-- by failing one of them, as with any other lock).
 --
 -- The last row of a chain is found by one backward scan of the unique index (chain, chain_seq): there
 -- is no chain-head table that a role allowed to UPDATE could rewrite. The trigger needs only SELECT on
@@ -51,7 +53,9 @@ select encode(sha256(convert_to(concat_ws('|', 'v1', id::text, audit_chain_field
         audit_chain_field(previous)), 'UTF8')), 'hex')
 $$;
 
--- The chain of a row, and its lock key (two ints: a space of their own, see ClusterJobs for the others).
+-- The chain of a row. Its lock key is two ints, a space of their own (see ClusterJobs for the others):
+-- (MIN_VALUE + 2, project id) for a project's chain, (MIN_VALUE + 3, town id or 0) for a town's or the
+-- county's; an id beyond 2^31 - 1 wraps, and at worst shares its lock with another chain (it waits more).
 create function audit_chain_of(town_id bigint, project_id bigint) returns text
     language sql immutable as
 $$
@@ -69,9 +73,9 @@ declare
 begin
     new.chain := audit_chain_of(new.town_id, new.project_id);
     if new.project_id is not null then
-        perform pg_advisory_xact_lock(-2147483646, new.project_id::int);
+        perform pg_advisory_xact_lock(-2147483646, (new.project_id % 2147483647)::int);
     else
-        perform pg_advisory_xact_lock(-2147483645, coalesce(new.town_id, 0)::int);
+        perform pg_advisory_xact_lock(-2147483645, (coalesce(new.town_id, 0) % 2147483647)::int);
     end if;
     select a.chain_seq, a.hash into last_seq, last_hash
     from audit_log a where a.chain = new.chain order by a.chain_seq desc limit 1;
@@ -146,7 +150,8 @@ create table audit_chain_failure (
     entry_id   bigint,
     chain_seq  bigint,
     problem    varchar(32) not null,
-    detail     varchar(500),
+    expected   varchar(100),
+    found      varchar(100),
     primary key (check_id, chain)
 );
 

@@ -66,7 +66,28 @@ public class AuditChainVerifier {
     }
 
     /** The first entry of one chain that does not match, and how. */
-    public record Failure(String chain, Long townId, Long entryId, Long chainSeq, String problem, String detail) {
+    /**
+     * The first entry of one chain that does not match, and how: {@code expected} and {@code found} are what
+     * the problem compares (hashes, numbers, a chain), {@code label} names the chain's project or town.
+     */
+    public record Failure(String chain, Long townId, Long entryId, Long chainSeq, String problem, String expected,
+            String found, String label) {
+
+        Failure(String chain, Long townId, Long entryId, Long chainSeq, String problem, String expected, String found) {
+            this(chain, townId, entryId, chainSeq, problem, expected, found, null);
+        }
+
+        /** The problem in words for the operator's command. */
+        public String describe() {
+            return switch (problem) {
+                case "HASH_MISMATCH" -> "stored hash " + found + ", its content and the previous entry's hash give " + expected;
+                case "OUT_OF_SEQUENCE" -> "expected no. " + expected + ", found no. " + found;
+                case "WRONG_CHAIN" -> "its town and project belong to " + expected;
+                case "CHECKPOINT_CHANGED" -> "the last intact check ended on this entry with hash " + expected + ", now " + found;
+                case "CUT_SHORT" -> "the last intact check ended on no. " + expected + ", the chain now ends on no. " + found;
+                default -> expected + " / " + found;
+            };
+        }
 
         /** The message key of the chain's kind (project, town, county), its argument {@link #scopeId()}. */
         public String chainKey() {
@@ -103,7 +124,8 @@ public class AuditChainVerifier {
     /** The latest checks this user may see, newest first: the county-wide ones and, for a town's administrator, their town's. */
     public List<Check> latest(SignedInUser me, int limit) {
         List<Check> checks = jdbc.query("""
-                select c.*, t.name as town_name from audit_chain_check c left join town t on t.id = c.scope_town_id
+                select c.*, t.name as town_name, u.display_name from audit_chain_check c
+                left join town t on t.id = c.scope_town_id left join app_user u on u.username = c.checked_by
                 where c.scope_town_id is null or c.scope_town_id = ? or ?
                 order by c.id desc limit ?
                 """, (rs, row) -> check(rs, List.of()), me.townId(), me.isCountyLevel(), limit);
@@ -120,7 +142,8 @@ public class AuditChainVerifier {
      */
     public Optional<Check> latestBroken(SignedInUser me) {
         return jdbc.query("""
-                select c.*, t.name as town_name from audit_chain_check c left join town t on t.id = c.scope_town_id
+                select c.*, t.name as town_name, null as display_name from audit_chain_check c
+                left join town t on t.id = c.scope_town_id
                 where c.id in ((select max(id) from audit_chain_check where scope_town_id is null),
                                (select max(id) from audit_chain_check where scope_town_id = ?))
                   and c.outcome = 'BROKEN'
@@ -130,10 +153,14 @@ public class AuditChainVerifier {
 
     private Check withFailures(Check c, SignedInUser me) {
         List<Failure> failures = jdbc.query("""
-                select * from audit_chain_failure where check_id = ? and (town_id = ? or ?) order by chain
+                select f.*, coalesce(p.code || ' ' || p.name, t.name) as label from audit_chain_failure f
+                left join project p on f.chain = 'project:' || p.id
+                left join town t on f.chain = 'town:' || t.id
+                where f.check_id = ? and (f.town_id = ? or ?) order by f.chain
                 """, (rs, row) -> new Failure(rs.getString("chain"), rs.getObject("town_id", Long.class),
                 rs.getObject("entry_id", Long.class), rs.getObject("chain_seq", Long.class), rs.getString("problem"),
-                rs.getString("detail")), c.id(), me.townId(), me.isCountyLevel());
+                rs.getString("expected"), rs.getString("found"), rs.getString("label")), c.id(), me.townId(),
+                me.isCountyLevel());
         return new Check(c.id(), c.scopeTownId(), c.scopeTownName(), c.startedAt(), c.finishedAt(), c.checkedBy(), c.chains(), c.entries(),
                 c.lastEntryId(), c.outcome(), failures);
     }
@@ -141,7 +168,8 @@ public class AuditChainVerifier {
     private static Check check(ResultSet rs, List<Failure> failures) throws SQLException {
         return new Check(rs.getLong("id"), rs.getObject("scope_town_id", Long.class), rs.getString("town_name"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
-                rs.getString("checked_by"), rs.getInt("chains"), rs.getLong("entries"),
+                rs.getString("display_name") == null ? rs.getString("checked_by") : rs.getString("display_name"),
+                rs.getInt("chains"), rs.getLong("entries"),
                 rs.getObject("last_entry_id", Long.class), rs.getString("outcome"), failures);
     }
 
@@ -174,9 +202,9 @@ public class AuditChainVerifier {
                     walk.chains, walk.entries, walk.lastEntryId, outcome);
             for (Failure f : walk.failures) {
                 jdbc.update("""
-                        insert into audit_chain_failure (check_id, chain, town_id, entry_id, chain_seq, problem, detail)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        """, id, f.chain(), f.townId(), f.entryId(), f.chainSeq(), f.problem(), f.detail());
+                        insert into audit_chain_failure (check_id, chain, town_id, entry_id, chain_seq, problem, expected, found)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, id, f.chain(), f.townId(), f.entryId(), f.chainSeq(), f.problem(), f.expected(), f.found());
             }
             for (Map.Entry<String, Link> head : walk.intactHeads.entrySet()) {
                 jdbc.update("""
@@ -299,24 +327,21 @@ public class AuditChainVerifier {
                     rs.getString("before_text"), rs.getString("after_text"), rs.getString("detail"));
             String stored = rs.getString("hash");
             if (!rowChain.equals(AuditChain.chainOf(link.townId(), link.projectId()))) {
-                fail(link, "WRONG_CHAIN", "town " + link.townId() + ", project " + link.projectId() + " belong to "
-                        + AuditChain.chainOf(link.townId(), link.projectId()));
+                fail(link, "WRONG_CHAIN", AuditChain.chainOf(link.townId(), link.projectId()), rowChain);
                 return;
             }
             if (link.chainSeq() != expectedSeq) {
-                fail(link, "OUT_OF_SEQUENCE", "expected no. " + expectedSeq + ", found no. " + link.chainSeq());
+                fail(link, "OUT_OF_SEQUENCE", Long.toString(expectedSeq), Long.toString(link.chainSeq()));
                 return;
             }
             String computed = AuditChain.hash(link, previousHash);
             if (!computed.equals(stored)) {
-                fail(link, "HASH_MISMATCH", "stored " + stored + ", its content and the previous entry's hash give "
-                        + computed);
+                fail(link, "HASH_MISMATCH", computed, stored);
                 return;
             }
             Checkpoint checkpoint = checkpoints.get(rowChain);
             if (checkpoint != null && checkpoint.chainSeq() == link.chainSeq() && !checkpoint.hash().equals(stored)) {
-                fail(link, "CHECKPOINT_CHANGED", "the last intact check ended on no. " + checkpoint.chainSeq()
-                        + " with hash " + checkpoint.hash() + ", now " + stored);
+                fail(link, "CHECKPOINT_CHANGED", checkpoint.hash(), stored);
                 return;
             }
             expectedSeq++;
@@ -324,8 +349,9 @@ public class AuditChainVerifier {
             last = link;
         }
 
-        private void fail(Link link, String problem, String detail) {
-            failures.add(new Failure(link.chain(), chainTown, link.id(), link.chainSeq(), problem, truncate(detail, 500)));
+        private void fail(Link link, String problem, String expected, String found) {
+            failures.add(new Failure(link.chain(), chainTown, link.id(), link.chainSeq(), problem, truncate(expected, 100),
+                    truncate(found, 100)));
             broken = true;
         }
 
@@ -336,8 +362,7 @@ public class AuditChainVerifier {
             Checkpoint checkpoint = checkpoints.remove(chain);
             if (!broken && checkpoint != null && (last == null || last.chainSeq() < checkpoint.chainSeq())) {
                 failures.add(new Failure(chain, chainTown, null, last == null ? null : last.chainSeq(), "CUT_SHORT",
-                        "the last intact check ended on no. " + checkpoint.chainSeq() + ", the chain now ends on no. "
-                                + (last == null ? 0 : last.chainSeq())));
+                        Long.toString(checkpoint.chainSeq()), Long.toString(last == null ? 0 : last.chainSeq())));
                 broken = true;
             }
             if (!broken && last != null) {
@@ -351,8 +376,7 @@ public class AuditChainVerifier {
             chain = null;
             for (Map.Entry<String, Checkpoint> gone : checkpoints.entrySet()) {
                 failures.add(new Failure(gone.getKey(), gone.getValue().townId(), null, null, "CUT_SHORT",
-                        "the last intact check ended on no. " + gone.getValue().chainSeq()
-                                + ", the chain now has no entries"));
+                        Long.toString(gone.getValue().chainSeq()), "0"));
                 chains++;
             }
             failures.sort(java.util.Comparator.comparing(Failure::chain));

@@ -62,7 +62,7 @@ public class AuditVerifyCommand implements ApplicationRunner {
                 check.lastEntryId(), check.finishedAt());
         for (Failure f : check.failures()) {
             out.printf("  BROKEN %s: entry id %s (no. %s in the chain): %s: %s%n", f.chain(), f.entryId(), f.chainSeq(),
-                    f.problem(), f.detail());
+                    f.problem(), f.describe());
         }
         return check.intact() ? 0 : 1;
     }

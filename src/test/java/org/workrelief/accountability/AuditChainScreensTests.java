@@ -64,7 +64,8 @@ class AuditChainScreensTests {
         String page = mvc.perform(get("/audit/integrity").with(user(county))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("审计日志完整性校验", "id=\"audit-integrity-result\"", "审计日志完整",
-                "截至记录 #" + check.get("last_entry_id"), "id=\"audit-integrity-checks\"", "全县所有审计链")
+                "截至记录 #" + check.get("last_entry_id"), "id=\"audit-integrity-checks\"", "全县所有审计链",
+                "<td>" + county.displayName() + "</td>")
                 .doesNotContain("audit-integrity-failures");
         assertThat(mvc.perform(get("/audit/integrity").param("lang", "en").with(user(county))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("Audit log integrity check", "the audit log is intact",

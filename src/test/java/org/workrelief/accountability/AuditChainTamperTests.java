@@ -92,7 +92,7 @@ class AuditChainTamperTests {
         String page = mvc.perform(get("/audit/integrity").with(user(p.admin()))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"audit-integrity-failures\"").contains("data-entry=\"" + entry + "\"")
-                .contains("内容与校验值不符");
+                .contains("内容与校验值不符", "记录中的校验值为 ", p.s().site().project().getCode());
 
         SignedInUser otherTownsAdmin = Principals.of(new Fixtures(accounts).user(Role.ADMIN, new Fixtures(accounts).town()));
         for (SignedInUser admin : new SignedInUser[] { p.admin(), otherTownsAdmin }) {
