@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WorkReliefApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(WorkReliefApplication.class);
-        application.run(org.workrelief.accountability.AuditVerifyCommand.prepare(application, args));
+        SpringApplication.run(WorkReliefApplication.class, org.workrelief.accountability.AuditVerifyCommand.prepare(args));
     }
 }

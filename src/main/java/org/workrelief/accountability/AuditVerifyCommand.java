@@ -6,7 +6,6 @@ import java.util.Arrays;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -18,8 +17,8 @@ import org.workrelief.accountability.AuditChainVerifier.Failure;
 /**
  * The operator's command: {@code java -jar workrelief.jar --workrelief.audit.verify} verifies every chain
  * of the audit log, prints the result and exits with 0 (intact) or 1 (broken). It starts without the
- * web server and the scheduled jobs ({@link #prepare}), on the database the application is configured
- * with. The check is stored and audited like any other.
+ * scheduled jobs and with its web server on a free loopback port ({@link #prepare}), on the database the
+ * application is configured with. The check is stored and audited like any other.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "workrelief.audit.verify")
@@ -37,15 +36,21 @@ public class AuditVerifyCommand implements ApplicationRunner {
         this.context = context;
     }
 
-    /** Whether these are the command's arguments; if so, no web server and no jobs (the arguments with the latter off). */
-    public static String[] prepare(SpringApplication application, String[] args) {
+    /**
+     * The arguments to start with: for the command, the scheduled jobs off and the web server on a free
+     * port of the loopback interface only (the security configuration needs the servlet stack's session
+     * repository, so the context is the application's own; nothing listens where the instances do).
+     */
+    public static String[] prepare(String[] args) {
         if (Arrays.stream(args).noneMatch(arg -> arg.equals(OPTION) || arg.equals(OPTION + "=true"))) {
             return args;
         }
-        application.setWebApplicationType(WebApplicationType.NONE);
-        String[] withoutJobs = Arrays.copyOf(args, args.length + 1);
-        withoutJobs[args.length] = "--workrelief.jobs.enabled=false";
-        return withoutJobs;
+        // a bare --option is an empty value to Spring, which no boolean condition takes for true
+        java.util.List<String> command = new java.util.ArrayList<>(Arrays.stream(args)
+                .filter(arg -> !arg.equals(OPTION) && !arg.equals(OPTION + "=true")).toList());
+        command.addAll(java.util.List.of(OPTION + "=true", "--workrelief.jobs.enabled=false", "--server.port=0",
+                "--server.address=127.0.0.1"));
+        return command.toArray(String[]::new);
     }
 
     @Override
