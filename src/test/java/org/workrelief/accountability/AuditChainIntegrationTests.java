@@ -43,6 +43,12 @@ class AuditChainIntegrationTests {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    AuditChainJob job;
+
+    @Autowired
+    org.workrelief.support.MutableClock clock;
+
     /** A project id of its own per test (no project row is needed: the chain is keyed by the id). */
     private static long freshId() {
         return 1_500_000_000L + ThreadLocalRandom.current().nextInt(500_000_000);
@@ -171,6 +177,24 @@ class AuditChainIntegrationTests {
                 select count(*) from audit_log where action = 'AUDIT_CHAIN_VERIFIED' and entity_id = ? and actor = 'someone'
                 """, Long.class, String.valueOf(check.id()))).isOne();
         assertThat(check.lastEntryId()).isNotNull();
+    }
+
+    @Test
+    void theDailyJobChecksEveryChainOnceAndStoresTheResult() {
+        clock.set(java.time.Instant.parse("2025-03-02T00:00:00Z"));
+        try {
+            assertThat(job.run()).isTrue();
+            assertThat(job.run()).as("once a day across instances").isFalse();
+        }
+        finally {
+            clock.reset();
+        }
+        Map<String, Object> check = jdbc.queryForMap("select * from audit_chain_check order by id desc limit 1");
+        assertThat(check.get("checked_by")).isEqualTo(AuditChainJob.CHECKED_BY);
+        assertThat(check.get("scope_town_id")).isNull();
+        assertThat(check.get("outcome")).isEqualTo("INTACT");
+        assertThat(jdbc.queryForObject("select outcome from job_run where job_name = ? order by started_at desc limit 1",
+                String.class, AuditChainJob.JOB)).isEqualTo("DONE");
     }
 
     private Link link(long id) {
