@@ -90,6 +90,9 @@ check_backup_restore() {
     grep -q 'Restore refused: the database is not empty' "$work/restore.log" \
         || { echo "run path: the second restore failed without saying why"; tail -50 "$work/restore.log"; exit 1; }
     echo "run path: a restore into a database with data is refused"
+    (cd "$restored" && java -jar "$jar" --workrelief.audit.verify >>"$work/verify.log" 2>&1) \
+        || { echo "run path: the restored audit chains do not verify"; tail -30 "$work/verify.log"; exit 1; }
+    echo "run path: the restored audit chains verify (the operator's command: $(grep -m1 -o 'INTACT[^\r]*' "$work/verify.log" | head -c 120))"
     start "$restored"
     sign_in
     page_has /admin/towns '持久化检查镇' || { echo "run path: the restored data lack the town of the backup"; exit 1; }

@@ -12,6 +12,6 @@ public class WorkReliefApplication {
         if (Restore.requested(args)) {
             System.exit(Restore.run(WorkReliefApplication.class, args));
         }
-        SpringApplication.run(WorkReliefApplication.class, args);
+        SpringApplication.run(WorkReliefApplication.class, org.workrelief.accountability.AuditVerifyCommand.prepare(args));
     }
 }

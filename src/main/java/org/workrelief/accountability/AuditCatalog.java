@@ -34,13 +34,13 @@ public final class AuditCatalog {
             "PUBLIC_POST_PUBLISHED", "PUBLIC_POST_WITHDRAWN",
             "BACKUP_CREATED", "BACKUP_DOWNLOADED", "BACKUP_REFUSED",
             "TOWN_CREATED", "USER_CREATED", "USER_UPDATED", "USER_DISABLED", "USER_PASSWORD_RESET", "USER_PASSWORD_CHANGED",
-            "USER_LOCKED", "LOGIN_SUCCEEDED", "LOGIN_FAILED");
+            "USER_LOCKED", "AUDIT_CHAIN_VERIFIED", "LOGIN_SUCCEEDED", "LOGIN_FAILED");
 
     public static final List<String> RECORD_KINDS = List.of(
             "Project", "Worker", "Enrollment", "WorkTeam", "Punch", "AttendanceDay", "DeviceToken", "CommitteeMember",
             "DutyRoster", "DailyReview", "PayoutBatch", "PayoutLine", "ConfirmationSheet", "WorkerMessage", "Complaint", "ComplaintBoard", "TrainingSession", "AssetTransfer",
             "TransferredAsset", "Dividend", "OperationJob", "PublicPost", "Town", "User",
-            "Backup");
+            "Backup", "AuditChainCheck");
 
     private AuditCatalog() {
     }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.common.audit.AuditChainHeads;
 import org.workrelief.common.sheet.SheetWriter;
 import org.workrelief.project.ProjectService;
 
@@ -28,8 +29,10 @@ public class WageLedger {
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
+    private final AuditChainHeads auditChains;
 
-    WageLedger(JdbcTemplate jdbc, ProjectService projects) {
+    WageLedger(JdbcTemplate jdbc, ProjectService projects, AuditChainHeads auditChains) {
+        this.auditChains = auditChains;
         this.jdbc = jdbc;
         this.projects = projects;
     }
@@ -84,7 +87,10 @@ public class WageLedger {
             "FAILED", "失败", "REISSUED", "失败已补发");
 
     public void write(SignedInUser viewer, long projectId, YearMonth month, OutputStream out) throws IOException {
-        SheetWriter.xlsx("工资发放台账 " + month, COLUMNS, rows(viewer, projectId, month), out);
+        List<List<String>> rows = new ArrayList<>(rows(viewer, projectId, month));
+        rows.add(List.of());
+        rows.add(List.of(auditChains.ledgerLine(projectId, month.atEndOfMonth())));
+        SheetWriter.xlsx("工资发放台账 " + month, COLUMNS, rows, out);
     }
 
     private static String nullToEmpty(String text) {

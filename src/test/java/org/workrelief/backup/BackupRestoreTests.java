@@ -158,6 +158,10 @@ class BackupRestoreTests {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).isEqualTo(200);
             assertThat(readiness.body()).contains("UP");
+            // the audit log came back verbatim: its hash chains verify, the same hashes as printed before the backup
+            var chains = app.getBean(org.workrelief.accountability.AuditChainVerifier.class).verifyAll("restore-test");
+            assertThat(chains.intact()).as("the restored audit chains verify").isTrue();
+            assertThat(chains.entries()).isPositive();
             long lastAudit = app.getBean(JdbcTemplate.class).queryForObject("select max(id) from audit_log", Long.class);
             app.getBean(AuditLog.class).recordAs("restore-test", AuditEvent.of("USER_UPDATED", "User", "1"));
             assertThat(app.getBean(JdbcTemplate.class).queryForObject("select max(id) from audit_log", Long.class))

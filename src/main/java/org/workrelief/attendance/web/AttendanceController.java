@@ -24,6 +24,7 @@ import org.workrelief.attendance.AttendanceImportService;
 import org.workrelief.attendance.AttendanceQueries;
 import org.workrelief.attendance.AttendanceQueries.DailySheet;
 import org.workrelief.attendance.AttendanceQueries.LedgerRow;
+import org.workrelief.common.audit.AuditChainHeads;
 import org.workrelief.attendance.DayStatus;
 import org.workrelief.common.sheet.SheetWriter;
 import org.workrelief.common.web.Downloads;
@@ -41,9 +42,11 @@ class AttendanceController {
     private final AttendanceImportService importer;
     private final WorkerService workers;
     private final Clock clock;
+    private final AuditChainHeads auditChains;
 
     AttendanceController(ProjectService projects, AttendanceQueries queries, AttendanceImportService importer,
-            WorkerService workers, Clock clock) {
+            WorkerService workers, Clock clock, AuditChainHeads auditChains) {
+        this.auditChains = auditChains;
         this.projects = projects;
         this.queries = queries;
         this.importer = importer;
@@ -95,6 +98,8 @@ class AttendanceController {
             line.add(row.total().stripTrailingZeros().toPlainString());
             lines.add(line);
         }
+        lines.add(List.of());
+        lines.add(List.of(auditChains.ledgerLine(projectId, shown.atEndOfMonth())));
         Downloads.attachment(response, Downloads.XLSX, project.getCode() + "-考勤台账-" + shown + ".xlsx");
         SheetWriter.xlsx("考勤台账 " + shown, headers, lines, response.getOutputStream());
     }

@@ -16,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The append-only audit log every module writes to: who, when, what, and the state before and
  * after as JSON. It joins the caller's transaction, so a change that rolls back leaves no audit
  * row claiming it happened. The table refuses UPDATE, DELETE and TRUNCATE itself (V1 trigger),
- * so not even a bug here can rewrite history.
+ * so not even a bug here can rewrite history; and the database chains every row it stores, however it
+ * is written, to the previous one of its project, town or county by a hash (V26 trigger, see
+ * {@link AuditChain}), so that a rewrite by someone who can switch triggers off shows.
  */
 @Service
 public class AuditLog {

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.accountability.AuditChainVerifier;
 import org.workrelief.complaint.ComplaintService;
 import org.workrelief.payout.PayoutQueries;
 import org.workrelief.payout.PayoutQueries.LateBatch;
@@ -41,9 +42,11 @@ class HomeController {
     private final PayoutQueries payouts;
     private final EnrollmentService enrollments;
     private final ComplaintService complaints;
+    private final AuditChainVerifier auditChains;
 
     HomeController(DailyReviewService reviews, DutyRosterService duty, PayoutQueries payouts,
-            EnrollmentService enrollments, ComplaintService complaints) {
+            EnrollmentService enrollments, ComplaintService complaints, AuditChainVerifier auditChains) {
+        this.auditChains = auditChains;
         this.complaints = complaints;
         this.reviews = reviews;
         this.duty = duty;
@@ -70,6 +73,9 @@ class HomeController {
             financeDesk(me, model);
         }
         complaints(me, model);
+        if (me.hasRole(Role.ADMIN)) { // the latest check of the audit log found a chain broken (issue 19)
+            model.addAttribute("auditChainBroken", auditChains.latestBroken(me).orElse(null));
+        }
         return "dashboard/home";
     }
 

@@ -1,6 +1,10 @@
 package org.workrelief.publicsite.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.stereotype.Controller;
+import org.workrelief.common.audit.AuditChainHeads;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workrelief.complaint.ComplaintBoards;
@@ -15,8 +19,12 @@ class PublicController {
     private final PublicSiteService site;
 
     private final ComplaintBoards boards;
+    private final AuditChainHeads auditChains;
+    private final Clock clock;
 
-    PublicController(PublicSiteService site, ComplaintBoards boards) {
+    PublicController(PublicSiteService site, ComplaintBoards boards, AuditChainHeads auditChains, Clock clock) {
+        this.auditChains = auditChains;
+        this.clock = clock;
         this.site = site;
         this.boards = boards;
     }
@@ -36,6 +44,8 @@ class PublicController {
         model.addAttribute("notices", site.notices(townId));
         model.addAttribute("townId", townId);
         model.addAttribute("complaintBoard", boards.of(townId).orElse(null));
+        // where the town's audit chains stood at the end of yesterday, to compare later (issue 19)
+        model.addAttribute("auditChains", auditChains.townChainsAtEndOf(townId, LocalDate.now(clock).minusDays(1)));
         return "public/town";
     }
 
