@@ -54,14 +54,20 @@ class AuditChainTamperTests {
     @Autowired AccountService accounts;
     @Autowired org.springframework.context.ConfigurableApplicationContext context;
 
-    /** As the superuser: triggers off, one statement, triggers on. */
+    @Autowired org.flywaydb.core.Flyway flyway;
+
+    /**
+     * As the superuser (the owner Flyway migrates as; the application's runtime role may do none of this):
+     * triggers off, one statement, triggers on.
+     */
     private void asSuperuser(String statement, Object... parameters) {
-        jdbc.execute("alter table audit_log disable trigger user");
+        JdbcTemplate owner = new JdbcTemplate(flyway.getConfiguration().getDataSource());
+        owner.execute("alter table audit_log disable trigger user");
         try {
-            jdbc.update(statement, parameters);
+            owner.update(statement, parameters);
         }
         finally {
-            jdbc.execute("alter table audit_log enable trigger user");
+            owner.execute("alter table audit_log enable trigger user");
         }
     }
 
