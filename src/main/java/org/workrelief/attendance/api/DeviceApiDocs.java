@@ -58,6 +58,9 @@ class DeviceApiDocs {
                                 + " Terminals post sign-ins with a per-project bearer token; every sign-in is checked by"
                                 + " the work rules.")
                         .license(new License().name("Proprietary").identifier("LicenseRef-WorkRelief")))
+                // relative: the server that published the document (what a request URL would say is the proxy's view)
+                .addServersItem(new io.swagger.v3.oas.models.servers.Server().url("/")
+                        .description("发布本文档的服务器。The server that published this document."))
                 .addTagsItem(new Tag().name(TAG).description("考勤设备（人脸、刷卡）上报签到。"
                         + " Attendance terminals (face or card readers) at the site gate."))
                 .components(new Components()
