@@ -8,7 +8,8 @@
 # sign-ins a request) beside a bulk INSERT of the same rows by psql. Prints one table with the ratios and targets.
 #
 #   bench/device-api.sh            (options by environment: BENCH_PORT, BENCH_DATA_DIR, BENCH_SECONDS, BENCH_WARMUP,
-#                                   BENCH_CONNECTIONS, BENCH_THREADS, BENCH_JAVA_OPTS, BENCH_JFR=1 for a recording,
+#                                   BENCH_CONNECTIONS, BENCH_THREADS, BENCH_JAVA_OPTS, BENCH_PROFILE=<mode> for a JFR
+#                                   recording of that mode's measured runs in target/bench-<mode>-<connections>.jfr,
 #                                   BENCH_REUSE_DATA=1 to keep the last run's data folder)
 #
 # First sign-ins need (worker, day, half-day) combinations never sent before, tens of thousands a run. The API takes
@@ -47,9 +48,6 @@ fi
 [ "${BENCH_REUSE_DATA:-0}" = 1 ] || rm -rf "$DATA"
 mkdir -p "$DATA"
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-if [ "${BENCH_JFR:-0}" = 1 ]; then
-    JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=target/bench.jfr,settings=profile,delay=60s"
-fi
 echo "Starting the application (demo data into $DATA; log in $LOG)"
 # shellcheck disable=SC2086
 PORT=$PORT WORKRELIEF_DATA_DIR=$DATA setsid java $JAVA_OPTS -jar "$JAR" \
@@ -111,8 +109,14 @@ run() {
         local line
         day=$next_day
         [ "$mode" = repeat ] && day=1
+        local profile=0
+        if [ "${BENCH_PROFILE:-}" = "$mode" ] && [ $phase = measure ]; then
+            profile=1
+            jcmd $APP JFR.start name=bench settings=profile filename="$PWD/target/bench-$mode-$conns.jfr" >/dev/null
+        fi
         line=$(wrk -t "$threads" -c "$conns" -d "${seconds}s" --timeout 10s -s "$LUA" "$url" -- "$mode" "$day" "$threads" \
             | grep '^RESULT')
+        [ $profile = 1 ] && jcmd $APP JFR.stop name=bench >/dev/null
         case $mode in first|batch) next_day=$((next_day + 1000)) ;; esac
         [ $phase = measure ] && echo "$conns $line" | tee -a "$RESULTS" >&2
     done
