@@ -97,9 +97,11 @@ echo "Repeats' day stored: $primed sign-ins"
 
 RESULTS=target/bench-results.txt
 : > "$RESULTS"
-# the first day after every sign-in stored so far (a reused data folder has the last run's)
-next_day=$(sql -c "select greatest(2, coalesce(max(work_date), date '$TODAY') - date '$TODAY' + 1) from punch
-                   where project_id = $PROJECT")
+# the first day after every sign-in stored so far (a reused data folder has the last run's), as days after today
+first_free_day() {
+    sql -c "select greatest(2, coalesce(max(work_date), date '$TODAY') - date '$TODAY' + 1) from punch where project_id = $PROJECT"
+}
+next_day=$(first_free_day)
 # run <connections> <threads> <mode>: a warm-up, then the measured run; first sign-ins and batches each on days of their own
 run() {
     local conns=$1 threads=$2 mode=$3 url=$BASE day
@@ -117,7 +119,7 @@ run() {
         line=$(wrk -t "$threads" -c "$conns" -d "${seconds}s" --timeout 10s -s "$LUA" "$url" -- "$mode" "$day" "$threads" \
             | grep '^RESULT')
         [ $profile = 1 ] && jcmd $APP JFR.stop name=bench >/dev/null
-        case $mode in first|batch) next_day=$((next_day + 1000)) ;; esac
+        case $mode in first|batch) next_day=$(first_free_day) ;; esac
         [ $phase = measure ] && echo "$conns $line" | tee -a "$RESULTS" >&2
     done
 }
