@@ -71,7 +71,7 @@ class DeviceApiDocs {
                         .addResponses("Unauthorized", new ApiResponse()
                                 .description("令牌缺失、无效或已吊销。Token missing, unknown or revoked.")
                                 .addHeaderObject("WWW-Authenticate", new io.swagger.v3.oas.models.headers.Header()
-                                        .description("Bearer").schema(new Schema<String>().type("string")))
+                                        .description("Bearer").schema(new Schema<String>().type("string").types(java.util.Set.of("string"))))
                                 .content(new Content().addMediaType("application/json", new MediaType()
                                         .schema(new Schema<>().$ref("#/components/schemas/Error"))
                                         .examples(Map.of("unauthorized", new Example().value(Map.of("code", "UNAUTHORIZED",
