@@ -177,12 +177,18 @@ public class DeviceTokenService {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    static String hash(String plain) {
+    /** One digest per thread: looking the algorithm up among the providers cost more than hashing a token. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String hash(String plain) {
+        // digest() resets the digest for the next use
+        return HexFormat.of().formatHex(SHA_256.get().digest(plain.getBytes(StandardCharsets.UTF_8)));
     }
 }

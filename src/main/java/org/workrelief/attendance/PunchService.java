@@ -14,16 +14,20 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.project.ProjectService;
+import org.workrelief.project.ProjectStatus;
 import org.workrelief.worker.EnrollmentService;
 import org.workrelief.worker.SignInContext;
 import org.workrelief.worker.SignInFacts;
@@ -47,19 +51,34 @@ public class PunchService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final Duration clockTolerance;
+    private final TransactionTemplate transactions;
 
     PunchService(JdbcTemplate jdbc, EnrollmentService enrollments, AuditLog auditLog, Clock clock,
-            @Value("${workrelief.attendance.clock-tolerance:PT2M}") Duration clockTolerance) {
+            @Value("${workrelief.attendance.clock-tolerance:PT2M}") Duration clockTolerance,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.enrollments = enrollments;
         this.auditLog = auditLog;
         this.clock = clock;
         this.clockTolerance = clockTolerance;
     }
 
-    @Transactional
+    /**
+     * A sign-in. A repeat (the worker's half-day already stored on this project) is answered from the
+     * first round trip, outside any transaction: what it answers is a committed row, which a lock would
+     * not change. Anything else is decided in a transaction, under the locks.
+     */
     public PunchResult punch(PunchRequest request) {
-        return punchInCurrentTransaction(request);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return punchInCurrentTransaction(request);
+        }
+        FirstRead first = firstRead(request);
+        Optional<PunchResult> repeat = first.repeat(request, clock, clockTolerance);
+        if (repeat.isPresent()) {
+            return repeat.get();
+        }
+        return transactions.execute(status -> decide(request, first.context()));
     }
 
     /**
@@ -67,23 +86,14 @@ public class PunchService {
      * Three round trips: the project and worker; the locks with the day read under them; the writes.
      */
     PunchResult punchInCurrentTransaction(PunchRequest request) {
+        return decide(request, firstRead(request).context());
+    }
+
+    private PunchResult decide(PunchRequest request, SignInContext context) {
         ZonedDateTime local = request.punchedAt().atZone(clock.getZone());
         LocalDate day = local.toLocalDate();
-        SignInContext context = enrollments.signInContext(request.projectId(), request.workerCode(),
-                request.workerId(), request.idNumber(), day)
-                .orElseThrow(() -> new NotFoundException("Project", request.projectId()));
         ProjectService.SiteFacts site = context.site();
-        if (!site.status().acceptsAttendance()) {
-            throw new PunchRefusedException(Refusal.PROJECT_NOT_ACTIVE);
-        }
-        // a terminal's clock may run a little fast; beyond the tolerance the time is in the future
-        if (request.punchedAt().isAfter(clock.instant().plus(clockTolerance))) {
-            throw new PunchRefusedException(Refusal.FUTURE_TIME);
-        }
-        SignInFacts worker = context.worker().orElseThrow(() -> new PunchRefusedException(Refusal.UNKNOWN_WORKER));
-        if (!worker.enrolled()) {
-            throw new PunchRefusedException(Refusal.WORKER_OF_ANOTHER_PROJECT);
-        }
+        SignInFacts worker = admitted(request, context, clock, clockTolerance);
         Day rules = lockAndRead(site.projectId(), worker.workerId(), day);
         Slot slot = rules.windows().slotAt(local.toLocalTime())
                 .orElseThrow(() -> new PunchRefusedException(Refusal.OUTSIDE_SLOT_WINDOWS));
@@ -109,6 +119,97 @@ public class PunchService {
         boolean tooSoon = store(request, site, worker.workerId(), day, slot, outside, rules.windows().minGap());
         return new PunchResult(true, worker.workerId(), worker.workerName(), day, slot, request.punchedAt(), tooSoon,
                 outside);
+    }
+
+    /**
+     * The checks before the day's sign-ins are looked at, in their order: the project is being built, the
+     * time is not in the future, the worker exists and is enrolled on the project.
+     */
+    private static SignInFacts admitted(PunchRequest request, SignInContext context, Clock clock, Duration clockTolerance) {
+        if (!context.site().status().acceptsAttendance()) {
+            throw new PunchRefusedException(Refusal.PROJECT_NOT_ACTIVE);
+        }
+        // a terminal's clock may run a little fast; beyond the tolerance the time is in the future
+        if (request.punchedAt().isAfter(clock.instant().plus(clockTolerance))) {
+            throw new PunchRefusedException(Refusal.FUTURE_TIME);
+        }
+        SignInFacts worker = context.worker().orElseThrow(() -> new PunchRefusedException(Refusal.UNKNOWN_WORKER));
+        if (!worker.enrolled()) {
+            throw new PunchRefusedException(Refusal.WORKER_OF_ANOTHER_PROJECT);
+        }
+        return worker;
+    }
+
+    /** The first round trip: the project, the worker, the project's windows and the worker's sign-ins of the day. */
+    private record FirstRead(SignInContext context, SlotWindows windows, Map<Slot, StoredPunch> signIns) {
+
+        /** The answer to a repeat on this project, when it is one (the same checks first, in the same order). */
+        Optional<PunchResult> repeat(PunchRequest request, Clock clock, Duration clockTolerance) {
+            if (signIns.isEmpty()) {
+                return Optional.empty();
+            }
+            SignInFacts worker = admitted(request, context, clock, clockTolerance);
+            ZonedDateTime local = request.punchedAt().atZone(clock.getZone());
+            Optional<Slot> slot = windows.slotAt(local.toLocalTime());
+            StoredPunch stored = slot.map(signIns::get).orElse(null);
+            if (stored == null || stored.projectId() != context.site().projectId()) {
+                return Optional.empty(); // decided under the locks
+            }
+            return Optional.of(new PunchResult(false, worker.workerId(), worker.workerName(), local.toLocalDate(),
+                    slot.get(), stored.punchedAt(), stored.tooSoon(), stored.outside()));
+        }
+    }
+
+    private FirstRead firstRead(PunchRequest request) {
+        LocalDate day = request.punchedAt().atZone(clock.getZone()).toLocalDate();
+        EnrollmentService.SignInKey key = enrollments.signInKey(request.workerCode(), request.workerId(),
+                request.idNumber());
+        Date date = Date.valueOf(day);
+        List<FirstRead> rows = new ArrayList<>(2);
+        jdbc.query("""
+                select p.id, p.town_id, p.status, p.latitude, p.longitude, p.radius_m,
+                       f.id, f.name, f.enrolled, f.enrolled_on, f.left_on, f.contract_signed_on, f.insurance_from,
+                       f.insurance_to,
+                       s.am_start, s.am_end, s.pm_start, s.pm_end, s.min_gap_minutes,
+                       d.slot, d.project_id, d.punched_at, d.flag_too_soon, d.flag_outside
+                from project p
+                left join lateral (
+                    select w.id, w.name, e.id is not null as enrolled, e.enrolled_on, e.left_on, e.contract_signed_on,
+                           e.insurance_from, e.insurance_to
+                    from worker w left join enrollment e on e.worker_id = w.id and e.project_id = p.id
+                    where %s
+                    order by (e.enrolled_on <= ? and (e.left_on is null or e.left_on > ?)) desc nulls last, e.id desc
+                    limit 1
+                ) f on true
+                left join attendance_settings s on s.project_id = p.id
+                left join punch d on d.worker_id = f.id and d.work_date = ?
+                where p.id = ?
+                """.formatted(key.predicate()), (ResultSet rs) -> {
+            SignInContext context = new SignInContext(new ProjectService.SiteFacts(rs.getLong(1), rs.getLong(2),
+                    ProjectStatus.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                    (Integer) rs.getObject(6)),
+                    rs.getObject(7) == null ? Optional.empty()
+                            : Optional.of(new SignInFacts(rs.getLong(7), rs.getString(8), rs.getBoolean(9),
+                                    localDate(rs.getDate(10)), localDate(rs.getDate(11)), localDate(rs.getDate(12)),
+                                    localDate(rs.getDate(13)), localDate(rs.getDate(14)))));
+            FirstRead read = rows.isEmpty() ? new FirstRead(context, AttendanceSettings.windowsAt(rs, 15),
+                    new EnumMap<>(Slot.class)) : rows.get(0);
+            if (rs.getString(20) != null) {
+                read.signIns().put(Slot.valueOf(rs.getString(20)), new StoredPunch(rs.getLong(21),
+                        rs.getTimestamp(22).toInstant(), rs.getBoolean(23), rs.getBoolean(24)));
+            }
+            if (rows.isEmpty()) {
+                rows.add(read);
+            }
+        }, key.value(), date, date, date, request.projectId());
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Project", request.projectId());
+        }
+        return rows.get(0);
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     /** A bigint advisory-lock key for one worker's day (the two-int key space used for project days is separate). */

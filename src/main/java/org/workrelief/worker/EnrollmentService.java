@@ -322,56 +322,20 @@ public class EnrollmentService {
     }
 
     /**
-     * What a sign-in needs of the project and of the worker (named by worker code, worker id or ID
-     * number), read in one indexed query: the device API's hot path makes one round trip, not two.
-     * Empty when no such project; the worker is empty when no such worker exists. Of several
-     * enrollments (left and enrolled again) the one covering the day counts, else the latest.
+     * How a sign-in names its worker (worker code, worker id or ID number), as a predicate on {@code worker w}
+     * and its value: the attendance module reads the project, the worker and the day in one query with it.
      */
-    @Transactional(readOnly = true)
-    public java.util.Optional<SignInContext> signInContext(long projectId, String workerCode, Long workerId,
-            String idNumber, LocalDate day) {
-        String where;
-        Object key;
-        if (workerId != null) {
-            where = "w.id = ?";
-            key = workerId;
-        }
-        else if (workerCode != null && !workerCode.isBlank()) {
-            where = "w.worker_code = ?";
-            key = workerCode.trim().toUpperCase();
-        }
-        else {
-            where = "w.id_number_hash = ?";
-            key = workers.idHashOf(idNumber);
-        }
-        return jdbc.query("""
-                select p.id, p.town_id, p.status, p.latitude, p.longitude, p.radius_m,
-                       f.id, f.name, f.enrolled, f.enrolled_on, f.left_on, f.contract_signed_on, f.insurance_from,
-                       f.insurance_to
-                from project p
-                left join lateral (
-                    select w.id, w.name, e.id is not null as enrolled, e.enrolled_on, e.left_on, e.contract_signed_on,
-                           e.insurance_from, e.insurance_to
-                    from worker w left join enrollment e on e.worker_id = w.id and e.project_id = p.id
-                    where %s
-                    order by (e.enrolled_on <= ? and (e.left_on is null or e.left_on > ?)) desc nulls last, e.id desc
-                    limit 1
-                ) f on true
-                where p.id = ?
-                """.formatted(where), (rs, i) -> new SignInContext(
-                new ProjectService.SiteFacts(rs.getLong(1), rs.getLong(2),
-                        ProjectStatus.valueOf(rs.getString(3)), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), (Integer) rs.getObject(6)),
-                rs.getObject(7) == null ? java.util.Optional.empty()
-                        : java.util.Optional.of(new SignInFacts(rs.getLong(7), rs.getString(8), rs.getBoolean(9),
-                                localDate(rs.getDate(10)), localDate(rs.getDate(11)), localDate(rs.getDate(12)),
-                                localDate(rs.getDate(13)), localDate(rs.getDate(14))))),
-                key, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day), projectId)
-                .stream().findFirst();
+    public record SignInKey(String predicate, Object value) {
     }
 
-    private static LocalDate localDate(java.sql.Date date) {
-        return date == null ? null : date.toLocalDate();
+    public SignInKey signInKey(String workerCode, Long workerId, String idNumber) {
+        if (workerId != null) {
+            return new SignInKey("w.id = ?", workerId);
+        }
+        if (workerCode != null && !workerCode.isBlank()) {
+            return new SignInKey("w.worker_code = ?", workerCode.trim().toUpperCase());
+        }
+        return new SignInKey("w.id_number_hash = ?", workers.idHashOf(idNumber));
     }
 
     /** Active members of a team, by name, for the roll call. */

@@ -51,6 +51,9 @@ class DeviceApiTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     ActiveProject site;
     String token;
 
@@ -73,6 +76,37 @@ class DeviceApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.result").value("ALREADY_SIGNED_IN"))
                 .andExpect(jsonPath("$.punchedAt").value("2025-06-03T07:58:00+08:00"));
+    }
+
+    /**
+     * A repeat is answered from its first round trip, outside any transaction: it does not wait for the
+     * locks of the worker's day, which another sign-in of that day holds here (a session holding the
+     * same advisory lock), and which the decision on a new sign-in takes.
+     */
+    @Test
+    void aRepeatIsAnsweredWithoutTakingTheLocksOfTheWorkersDay() throws Exception {
+        send(body(site.worker().getWorkerCode(), "2025-06-03T07:58:00+08:00")).andExpect(status().isCreated());
+        long key = (site.worker().getId() << 20) | (LocalDate.of(2025, 6, 3).toEpochDay() & 0xFFFFF);
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(true);
+            try (var lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+                lock.setLong(1, key);
+                lock.execute();
+            }
+            try {
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                        send(body(site.worker().getWorkerCode(), "2025-06-03T08:10:00+08:00"))
+                                .andExpect(status().isOk())
+                                .andExpect(jsonPath("$.result").value("ALREADY_SIGNED_IN"))
+                                .andExpect(jsonPath("$.punchedAt").value("2025-06-03T07:58:00+08:00")));
+            }
+            finally {
+                try (var unlock = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, key);
+                    unlock.execute();
+                }
+            }
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.workrelief.attendance.api;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,8 +17,12 @@ import org.workrelief.common.NotFoundException;
 
 import tools.jackson.databind.exc.MismatchedInputException;
 
-/** JSON errors for the device API: never an HTML page or a stack trace for a terminal. */
+/**
+ * JSON errors for the device API: never an HTML page or a stack trace for a terminal. Ahead of the
+ * screens' ErrorPageAdvice, which would otherwise answer some of the same exceptions with a page.
+ */
 @RestControllerAdvice(assignableTypes = PunchApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     private final MessageSource messages;
@@ -31,7 +37,7 @@ class ApiErrors {
      * time, the form expected.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException unreadable) {
+    ResponseEntity<ApiAnswers.ApiError> unreadable(HttpMessageNotReadableException unreadable) {
         if (unreadable.getCause() instanceof MismatchedInputException wrongValue && !wrongValue.getPath().isEmpty()) {
             String field = wrongValue.getPath().stream()
                     .map(step -> step.getPropertyName() != null ? "." + step.getPropertyName() : "[" + step.getIndex() + "]")
@@ -43,17 +49,19 @@ class ApiErrors {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, String>> notJson() {
+    ResponseEntity<ApiAnswers.ApiError> notJson() {
         return malformed(message("api.malformed.json"));
     }
 
+    /** The token's project is not there (any more): the token is no longer good for anything. */
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, String>> gone() {
-        return ResponseEntity.status(404).body(Map.of("code", "PROJECT_NOT_FOUND", "message", "项目不存在"));
+    ResponseEntity<ApiAnswers.ApiError> gone() {
+        return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(new ApiAnswers.ApiError("UNAUTHORIZED", DeviceApiSecurity.UNAUTHORIZED_MESSAGE));
     }
 
-    private static ResponseEntity<Map<String, String>> malformed(String message) {
-        return ResponseEntity.badRequest().body(Map.of("code", "MALFORMED_REQUEST", "message", message));
+    private static ResponseEntity<ApiAnswers.ApiError> malformed(String message) {
+        return ResponseEntity.badRequest().body(new ApiAnswers.ApiError("MALFORMED_REQUEST", message));
     }
 
     private String message(String key, Object... args) {

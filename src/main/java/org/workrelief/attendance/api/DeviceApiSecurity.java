@@ -33,6 +33,8 @@ class DeviceApiSecurity {
 
     static final String DEVICE_ROLE = "ROLE_DEVICE";
 
+    static final String UNAUTHORIZED_MESSAGE = "设备令牌缺失、无效或已吊销";
+
     @Bean
     @Order(1)
     SecurityFilterChain deviceApiFilterChain(HttpSecurity http, DeviceTokenService tokens) throws Exception {
@@ -53,7 +55,7 @@ class DeviceApiSecurity {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        response.getWriter().write("{\"code\":\"UNAUTHORIZED\",\"message\":\"设备令牌缺失、无效或已吊销\"}");
+        response.getWriter().write("{\"code\":\"UNAUTHORIZED\",\"message\":\"" + UNAUTHORIZED_MESSAGE + "\"}");
     }
 
     /** The authenticated terminal: its token (and so its project). */
