@@ -125,26 +125,23 @@ class LoginTests {
 
     @Test
     void aDisabledAccountAnswersAWrongPasswordAsAnyNameWould() throws Exception {
-        Fixtures fixtures = new Fixtures(accounts);
-        var town = fixtures.town();
-        var admin = org.workrelief.account.Principals.of(fixtures.user(Role.ADMIN, town));
-        UserAccount clerk = fixtures.user(Role.STAFF, town);
-        accounts.updateUser(admin, clerk.getId(), new org.workrelief.account.UserChanges(clerk.getDisplayName(),
-                Role.STAFF, town.getId(), false, clerk.getVersion()));
-
-        login(clerk.getUsername(), "not-the-password").andExpect(redirectedUrl("/login?error=bad"));
+        login(disabledClerk().getUsername(), "not-the-password").andExpect(redirectedUrl("/login?error=bad"));
     }
 
     @Test
     void aDisabledAccountCannotSignIn() throws Exception {
+        login(disabledClerk().getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
+    }
+
+    /** A clerk of a new town whom its administrator has disabled. */
+    private UserAccount disabledClerk() {
         Fixtures fixtures = new Fixtures(accounts);
         var town = fixtures.town();
         var admin = org.workrelief.account.Principals.of(fixtures.user(Role.ADMIN, town));
         UserAccount clerk = fixtures.user(Role.STAFF, town);
         accounts.updateUser(admin, clerk.getId(), new org.workrelief.account.UserChanges(clerk.getDisplayName(),
                 Role.STAFF, town.getId(), false, clerk.getVersion()));
-
-        login(clerk.getUsername(), Fixtures.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
+        return clerk;
     }
 
     @Test
