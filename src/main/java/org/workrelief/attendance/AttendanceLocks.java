@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.AdvisoryLocks;
 import org.workrelief.project.ProjectService;
 
 /**
@@ -38,8 +39,7 @@ public class AttendanceLocks {
      * ends: they hold the same key shared (PunchService), so none slips into a day being approved.
      */
     private void holdDay(long projectId, LocalDate day) {
-        jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", Object.class, Math.toIntExact(projectId),
-                (int) day.toEpochDay());
+        AdvisoryLocks.lock(jdbc, AdvisoryLocks.projectDay(projectId, day));
     }
 
     private Long townOf(long projectId) {

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.AdvisoryLocks;
 import org.workrelief.project.ProjectService;
 import org.workrelief.project.ProjectStatus;
 import org.workrelief.worker.EnrollmentService;
@@ -213,10 +214,6 @@ public class PunchService {
     }
 
     /** A bigint advisory-lock key for one worker's day (the two-int key space used for project days is separate). */
-    private static long workerDayKey(long workerId, LocalDate day) {
-        return (workerId << 20) | (day.toEpochDay() & 0xFFFFF);
-    }
-
     /** A project's windows for the day, whether the day is approved, and the worker's sign-ins of the day by slot. */
     private record Day(SlotWindows windows, boolean locked, Map<Slot, StoredPunch> signIns) {
     }
@@ -234,7 +231,8 @@ public class PunchService {
      */
     private Day lockAndRead(long projectId, long workerId, LocalDate day) {
         Date date = Date.valueOf(day);
-        Object[] parameters = { Math.toIntExact(projectId), (int) day.toEpochDay(), workerDayKey(workerId, day),
+        AdvisoryLocks.Key projectDay = AdvisoryLocks.projectDay(projectId, day);
+        Object[] parameters = { projectDay.space(), projectDay.id(), AdvisoryLocks.workerDay(workerId, day),
                 projectId, date, projectId, workerId, date };
         return jdbc.execute("""
                 select pg_advisory_xact_lock_shared(?, ?), pg_advisory_xact_lock(?);

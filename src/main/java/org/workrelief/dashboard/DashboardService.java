@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.common.db.AdvisoryLocks;
 import org.workrelief.payout.PayoutBatches;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
@@ -82,7 +83,7 @@ public class DashboardService {
             // holding its connection), then read what it kept. Without this, officials opening the overview
             // together each computed every project's figures: 16 of them at once held the whole connection
             // pool for over 30 seconds.
-            jdbc.queryForList("select pg_advisory_xact_lock(?, 0)", Object.class, FIGURES_LOCK_SPACE);
+            AdvisoryLocks.lock(jdbc, AdvisoryLocks.overviewFigures());
             now = clock.instant();
             asOf = takeKept(stale, now, figures, asOf);
             List<Project> stillStale = missing(stale, figures);
@@ -113,12 +114,6 @@ public class DashboardService {
     private static Instant earlier(Instant a, Instant b) {
         return a == null || b.isBefore(a) ? b : a;
     }
-
-    /**
-     * First half of the advisory-lock key held while stale overview figures are computed (next to
-     * the jobs' {@code ClusterJobs.JOB_LOCK_SPACE}; no project id is negative this far).
-     */
-    static final int FIGURES_LOCK_SPACE = Integer.MIN_VALUE + 1;
 
     /** The user's "refresh now": the figures of every project they may see, computed from the records. */
     @Transactional

@@ -27,6 +27,7 @@ import org.workrelief.account.SignedInUser;
 import org.workrelief.account.UserDirectory;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
+import org.workrelief.common.db.AdvisoryLocks;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.supervision.ApprovedAttendance;
@@ -97,7 +98,7 @@ public class PayoutService {
             throw new BusinessRuleException("payout.period.notOver");
         }
         // one batch creation per project at a time, so two overlapping periods cannot both pass the check
-        jdbc.queryForList("select pg_advisory_xact_lock(?, 0)", Object.class, Math.toIntExact(projectId) * -1);
+        AdvisoryLocks.lock(jdbc, AdvisoryLocks.batchCreation(projectId));
         List<LocalDate> unapproved = attendance.unapprovedDays(projectId, from, to);
         if (!unapproved.isEmpty()) {
             throw new BusinessRuleException("payout.unapprovedDays", unapproved.size(),

@@ -31,6 +31,7 @@ import org.workrelief.common.FileType;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.AdvisoryLocks;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 
@@ -140,8 +141,7 @@ public class DailyReviewService {
             throw new BusinessRuleException("review.future");
         }
         // two members opening the day at once: the second waits and finds the first one's review
-        jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", Object.class, Math.toIntExact(projectId),
-                (int) day.toEpochDay());
+        AdvisoryLocks.lock(jdbc, AdvisoryLocks.projectDay(projectId, day));
         Optional<DailyReview> existing = current(projectId, day);
         if (existing.isPresent()) {
             return existing.get();

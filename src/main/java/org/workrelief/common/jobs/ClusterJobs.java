@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workrelief.common.db.AdvisoryLocks;
 
 /**
  * Runs a scheduled job once across all the instances that share the database, whichever of them
@@ -35,12 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ClusterJobs {
 
-    /**
-     * First half of the two-int advisory-lock key of every job. The keys the rest of the
-     * application takes are (project id, epoch day), (-project id, 0) and the overview figures'
-     * (MIN_VALUE + 1, 0); project ids never reach 2^31, so no other lock has this first half.
-     */
-    static final int JOB_LOCK_SPACE = Integer.MIN_VALUE;
+    /** First half of the two-int advisory-lock key of every job (the key spaces: {@link AdvisoryLocks}). */
+    static final int JOB_LOCK_SPACE = AdvisoryLocks.JOBS;
 
     private static final Logger log = LoggerFactory.getLogger(ClusterJobs.class);
 
