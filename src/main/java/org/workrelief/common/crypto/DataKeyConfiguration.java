@@ -1,14 +1,8 @@
 package org.workrelief.common.crypto;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +19,6 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class DataKeyConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(DataKeyConfiguration.class);
 
     @Bean
     DataProtector dataProtector(Environment environment, @Value("${workrelief.data-key:}") String configuredKey,
@@ -43,19 +36,7 @@ class DataKeyConfiguration {
     }
 
     private static byte[] embeddedKey(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return decode(Files.readString(file));
-        }
-        Files.createDirectories(file.getParent());
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key));
-        // only the owner may read the key; on Windows the data folder's own permissions apply
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        log.info("Generated the data key for the embedded database in {}", file.toAbsolutePath());
-        return key;
+        return decode(SecretFiles.readOrCreate(file, 32, Base64.getEncoder(), "the data key for the embedded database"));
     }
 
     private static byte[] decode(String base64) {

@@ -1,14 +1,13 @@
 package org.workrelief.common.db;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+
+import org.workrelief.common.crypto.SecretFiles;
 
 /**
  * The two database roles the application uses. Flyway migrates as the OWNER of the schema; the
@@ -52,20 +51,7 @@ public final class DatabaseRoles {
      * (readable by its owner only), like the data key beside it.
      */
     static String embeddedRuntimePassword(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return Files.readString(file).strip();
-        }
-        Files.createDirectories(file.getParent());
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Files.writeString(file, password);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException notPosix) {
-            // a file system without POSIX permissions (Windows): the folder's own protection applies
-        }
-        return password;
+        return SecretFiles.readOrCreate(file, 24, Base64.getUrlEncoder().withoutPadding(),
+                "the runtime database role's password");
     }
 }

@@ -3,7 +3,9 @@ package org.workrelief.common.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,7 @@ class EmbeddedRunModeTests {
     Path dataDir;
 
     @Test
-    void startsItsOwnPostgresWithDemoAccountsAndKeepsDataAcrossARestart() {
+    void startsItsOwnPostgresWithDemoAccountsAndKeepsDataAcrossARestart() throws java.io.IOException {
         long users;
         try (ConfigurableApplicationContext app = start()) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -76,6 +78,10 @@ class EmbeddedRunModeTests {
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
         assertThat(dataDir.resolve("data-key")).exists();
         assertThat(dataDir.resolve("db-runtime-password")).exists();
+        for (String secret : new String[] { "data-key", "db-runtime-password" }) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(secret))))
+                    .as(secret + " readable by its owner only").isEqualTo("rw-------");
+        }
 
         try (ConfigurableApplicationContext again = start()) {
             JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
