@@ -5,7 +5,10 @@
 # js-admin), cycling over its insured workers. For each number of connections: the server's cheapest endpoint
 # (health), an authenticated no-op behind the same token filter (GET /api/v1/ping), first sign-ins (201) and repeats
 # (200), each for BENCH_SECONDS after BENCH_WARMUP seconds of the same load; then the batch endpoint (1,000 new
-# sign-ins a request) beside a bulk INSERT of the same rows by psql. Prints one table with the ratios and targets.
+# sign-ins a request) beside a bulk INSERT of the same rows by psql. Then, at the same numbers of connections, what
+# the database alone does with the same work, from pgbench (bench/floors): the repeat's one query, and a first
+# sign-in's statements without and with its audit row. Each measured run also reports how the machine's CPU time was
+# shared between the application, PostgreSQL and the client. Prints the tables with the ratios and targets.
 #
 #   bench/device-api.sh            (options by environment: BENCH_PORT, BENCH_DATA_DIR, BENCH_SECONDS, BENCH_WARMUP,
 #                                   BENCH_CONNECTIONS, BENCH_THREADS, BENCH_JAVA_OPTS, BENCH_PROFILE=<mode> for a JFR
@@ -36,7 +39,12 @@ if ! command -v wrk >/dev/null 2>&1; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-for tool in psql curl java; do
+if ! command -v pgbench >/dev/null 2>&1; then
+    echo "Installing pgbench"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
+fi
+for tool in psql pgbench curl java; do
     command -v $tool >/dev/null 2>&1 || { echo "needs $tool" >&2; exit 1; }
 done
 if [ ! -f "$JAR" ]; then
@@ -102,6 +110,34 @@ first_free_day() {
     sql -c "select greatest(2, coalesce(max(work_date), date '$TODAY') - date '$TODAY' + 1) from punch where project_id = $PROJECT"
 }
 next_day=$(first_free_day)
+# CPU time (clock ticks) used so far by the application, by PostgreSQL (every postgres process) and by the client
+# (wrk or pgbench); the differences around a run give the machine's time shared between them
+ticks_of() {
+    local total=0 pid
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] && total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+    done
+    echo $total
+}
+# the CPU ticks of a process's children that have ended (and were waited for)
+ended_children_ticks() {
+    sed 's/.*) //' "/proc/$1/stat" | awk '{ print $14 + $15 }'
+}
+# PostgreSQL: its processes now, and the backends that have ended (pgbench's); the client: whatever this script ran
+# and waited for (wrk, pgbench)
+cpu_ticks() {
+    local postmaster
+    postmaster=$(head -1 "$DATA/postgres/postmaster.pid")
+    # shellcheck disable=SC2046
+    echo "$(ticks_of $APP) $(( $(ticks_of $(pgrep -x postgres)) + $(ended_children_ticks "$postmaster") )) $(ended_children_ticks $$)"
+}
+# "app% postgres% client%" of the machine (all cores) between two cpu_ticks samples taken a number of seconds apart
+cpu_share() {
+    awk -v a="$1" -v b="$2" -v s="$3" -v cores="$(nproc)" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        split(a, x, " "); split(b, y, " ");
+        printf "%.0f %.0f %.0f", 100 * (y[1] - x[1]) / (s * hz * cores), 100 * (y[2] - x[2]) / (s * hz * cores),
+            100 * (y[3] - x[3]) / (s * hz * cores) }'
+}
 # run <connections> <threads> <mode>: a warm-up, then the measured run; first sign-ins and batches each on days of their own
 run() {
     local conns=$1 threads=$2 mode=$3 url=$BASE day
@@ -116,11 +152,14 @@ run() {
             profile=1
             jcmd $APP JFR.start name=bench settings=profile filename="$PWD/target/bench-$mode-$conns.jfr" >/dev/null
         fi
+        local before after
+        before=$(cpu_ticks)
         line=$(wrk -t "$threads" -c "$conns" -d "${seconds}s" --timeout 10s -s "$LUA" "$url" -- "$mode" "$day" "$threads" \
             | grep '^RESULT')
+        after=$(cpu_ticks)
         [ $profile = 1 ] && jcmd $APP JFR.stop name=bench >/dev/null
         case $mode in first|batch) next_day=$(first_free_day) ;; esac
-        [ $phase = measure ] && echo "$conns $line" | tee -a "$RESULTS" >&2
+        [ $phase = measure ] && echo "$conns $line $(cpu_share "$before" "$after" "$seconds")" | tee -a "$RESULTS" >&2
     done
 }
 for c in $CONNECTIONS; do
@@ -154,41 +193,95 @@ SQL
 insert_ms=$(awk '{ s += $1 } END { printf "%.1f", s }' target/bench-insert-times.txt)
 echo "bulk INSERT: $inserts x 1000 rows in $insert_ms ms" >&2
 
+# The database alone (pgbench, prepared statements, as the application's driver sends them): the repeat's query on
+# the repeats' day, and a first sign-in's statements on days of their own far ahead, without and with the audit row
+sql -c "create sequence if not exists bench_floor_seq;
+        drop table if exists bench_floor_worker;
+        create table bench_floor_worker as
+            select row_number() over (order by e.id) as i, w.id as worker_id, w.worker_code as code
+            from enrollment e join worker w on w.id = e.worker_id
+            where e.project_id = $PROJECT and e.status = 'ACTIVE' and e.insurance_to >= date '$TODAY' + 10950;
+        create unique index on bench_floor_worker (i)" >/dev/null
+epoch_day() { echo $(( $(date -u -d "$1" +%s) / 86400 )); }
+REPEAT_DAY=$(epoch_day "$(date -d "$TODAY + 1 day" +%F)")
+FLOOR_DAY=$(epoch_day "$(date -d "$TODAY + 20000 days" +%F)")
+floor() {
+    local conns=$1 name=$2 day=$3 seconds=$4 measure=$5 before after out log_prefix=target/pgbench-$2
+    rm -f "$log_prefix".*
+    before=$(cpu_ticks)
+    out=$(pgbench -h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$conns" -j "$THREADS" -T "$seconds" \
+        -D project="$PROJECT" -D workers="$WORKERS" -D day="$day" -f "bench/floors/$name.sql" \
+        $([ "$measure" = 1 ] && echo "-l --log-prefix=$log_prefix") postgres 2>&1) \
+        || { echo "pgbench $name failed: $out" >&2; exit 1; }
+    after=$(cpu_ticks)
+    [ "$measure" = 1 ] || return 0
+    local tps failed
+    tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+    failed=$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
+    # each log line: client, transaction number, latency in microseconds, ...
+    cat "$log_prefix".* | awk '{ print $3 }' | sort -n | awk -v conns="$conns" -v name="$name" -v tps="$tps" \
+        -v seconds="$seconds" -v failed="${failed:-0}" -v cpu="$(cpu_share "$before" "$after" "$seconds")" \
+        '{ l[NR] = $1 } END {
+            printf "%d RESULT floor-%s %d %.1f %.1f %.2f %.2f 0 %d %d 0 %s\n", conns, name, NR, seconds, tps,
+                l[int(NR * 0.5) + 1] / 1000, l[int(NR * 0.99) + 1] / 1000, NR, failed, cpu }' | tee -a "$RESULTS" >&2
+    rm -f "$log_prefix".*
+}
+for name in repeat first first-audited; do
+    day=$FLOOR_DAY
+    [ $name = repeat ] && day=$REPEAT_DAY
+    floor 32 $name "$day" "$WARMUP" 0
+    for c in $CONNECTIONS; do
+        floor "$c" $name "$day" "$SECONDS_EACH" 1
+    done
+done
+
 echo
 echo "=== Device API from outside: wrk ($THREADS threads), ${SECONDS_EACH} s each after ${WARMUP} s of warm-up, $WORKERS insured workers, one token ==="
 echo "$(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v insert_ms="$insert_ms" -v inserts="$inserts" '
 function row(label, c, m) {
-    printf "| %-40s | %4d | %10.0f | %8.2f | %8.2f | %s |\n", label, c, rps[c, m], p50[c, m], p99[c, m], answers[c, m]
+    printf "| %-44s | %4d | %10.0f | %8.2f | %8.2f | %s | %s |\n", label, c, rps[c, m], p50[c, m], p99[c, m],
+        answers[c, m], cpu[c, m]
 }
 {
     c = $1; m = $3; rps[c, m] = $6; p50[c, m] = $7; p99[c, m] = $8
-    answers[c, m] = sprintf("%d × 201, %d × 200/204, %d other", $9, $10, $11); items[c, m] = $12; secs[c, m] = $5
+    answers[c, m] = m ~ /^floor-/ ? sprintf("%d transactions, %d failed", $10, $11) \
+        : sprintf("%d × 201, %d × 200/204, %d other", $9, $10, $11)
+    items[c, m] = $12; secs[c, m] = $5
+    cpu[c, m] = NF >= 15 ? sprintf("%d / %d / %d", $13, $14, $15) : "-"
     if (!(c in seen)) { seen[c] = 1; order[++levels] = c }
 }
 END {
-    print "| endpoint | connections | requests/s | p50 ms | p99 ms | answers |"
-    print "| --- | --- | --- | --- | --- | --- |"
+    print "| endpoint | connections | requests/s | p50 ms | p99 ms | answers | CPU % app / PostgreSQL / client |"
+    print "| --- | --- | --- | --- | --- | --- | --- |"
     for (i = 1; i <= levels; i++) {
         c = order[i]; if (c == 1) continue
         row("GET /actuator/health/liveness (floor)", c, "health")
         row("GET /api/v1/ping (no-op behind the token)", c, "ping")
         row("POST /api/v1/punches, first sign-ins", c, "first")
         row("POST /api/v1/punches, repeats", c, "repeat")
+        row("pgbench: the repeat's query alone", c, "floor-repeat")
+        row("pgbench: a first sign-in's writes alone", c, "floor-first")
+        row("pgbench: the same with its audit row (chain)", c, "floor-first-audited")
     }
     print ""
-    print "| connections | first / no-op rate | first p99 / no-op p99 | repeats / no-op rate | repeats p99 / no-op p99 | no-op / health rate |"
-    print "| --- | --- | --- | --- | --- | --- |"
+    print "| connections | first / no-op rate | first p99 / no-op p99 | repeats / no-op rate | repeats p99 / no-op p99 | no-op / health rate | first / its writes alone | repeats / their query alone | writes alone (with audit) / no-op | query alone / no-op |"
+    print "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     for (i = 1; i <= levels; i++) {
         c = order[i]; if (c == 1) continue
-        printf "| %d | %.2f | %.2f | %.2f | %.2f | %.2f |\n", c, rps[c, "first"] / rps[c, "ping"], p99[c, "first"] / p99[c, "ping"],
-            rps[c, "repeat"] / rps[c, "ping"], p99[c, "repeat"] / p99[c, "ping"], rps[c, "ping"] / rps[c, "health"]
+        printf "| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", c,
+            rps[c, "first"] / rps[c, "ping"], p99[c, "first"] / p99[c, "ping"],
+            rps[c, "repeat"] / rps[c, "ping"], p99[c, "repeat"] / p99[c, "ping"], rps[c, "ping"] / rps[c, "health"],
+            rps[c, "first"] / rps[c, "floor-first-audited"], rps[c, "repeat"] / rps[c, "floor-repeat"],
+            rps[c, "floor-first-audited"] / rps[c, "ping"], rps[c, "floor-repeat"] / rps[c, "ping"]
     }
     print ""
     if ((32, "first") in rps) {
         f = rps[32, "first"] / rps[32, "ping"]; fp = p99[32, "first"] / p99[32, "ping"]; r = rps[32, "repeat"] / rps[32, "ping"]
         printf "targets at 32 connections: first sign-ins >= 0.5 of the no-op rate: %.2f %s; p99 <= 1.5x the no-op p99: %.2f %s; repeats >= 0.7: %.2f %s\n",
             f, (f >= 0.5 ? "met" : "MISSED"), fp, (fp <= 1.5 ? "met" : "MISSED"), r, (r >= 0.7 ? "met" : "MISSED")
+        printf "the database alone at 32 connections (pgbench, no HTTP, no Java): a first sign-in'"'"'s writes with the audit row %.2f of the no-op rate, the repeat'"'"'s query %.2f\n",
+            rps[32, "floor-first-audited"] / rps[32, "ping"], rps[32, "floor-repeat"] / rps[32, "ping"]
     }
     api = items[1, "batch"] / secs[1, "batch"]; sqlrate = inserts * 1000 / (insert_ms / 1000)
     printf "batch endpoint (1,000 new sign-ins a request, 1 connection): %.0f items/s, p50 %.0f ms, p99 %.0f ms a batch (%s)\n",
@@ -196,3 +289,9 @@ END {
     printf "bulk INSERT of the same rows (psql, %d x 1,000 rows, one statement each): %.0f rows/s; ratio batch / INSERT %.3f\n",
         inserts, sqlrate, api / sqlrate
 }' "$RESULTS"
+if [ -n "${BENCH_PROFILE:-}" ]; then
+    for recording in target/bench-"$BENCH_PROFILE"-*.jfr; do
+        echo
+        java bench/JfrSummary.java "$recording"
+    done
+fi

@@ -61,8 +61,13 @@ import org.workrelief.support.TestDatabaseInitializer;
  * sign-ins), {@code county.seed}, {@code benchmark.seconds} (each sign-in run, default 15) and
  * {@code benchmark.page-seconds} (each page, default 5; every page is first warmed for
  * {@code benchmark.page-warm-up-seconds}, default 4). The database is a new one on the tests'
- * PostgreSQL server ({@link TestDatabase}). The client runs in the same JVM, on the same two cores:
- * every figure includes the cost of asking.
+ * PostgreSQL server ({@link TestDatabase}). The device sign-ins and the pages are asked of the
+ * application in a JVM of its own, started as it is deployed, from this JVM (a separate process,
+ * though on the same two cores: every figure includes the cost of asking); beside each sign-in run,
+ * in the same run, the server's cheapest endpoint (health) and the authenticated no-op behind the
+ * same token filter ({@code GET /api/v1/ping}). The application in this JVM only sets the county up
+ * (generates it, issues the tokens, records each page's statements for its SQL floor) and measures
+ * what is not asked over HTTP: the payout batches and the bank files, called as services.
  */
 class CountyBenchmark {
 
@@ -85,7 +90,9 @@ class CountyBenchmark {
     private ConfigurableApplicationContext app;
     private JdbcTemplate jdbc;
     private URI base;
-    /** The device runs' state, shared by the in-JVM runs and the one against the application's own JVM. */
+    /** The application in its own JVM, which the sign-ins and the pages are asked of. */
+    private URI own;
+    /** The device runs' state. */
     private List<Person> people;
     private Map<Long, String> tokenOf;
     private long capacity;
@@ -116,10 +123,16 @@ class CountyBenchmark {
 
         table.add(new Row("application start-up on an empty database, migrating it (s)", fmt(emptyStartSeconds), "-", "-",
                 "-"));
-        signIns();
-        ownJvm(url, server);
-        batches(county);
-        pages(county);
+        Process ownProcess = ownJvm(url, server);
+        try {
+            signIns(ownProcess);
+            batches(county);
+            pages(county);
+        }
+        finally {
+            ownProcess.destroy();
+            ownProcess.waitFor();
+        }
         bankFiles(county);
 
         print(county);
@@ -136,11 +149,11 @@ class CountyBenchmark {
     }
 
     /**
-     * The application in a JVM of its own, as it is deployed, on the generated county: how long until
-     * it is ready (beside opening a JDBC connection and reading the schema version), and its resident
-     * memory idle and under 32 terminals signing in (the clients stay in this JVM).
+     * Starts the application in a JVM of its own, as it is deployed, on the generated county, and
+     * records how long until it is ready (beside opening a JDBC connection and reading the schema
+     * version). The sign-ins and the pages are then asked of it; the caller stops it.
      */
-    private void ownJvm(String url, TestDatabase server) throws Exception {
+    private Process ownJvm(String url, TestDatabase server) throws Exception {
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -150,64 +163,64 @@ class CountyBenchmark {
         long started = System.nanoTime();
         var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", WorkReliefApplication.class.getName(), "--server.port=" + port,
-                "--workrelief.data-key=" + TestDatabaseInitializer.TEST_DATA_KEY, "--workrelief.jobs.enabled=false"));
+                "--workrelief.data-key=" + TestDatabaseInitializer.TEST_DATA_KEY, "--workrelief.jobs.enabled=false",
+                "--logging.level.root=WARN"));
         command.addAll(server.applicationArguments(url));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            URI own = URI.create("http://localhost:" + port);
-            HttpClient http = HttpClient.newHttpClient();
-            while (true) {
-                if (!process.isAlive() || seconds(started) > 180) {
-                    throw new IllegalStateException("the application did not start; see " + log);
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(own.resolve("/actuator/health/readiness")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                }
-                catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
+        own = URI.create("http://localhost:" + port);
+        HttpClient http = HttpClient.newHttpClient();
+        while (true) {
+            if (!process.isAlive() || seconds(started) > 180) {
+                process.destroy();
+                throw new IllegalStateException("the application did not start; see " + log);
             }
-            double startSeconds = seconds(started);
-            long jdbcStart = System.nanoTime();
-            try (Connection connection = DriverManager.getConnection(url, server.username(), server.password());
-                    java.sql.Statement statement = connection.createStatement()) {
-                statement.executeQuery("select max(installed_rank) from flyway_schema_history").close();
+            try {
+                if (http.send(HttpRequest.newBuilder(own.resolve("/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
             }
-            double jdbcSeconds = seconds(jdbcStart);
-            table.add(new Row("application start-up on the county, own JVM, until ready (s)", fmt(startSeconds),
-                    fmt(jdbcSeconds) + " JDBC connect", ratio(startSeconds, jdbcSeconds), "-"));
+            catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        double startSeconds = seconds(started);
+        long jdbcStart = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url, server.username(), server.password());
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.executeQuery("select max(installed_rank) from flyway_schema_history").close();
+        }
+        double jdbcSeconds = seconds(jdbcStart);
+        table.add(new Row("application start-up on the county, own JVM, until ready (s)", fmt(startSeconds),
+                fmt(jdbcSeconds) + " JDBC connect", ratio(startSeconds, jdbcSeconds), "-"));
+        return process;
+    }
 
-            Thread.sleep(2000);
-            long idle = rssBytes(process.pid());
-            AtomicLong peak = new AtomicLong(idle);
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(rssBytes(process.pid()), Math::max);
-                    try {
-                        Thread.sleep(200);
-                    }
-                    catch (InterruptedException e) {
-                        return;
-                    }
+    /** The resident memory of a process sampled every 200 ms while a load runs: its peak. */
+    private static long peakResidentDuring(long pid, java.util.concurrent.Callable<?> load) throws Exception {
+        AtomicLong peak = new AtomicLong(rssBytes(pid));
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(rssBytes(pid), Math::max);
+                try {
+                    Thread.sleep(200);
                 }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            Load.Result load = consume(apiSequence, Load.run(32, RUN, apiCall(own), apiSequence.get()));
-            sampler.interrupt();
-            table.add(new Row("resident memory of the application, own JVM, 32 terminals signing in (MB)",
-                    fmt(peak.get() / 1024.0 / 1024.0) + " (" + fmt(load.rate()) + "/s)",
-                    fmt(idle / 1024.0 / 1024.0) + " idle", ratio(peak.get(), idle), "-"));
+                catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        try {
+            load.call();
         }
         finally {
-            process.destroy();
-            process.waitFor();
+            sampler.interrupt();
         }
+        return peak.get();
     }
 
     // --- device sign-ins ----------------------------------------------------------------------------
@@ -215,7 +228,14 @@ class CountyBenchmark {
     private record Person(String workerCode, long projectId, long workerId) {
     }
 
-    private void signIns() throws Exception {
+    /**
+     * At 8, 32 and 64 terminals, in one run: health (the server's floor), the no-op behind the token
+     * filter, first sign-ins (201, each a half-day never sent before) and repeats (200: half-days the
+     * first sign-ins stored, sent again), beside a plain JDBC insert of the same rows; the ratios are to
+     * the no-op, as the device API benchmark's. Then the application's resident memory, idle and at its
+     * peak under 32 terminals signing in.
+     */
+    private void signIns(Process ownProcess) throws Exception {
         LocalDate firstFree = today.minusDays(FREE_DAYS);
         LocalDate lastFree = today.minusDays(1);
         List<String> active = Arrays.stream(ProjectStatus.values()).filter(ProjectStatus::acceptsAttendance)
@@ -236,25 +256,76 @@ class CountyBenchmark {
         }
         capacity = 2L * FREE_DAYS * people.size();
         AtomicLong jdbcSequence = new AtomicLong();
-        Load.Call api = apiCall(base);
+        Load.Call first = signInCall(own, 201);
         Load.Call plain = jdbcCall(people);
-        consume(apiSequence, Load.run(32, Duration.ofSeconds(10), api, apiSequence.get())); // warm-up
+        Load.Call health = getCall(own.resolve("/actuator/health/liveness"), null, 200);
+        Load.Call ping = getCall(own.resolve("/api/v1/ping"), tokenOf.values().iterator().next(), 204);
+        Load.run(32, Duration.ofSeconds(10), health, 0); // warm-up
+        Load.run(32, Duration.ofSeconds(10), ping, 0);
+        consume(apiSequence, Load.run(32, Duration.ofSeconds(10), first, apiSequence.get()));
         for (int clients : SIGN_IN_CLIENTS) {
-            Load.Result app = consume(apiSequence, Load.run(clients, RUN, api, apiSequence.get()));
+            Load.Result floor = Load.run(clients, RUN, health, 0);
+            Load.Result noOp = Load.run(clients, RUN, ping, 0);
+            long firstOfRun = apiSequence.get();
+            Load.Result signedIn = consume(apiSequence, Load.run(clients, RUN, first, apiSequence.get()));
+            // the same half-days again, cycling over what this run stored: each answered 200, nothing stored
+            long stored = apiSequence.get() - firstOfRun;
+            Load.Call repeat = signInCall(own, 200);
+            Load.Call again = n -> repeat.call(firstOfRun + n % stored);
+            Load.Result repeats = Load.run(clients, RUN, again, 0);
             Load.Result baseline = consume(jdbcSequence, Load.run(clients, RUN, plain, jdbcSequence.get()));
-            table.add(new Row("device sign-ins, " + clients + " clients: punches/s", fmt(app.rate()),
-                    fmt(baseline.rate()) + " JDBC insert", ratio(app.rate(), baseline.rate()), ">= 1000/s, ratio >= 0.5"));
-            table.add(new Row("device sign-ins, " + clients + " clients: p50 / p99 ms",
-                    fmt(app.percentileMillis(0.5)) + " / " + fmt(app.percentileMillis(0.99)),
-                    fmt(baseline.percentileMillis(0.5)) + " / " + fmt(baseline.percentileMillis(0.99)),
-                    ratio(app.percentileMillis(0.99), baseline.percentileMillis(0.99)), "p99 < 50 ms"));
-            if (app.errors() > 0) {
-                table.add(new Row("  (" + clients + " clients: calls not answered 201)", String.valueOf(app.errors()), "-",
-                        "-", "0"));
+            String at = "device API, " + clients + " terminals: ";
+            table.add(new Row(at + "health, requests/s (p50 / p99 ms)", rateAndLatency(floor), "-", "-", "-"));
+            table.add(new Row(at + "no-op behind the token, requests/s (p50 / p99 ms)", rateAndLatency(noOp), "-",
+                    ratio(noOp.rate(), floor.rate()) + " of health", "-"));
+            table.add(new Row(at + "first sign-ins (201)/s (p50 / p99 ms)", rateAndLatency(signedIn),
+                    fmt(noOp.rate()) + " no-op (p99 " + fmt(noOp.percentileMillis(0.99)) + ")",
+                    ratio(signedIn.rate(), noOp.rate()), ">= 0.5, p99 <= 1.5x"));
+            table.add(new Row(at + "first sign-ins: p99 / no-op p99", fmt(signedIn.percentileMillis(0.99)),
+                    fmt(noOp.percentileMillis(0.99)) + " no-op",
+                    ratio(signedIn.percentileMillis(0.99), noOp.percentileMillis(0.99)), "<= 1.5"));
+            table.add(new Row(at + "repeats (200)/s (p50 / p99 ms)", rateAndLatency(repeats), fmt(noOp.rate()) + " no-op",
+                    ratio(repeats.rate(), noOp.rate()), ">= 0.7"));
+            table.add(new Row(at + "first sign-ins beside a plain JDBC insert/s", fmt(signedIn.rate()),
+                    fmt(baseline.rate()) + " JDBC insert", ratio(signedIn.rate(), baseline.rate()), "-"));
+            for (var run : List.of(Map.entry("health", floor), Map.entry("no-op", noOp), Map.entry("first", signedIn),
+                    Map.entry("repeats", repeats))) {
+                if (run.getValue().errors() > 0) {
+                    table.add(new Row("  (" + clients + " terminals, " + run.getKey() + ": calls not answered as expected)",
+                            String.valueOf(run.getValue().errors()), "-", "-", "0"));
+                }
             }
         }
+        long idle = rssBytes(ownProcess.pid());
+        Load.Result[] load = new Load.Result[1];
+        long peak = peakResidentDuring(ownProcess.pid(),
+                () -> load[0] = consume(apiSequence, Load.run(32, RUN, first, apiSequence.get())));
+        table.add(new Row("resident memory of the application, own JVM, 32 terminals signing in (MB)",
+                fmt(peak / 1024.0 / 1024.0) + " (" + fmt(load[0].rate()) + "/s)", fmt(idle / 1024.0 / 1024.0) + " idle",
+                ratio(peak, idle), "-"));
         // the baseline's rows are not sign-ins of anyone: take them out again
         jdbc.update("delete from punch where device_id = 'bench-jdbc'");
+    }
+
+    private static String rateAndLatency(Load.Result result) {
+        return fmt(result.rate()) + " (" + fmt(result.percentileMillis(0.5)) + " / " + fmt(result.percentileMillis(0.99))
+                + ")";
+    }
+
+    /** A GET that must answer the status, with a device token when one is given. */
+    private static Load.Call getCall(URI uri, String token, int expectedStatus) {
+        HttpClient http = SignIns.terminal();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
+        return n -> {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != expectedStatus) {
+                throw new IllegalStateException(uri.getPath() + " answered " + status);
+            }
+        };
     }
 
     private static Load.Result consume(AtomicLong sequence, Load.Result result) {
@@ -262,8 +333,11 @@ class CountyBenchmark {
         return result;
     }
 
-    /** The n-th sign-in: person n mod N, then AM and PM of each free day, newest day first: never a repeat. */
-    private Load.Call apiCall(URI server) {
+    /**
+     * The n-th sign-in: person n mod N, then AM and PM of each free day, newest day first. The first
+     * time a number is asked it is never a repeat (201); asked again it is one (200).
+     */
+    private Load.Call signInCall(URI server, int expectedStatus) {
         HttpClient http = SignIns.terminal();
         URI uri = server.resolve("/api/v1/punches");
         return n -> {
@@ -272,7 +346,7 @@ class CountyBenchmark {
             }
             Person person = people.get((int) (n % people.size()));
             SignIns.post(http, uri, tokenOf.get(person.projectId()), person.workerCode(),
-                    moment(today.minusDays(1), n / people.size()), 201);
+                    moment(today.minusDays(1), n / people.size()), expectedStatus);
         };
     }
 
@@ -466,31 +540,30 @@ class CountyBenchmark {
 
         List<HttpBrowser> users = new ArrayList<>();
         for (int i = 0; i < PAGE_USERS; i++) {
-            HttpBrowser browser = new HttpBrowser();
-            HttpResponse<String> signedIn = browser.signIn(base, "xc-admin", CountyGenerator.PASSWORD);
-            if (signedIn.statusCode() != 302 || !HttpBrowser.location(signedIn).equals("/")) {
-                throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
-            }
-            users.add(browser);
+            users.add(signedIn(own));
         }
+        // the same user on the application in this JVM, where the page's statements are recorded for its floor
+        List<HttpBrowser> recorder = List.of(signedIn(base));
         DataSource dataSource = app.getBean(DataSource.class);
         // every page under load once before any is measured: the server as it runs all day, its code compiled. On
         // 2 cores the JIT compiler took a third of the server's time during a page's first seconds, and which page
         // paid for it depended on the order of the list
         for (String path : pages.values()) {
             long first = System.nanoTime();
-            pageCall(users, path).call(0);
+            pageCall(users, own, path).call(0);
+            pageCall(recorder, base, path).call(0);
             System.out.printf("first request of %s: %.0f ms%n", path, millis(first));
-            Load.run(PAGE_USERS, PAGE_WARM_UP, pageCall(users, path), 0);
+            Load.run(PAGE_USERS, PAGE_WARM_UP, pageCall(users, own, path), 0);
         }
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            Load.Call get = pageCall(users, page.getValue());
-            // the page's own statements, as it ran them, replayed by plain JDBC: its floor. Recorded on the
-            // second request, as the page runs under load (the first one may fill what the page keeps,
+            Load.Call get = pageCall(users, own, page.getValue());
+            Load.Call recorded = pageCall(recorder, base, page.getValue());
+            // the page's own statements, as it ran them in this JVM, replayed by plain JDBC: its floor. Recorded
+            // on the second request, as the page runs under load (the first one may fill what the page keeps,
             // such as the overview's figures)
-            get.call(0);
+            recorded.call(0);
             List<StatementCounter.Executed> statements = StatementCounter.recordEverywhere(() -> {
-                get.call(0);
+                recorded.call(0);
                 return null;
             });
             if (Boolean.getBoolean("plans.show")) {
@@ -525,11 +598,20 @@ class CountyBenchmark {
 
     // --- helpers ------------------------------------------------------------------------------------
 
-    /** One signed-in user (of the n-th call) asking for a page, which must answer 200. */
-    private Load.Call pageCall(List<HttpBrowser> users, String path) {
-        URI uri = base.resolve(path);
+    private static HttpBrowser signedIn(URI server) throws Exception {
+        HttpBrowser browser = new HttpBrowser();
+        HttpResponse<String> signedIn = browser.signIn(server, "xc-admin", CountyGenerator.PASSWORD);
+        if (signedIn.statusCode() != 302 || !HttpBrowser.location(signedIn).equals("/")) {
+            throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
+        }
+        return browser;
+    }
+
+    /** One signed-in user (of the n-th call) asking a server for a page, which must answer 200. */
+    private static Load.Call pageCall(List<HttpBrowser> users, URI server, String path) {
+        URI uri = server.resolve(path);
         return n -> {
-            HttpResponse<String> response = users.get((int) (n % PAGE_USERS)).get(uri);
+            HttpResponse<String> response = users.get((int) (n % users.size())).get(uri);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
             }
@@ -565,7 +647,8 @@ class CountyBenchmark {
         for (Row row : table) {
             System.out.printf(format, row.figure(), row.value(), row.baseline(), row.ratio(), row.target());
         }
-        System.out.println("(ratio = app / baseline; the client runs in the same JVM, on the same cores)");
+        System.out.println("(ratio = app / baseline; sign-ins and pages asked of the application in its own JVM, from this"
+                + " one, on the same cores)");
     }
 
     private static double seconds(long startNanos) {
