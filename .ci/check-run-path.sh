@@ -62,8 +62,8 @@ sign_in() {
         --data-urlencode "_csrf=$token" "$base/login"
 }
 
-# Backup and restore (README, docs/deployment.md): a backup downloaded from the running application (数据备份, as the
-# county's administrator), a town written after it; the README's restore command into a new data folder with the
+# Backup and restore (docs/backups.md, docs/deployment.md): a backup downloaded from the running application (数据备份, as the
+# county's administrator), a town written after it; the restore command of docs/backups.md into a new data folder with the
 # data key restores it, and refuses a second restore into that folder (no longer empty); the application starts on
 # the restored folder with the town written before the backup and without the one written after it.
 check_backup_restore() {

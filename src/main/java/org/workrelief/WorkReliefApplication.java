@@ -8,7 +8,7 @@ import org.workrelief.backup.Restore;
 public class WorkReliefApplication {
 
     public static void main(String[] args) {
-        // --workrelief.restore=<file>: rebuild the (empty) database from a backup, then exit (see README)
+        // --workrelief.restore=<file>: rebuild the (empty) database from a backup, then exit (see docs/backups.md)
         if (Restore.requested(args)) {
             System.exit(Restore.run(WorkReliefApplication.class, args));
         }

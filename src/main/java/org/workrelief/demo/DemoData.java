@@ -43,8 +43,8 @@ import org.workrelief.worker.RosterImportService;
 import org.workrelief.worker.WorkerPins;
 
 /**
- * Fills a new embedded database with the towns, demo accounts and the two Jiangshan projects listed
- * in the README: the reference project's whole history (built, paid, handed over, two years of
+ * Fills a new embedded database with the towns, demo accounts and the two Jiangshan projects described
+ * in docs/demo-data.md: the reference project's whole history (built, paid, handed over, two years of
  * dividends) and a project under construction now. Runs once: a database that already has accounts
  * is left alone, so a restart keeps what users changed.
  */

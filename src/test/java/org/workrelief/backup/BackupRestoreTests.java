@@ -62,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The backup a town can restore: back up, change data, restore the archive into a new empty database with the
- * README's command, and find the earlier state there row for row (and the numbers readable under the data
+ * restore command (docs/backups.md), and find the earlier state there row for row (and the numbers readable under the data
  * key), then start the application on it. A database with data is refused and left as it was; so is a
  * data key that is not the backup's. The source is a database of its own with the scheduled jobs off, so
  * that nothing writes between the checksums and the snapshot.
@@ -122,7 +122,7 @@ class BackupRestoreTests {
         Map<String, String> changed = checksums(TestDatabase.get().jdbcUrl("backup_source"));
         assertThat(changed).isNotEqualTo(before);
 
-        // restored into a new, empty database by the README's command
+        // restored into a new, empty database by the restore command of docs/backups.md
         TestDatabase server = TestDatabase.get();
         String restored = server.createDatabase("backup_restored");
         // as in production: the application's connection is the runtime role, the restore runs as Flyway's owner

@@ -52,7 +52,7 @@ import org.workrelief.worker.RosterImportService;
  * sign-ins for 20 seconds, then the same inserts by plain JDBC against the same database for the
  * same time. Prints punches per second, p50 and p99 latency and the ratio (targets: at least
  * 1,000/s, p99 under 50 ms, at least half the plain-JDBC rate). A measurement, not part of
- * {@code ./mvnw verify}; the README gives the command.
+ * {@code ./mvnw verify}; docs/benchmarks.md gives the command (its history section).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ RegistryFixtures.class, AttendanceBenchmark.NoOpEndpoint.class })

@@ -41,7 +41,7 @@ import org.workrelief.worker.RosterImportService;
  * aggregate of the same sign-ins, and a 100,000-line bank file in CSV and XLSX beside a plain SQL
  * read of the same rows: time, and the live heap the export holds (sampled after collections).
  * Targets: batch under 2 s and within 3× the plain SQL; exports stream (heap growth under 64 MB).
- * A measurement, not part of {@code ./mvnw verify}; the README gives the command.
+ * A measurement, not part of {@code ./mvnw verify}; docs/benchmarks.md gives the command.
  */
 @SpringBootTest
 @Import(RegistryFixtures.class)

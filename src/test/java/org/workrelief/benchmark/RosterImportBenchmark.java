@@ -30,7 +30,7 @@ import org.workrelief.worker.RosterImportService.ImportResult;
 /**
  * Roster import speed: a 5,000-row file, as CSV and as XLSX, into a fresh project on the real
  * PostgreSQL. Prints the figures (target: under 10 s each); it is a measurement, not part of
- * {@code ./mvnw verify}. Run it with the command in the README.
+ * {@code ./mvnw verify}. Run it with the command in docs/benchmarks.md.
  */
 @IntegrationTest
 class RosterImportBenchmark {
