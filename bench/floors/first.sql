@@ -2,18 +2,16 @@
 -- transaction, the worker-day lock and the day read under it, the row, the day register, the commit (the
 -- statements of PunchService.lockAndRead and store, without the rules between them). Variables: project,
 -- workers, day (the first of the days it may use, as days since 1970-01-01).
-select nextval('bench_floor_seq') as k \gset
-\set i :k % :workers + 1
-\set d :k / (2 * :workers)
-\set half (:k / :workers) % 2
+select k, k % cast(:workers as int) + 1 as i, k / (2 * cast(:workers as int)) as d, (k / cast(:workers as int)) % 2 as half
+from nextval('bench_floor_seq') k \gset
 begin;
-select pg_advisory_xact_lock(:k);
-select slot from punch where worker_id = (select worker_id from bench_floor_worker where i = :i)
-   and work_date = (date '1970-01-01' + :day) + :d;
+select pg_advisory_xact_lock(cast(:k as bigint));
+select slot from punch where worker_id = (select worker_id from bench_floor_worker where i = cast(:i as int))
+   and work_date = (date '1970-01-01' + cast(:day as int)) + cast(:d as int);
 insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by, flag_outside,
                    created_at, created_by, updated_at, updated_by)
-values (:project, (select worker_id from bench_floor_worker where i = :i), (date '1970-01-01' + :day) + :d,
-        case when :half = 0 then 'AM' else 'PM' end, now(), 'DEVICE', 'bench-floor', 'device:bench-floor', false,
+values (cast(:project as bigint), (select worker_id from bench_floor_worker where i = cast(:i as int)), (date '1970-01-01' + cast(:day as int)) + cast(:d as int),
+        case when cast(:half as int) = 0 then 'AM' else 'PM' end, now(), 'DEVICE', 'bench-floor', 'device:bench-floor', false,
         now(), 'device:bench-floor', now(), 'device:bench-floor');
-insert into attendance_day (project_id, work_date) values (:project, (date '1970-01-01' + :day) + :d) on conflict do nothing;
+insert into attendance_day (project_id, work_date) values (cast(:project as bigint), (date '1970-01-01' + cast(:day as int)) + cast(:d as int)) on conflict do nothing;
 commit;

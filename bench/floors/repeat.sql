@@ -11,10 +11,10 @@ left join lateral (
     select w.id, w.name, e.id is not null as enrolled, e.enrolled_on, e.left_on, e.contract_signed_on,
            e.insurance_from, e.insurance_to
     from worker w left join enrollment e on e.worker_id = w.id and e.project_id = p.id
-    where w.worker_code = (select code from bench_floor_worker where i = :i)
-    order by (e.enrolled_on <= (date '1970-01-01' + :day) and (e.left_on is null or e.left_on > (date '1970-01-01' + :day))) desc nulls last, e.id desc
+    where w.worker_code = (select code from bench_floor_worker where i = cast(:i as int))
+    order by (e.enrolled_on <= (date '1970-01-01' + cast(:day as int)) and (e.left_on is null or e.left_on > (date '1970-01-01' + cast(:day as int)))) desc nulls last, e.id desc
     limit 1
 ) f on true
 left join attendance_settings s on s.project_id = p.id
-left join punch d on d.worker_id = f.id and d.work_date = (date '1970-01-01' + :day)
-where p.id = :project;
+left join punch d on d.worker_id = f.id and d.work_date = (date '1970-01-01' + cast(:day as int))
+where p.id = cast(:project as bigint);

@@ -20,9 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
@@ -52,13 +49,10 @@ public class PunchService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final Duration clockTolerance;
-    private final TransactionTemplate transactions;
 
     PunchService(JdbcTemplate jdbc, EnrollmentService enrollments, AuditLog auditLog, Clock clock,
-            @Value("${workrelief.attendance.clock-tolerance:PT2M}") Duration clockTolerance,
-            PlatformTransactionManager transactionManager) {
+            @Value("${workrelief.attendance.clock-tolerance:PT2M}") Duration clockTolerance) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.enrollments = enrollments;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -66,60 +60,67 @@ public class PunchService {
     }
 
     /**
-     * A sign-in. A repeat (the worker's half-day already stored on this project) is answered from the
-     * first round trip, outside any transaction: what it answers is a committed row, which a lock would
-     * not change. Anything else is decided in a transaction, under the locks.
+     * A sign-in, in two round trips to PostgreSQL at most. The first reads the project, the worker, the
+     * day's windows and the worker's sign-ins of the day: a repeat (the half-day already stored on this
+     * project) is answered from it, storing nothing. A new one is written by the second: the locks, and
+     * under them the row, its audit row and the flag of a PM sign-in too soon after the AM one, each
+     * guarded by what the locks protect (the day not approved, the half-day still free). Outside a
+     * transaction the second round trip is a transaction of its own, committed by PostgreSQL when its
+     * statements end: the locks it takes, the audit chain's among them, are held for no exchange with
+     * this server.
      */
     public PunchResult punch(PunchRequest request) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return punchInCurrentTransaction(request);
-        }
-        FirstRead first = firstRead(request);
-        Optional<PunchResult> repeat = first.repeat(request, clock, clockTolerance);
-        if (repeat.isPresent()) {
-            return repeat.get();
-        }
-        return transactions.execute(status -> decide(request, first.context()));
+        return decide(request, firstRead(request));
     }
 
-    /**
-     * The rules and the insert, inside the caller's transaction (the file import runs many in one).
-     * Three round trips: the project and worker; the locks with the day read under them; the writes.
-     */
+    /** The same, inside the caller's transaction (the file import runs many in one). */
     PunchResult punchInCurrentTransaction(PunchRequest request) {
-        return decide(request, firstRead(request).context());
+        return punch(request);
     }
 
-    private PunchResult decide(PunchRequest request, SignInContext context) {
+    private PunchResult decide(PunchRequest request, FirstRead first) {
         ZonedDateTime local = request.punchedAt().atZone(clock.getZone());
         LocalDate day = local.toLocalDate();
-        ProjectService.SiteFacts site = context.site();
-        SignInFacts worker = admitted(request, context, clock, clockTolerance);
-        Day rules = lockAndRead(site.projectId(), worker.workerId(), day);
-        Slot slot = rules.windows().slotAt(local.toLocalTime())
+        ProjectService.SiteFacts site = first.context().site();
+        SignInFacts worker = admitted(request, first.context(), clock, clockTolerance);
+        Slot slot = first.windows().slotAt(local.toLocalTime())
                 .orElseThrow(() -> new PunchRefusedException(Refusal.OUTSIDE_SLOT_WINDOWS));
-        StoredPunch stored = rules.signIns().get(slot);
+        StoredPunch stored = first.signIns().get(slot);
         if (stored != null) {
-            // one AM and one PM per person per day, whatever the project
-            if (stored.projectId() != site.projectId()) {
-                throw new PunchRefusedException(Refusal.SIGNED_IN_ON_ANOTHER_PROJECT);
-            }
-            // a repeat (a retried batch, a re-imported file) answers as the first one did, whatever changed since
-            return new PunchResult(false, worker.workerId(), worker.workerName(), day, slot, stored.punchedAt(),
-                    stored.tooSoon(), stored.outside());
+            return alreadyStored(stored, site, worker, day, slot);
         }
         WorkEligibility eligibility = worker.eligibilityOn(day);
         if (eligibility != WorkEligibility.ELIGIBLE) {
             throw new PunchRefusedException(Refusal.valueOf(eligibility.name()));
         }
-        if (rules.locked()) {
-            throw new PunchRefusedException(Refusal.DAY_APPROVED);
-        }
         boolean outside = Worksite.isOutside(site.latitude(), site.longitude(), site.radiusMetres(), request.latitude(),
                 request.longitude());
-        boolean tooSoon = store(request, site, worker.workerId(), day, slot, outside, rules.windows().minGap());
-        return new PunchResult(true, worker.workerId(), worker.workerName(), day, slot, request.punchedAt(), tooSoon,
-                outside);
+        Written written = write(request, site, worker.workerId(), day, slot, outside, first.windows().minGap());
+        if (!written.stored()) {
+            if (!written.open()) {
+                throw new PunchRefusedException(Refusal.DAY_APPROVED);
+            }
+            // the half-day was stored after the first read, by a sign-in that held the locks first (read again
+            // should that sign-in have committed after the write's snapshot)
+            StoredPunch taken = written.taken() != null ? written.taken() : firstRead(request).signIns().get(slot);
+            return alreadyStored(taken, site, worker, day, slot);
+        }
+        return new PunchResult(true, worker.workerId(), worker.workerName(), day, slot, request.punchedAt(),
+                written.tooSoon(), outside);
+    }
+
+    /**
+     * One AM and one PM per person per day, whatever the project: a half-day already stored refuses a
+     * sign-in on another project, and on this one answers as the first sign-in did, whatever changed
+     * since (a retried batch, a re-imported file).
+     */
+    private static PunchResult alreadyStored(StoredPunch stored, ProjectService.SiteFacts site, SignInFacts worker,
+            LocalDate day, Slot slot) {
+        if (stored.projectId() != site.projectId()) {
+            throw new PunchRefusedException(Refusal.SIGNED_IN_ON_ANOTHER_PROJECT);
+        }
+        return new PunchResult(false, worker.workerId(), worker.workerName(), day, slot, stored.punchedAt(),
+                stored.tooSoon(), stored.outside());
     }
 
     /**
@@ -143,22 +144,6 @@ public class PunchService {
 
     /** The first round trip: the project, the worker, the project's windows and the worker's sign-ins of the day. */
     private record FirstRead(SignInContext context, SlotWindows windows, Map<Slot, StoredPunch> signIns) {
-
-        /** The answer to a repeat on this project, when it is one (the same checks first, in the same order). */
-        Optional<PunchResult> repeat(PunchRequest request, Clock clock, Duration clockTolerance) {
-            if (signIns.isEmpty()) {
-                return Optional.empty();
-            }
-            SignInFacts worker = admitted(request, context, clock, clockTolerance);
-            ZonedDateTime local = request.punchedAt().atZone(clock.getZone());
-            Optional<Slot> slot = windows.slotAt(local.toLocalTime());
-            StoredPunch stored = slot.map(signIns::get).orElse(null);
-            if (stored == null || stored.projectId() != context.site().projectId()) {
-                return Optional.empty(); // decided under the locks
-            }
-            return Optional.of(new PunchResult(false, worker.workerId(), worker.workerName(), local.toLocalDate(),
-                    slot.get(), stored.punchedAt(), stored.tooSoon(), stored.outside()));
-        }
     }
 
     private FirstRead firstRead(PunchRequest request) {
@@ -213,68 +198,39 @@ public class PunchService {
         return date == null ? null : date.toLocalDate();
     }
 
-    /** A bigint advisory-lock key for one worker's day (the two-int key space used for project days is separate). */
-    /** A project's windows for the day, whether the day is approved, and the worker's sign-ins of the day by slot. */
-    private record Day(SlotWindows windows, boolean locked, Map<Slot, StoredPunch> signIns) {
-    }
-
     /** A sign-in already stored, on this project or another one. */
     private record StoredPunch(long projectId, Instant punchedAt, boolean tooSoon, boolean outside) {
     }
 
     /**
-     * Takes the locks, then reads the day: one sign-in of a worker's day at a time (so the AM/PM gap is
-     * judged on both, and the one-AM-one-PM rule across projects on what is stored), and a shared hold
-     * on the project's day, which approving the day takes exclusively (AttendanceLocks). The two
-     * statements go in one round trip; the read is a statement of its own so that its snapshot is taken
-     * once the locks are held, and sees whatever was committed while this sign-in waited for them.
+     * What the write found and did: whether the day was open, whether it stored the sign-in (and flagged it too
+     * soon), and the half-day's row when another sign-in had taken it.
      */
-    private Day lockAndRead(long projectId, long workerId, LocalDate day) {
-        Date date = Date.valueOf(day);
-        AdvisoryLocks.Key projectDay = AdvisoryLocks.projectDay(projectId, day);
-        Object[] parameters = { projectDay.space(), projectDay.id(), AdvisoryLocks.workerDay(workerId, day),
-                projectId, date, projectId, workerId, date };
-        return jdbc.execute("""
-                select pg_advisory_xact_lock_shared(?, ?), pg_advisory_xact_lock(?);
-                select s.am_start, s.am_end, s.pm_start, s.pm_end, s.min_gap_minutes,
-                       exists (select 1 from attendance_lock l where l.project_id = ? and l.work_date = ?),
-                       p.slot, p.project_id, p.punched_at, p.flag_too_soon, p.flag_outside
-                from (select 1) one
-                left join attendance_settings s on s.project_id = ?
-                left join punch p on p.worker_id = ? and p.work_date = ?
-                """, (PreparedStatement statement) -> {
-            new ArgumentPreparedStatementSetter(parameters).setValues(statement);
-            statement.execute(); // the locks, held until the transaction ends
-            statement.getMoreResults();
-            try (ResultSet rs = statement.getResultSet()) {
-                SlotWindows windows = null;
-                boolean locked = false;
-                Map<Slot, StoredPunch> signIns = new EnumMap<>(Slot.class);
-                while (rs.next()) { // one row, or one per sign-in of the worker's day (at most AM and PM)
-                    windows = AttendanceSettings.windowsAt(rs, 1);
-                    locked = rs.getBoolean(6);
-                    if (rs.getString(7) != null) {
-                        signIns.put(Slot.valueOf(rs.getString(7)), new StoredPunch(rs.getLong(8),
-                                rs.getTimestamp(9).toInstant(), rs.getBoolean(10), rs.getBoolean(11)));
-                    }
-                }
-                return new Day(windows, locked, signIns);
-            }
-        });
+    private record Written(boolean open, boolean stored, boolean tooSoon, StoredPunch taken) {
     }
 
     /**
-     * Stores the sign-in with its audit row (and registers the project's day as worked), and flags the day's PM sign-in when it came less than the
-     * minimum gap after the AM one (the new sign-in may be either), auditing a flag put on an earlier
-     * PM sign-in. Two statements in one round trip: the flag update must see the row just inserted,
-     * which a CTE of the same statement would not. Whether the new sign-in itself was flagged.
+     * The locks, then the writes, in one round trip. The locks: one sign-in of a worker's day at a time
+     * (so the AM/PM gap is judged on both, and one AM and one PM across projects on what is stored), and
+     * a shared hold on the project's day, which approving the day takes exclusively (AttendanceLocks).
+     * Each statement after them takes its snapshot once they are held, and sees whatever was committed
+     * while this sign-in waited for them. The row is inserted only if the day is not approved and the
+     * half-day is still free (else the half-day's row is read back), with its audit row and the day's
+     * register; then the day's PM sign-in is flagged when it came less than the minimum gap after the
+     * AM one (the new sign-in may be either), auditing a flag put on an earlier PM sign-in: a statement
+     * of its own, as it must see the row just inserted, which a CTE of the same statement would not.
      */
-    private boolean store(PunchRequest request, ProjectService.SiteFacts site, long workerId, LocalDate day, Slot slot,
+    private Written write(PunchRequest request, ProjectService.SiteFacts site, long workerId, LocalDate day, Slot slot,
             boolean outside, Duration minGap) {
         Timestamp now = Timestamp.from(clock.instant());
+        Date date = Date.valueOf(day);
         String by = request.recordedBy();
-        List<Object> parameters = new ArrayList<>(List.of(site.projectId(), workerId, Date.valueOf(day), slot.name(),
-                Timestamp.from(request.punchedAt()), request.source().name()));
+        AdvisoryLocks.Key projectDay = AdvisoryLocks.projectDay(site.projectId(), day);
+        List<Object> parameters = new ArrayList<>(List.of(projectDay.space(), projectDay.id(),
+                AdvisoryLocks.workerDay(workerId, day)));
+        parameters.addAll(List.of(site.projectId(), date)); // the day not approved
+        parameters.addAll(List.of(site.projectId(), workerId, date, slot.name(), Timestamp.from(request.punchedAt()),
+                request.source().name()));
         parameters.addAll(Arrays.asList(request.deviceId(), by, request.latitude(), request.longitude(), outside, now, by,
                 now, by));
         parameters.addAll(auditLog.insertParameters(by, AuditEvent.of("PUNCH_RECORDED", ENTITY, null)
@@ -282,8 +238,9 @@ public class PunchService {
                 .change(null, Map.of("workerId", workerId, "day", day.toString(), "slot", slot.name(),
                         "punchedAt", request.punchedAt().toString(), "source", request.source().name()))
                 .detail(request.deviceId())));
-        parameters.addAll(List.of(site.projectId(), Date.valueOf(day))); // the day register (attendance_day)
-        parameters.addAll(List.of(site.projectId(), workerId, Date.valueOf(day), minGap.toMinutes()));
+        parameters.addAll(List.of(site.projectId(), date)); // the day register (attendance_day)
+        parameters.addAll(List.of(workerId, date, slot.name())); // the half-day's row, when it was taken
+        parameters.addAll(List.of(site.projectId(), workerId, date, minGap.toMinutes()));
         parameters.addAll(auditLog.insertParameters(by, AuditEvent.of("PUNCH_FLAGGED", ENTITY, null)
                 .inProject(site.projectId(), site.townId()).change(Map.of("pmTooSoon", false), Map.of("pmTooSoon", true))
                 .detail("AM sign-in arrived after the PM one")));
@@ -291,18 +248,25 @@ public class PunchService {
         // to audit; a PM sign-in can only flag itself, and its PUNCH_RECORDED row stands for that.
         parameters.add(slot == Slot.AM);
         return jdbc.execute("""
-                with inserted as (
+                select pg_advisory_xact_lock_shared(?, ?), pg_advisory_xact_lock(?);
+                with open_day as (
+                    select not exists (select 1 from attendance_lock l where l.project_id = ? and l.work_date = ?) as open
+                ), inserted as (
                     insert into punch (project_id, worker_id, work_date, slot, punched_at, source, device_id, recorded_by,
                                        latitude, longitude, flag_outside, created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from open_day where open
+                    on conflict (worker_id, work_date, slot) do nothing
                     returning id
                 ), audited as (
                 """ + AuditLog.INSERT_PER_ROW + """
                     from inserted
                 ), worked_day as (
-                    insert into attendance_day (project_id, work_date) values (?, ?) on conflict do nothing
+                    insert into attendance_day (project_id, work_date) select ?, ? from inserted on conflict do nothing
                 )
-                select id from inserted;
+                select (select open from open_day), (select id from inserted) is not null,
+                       t.project_id, t.punched_at, t.flag_too_soon, t.flag_outside
+                from (select 1) one
+                left join punch t on t.worker_id = ? and t.work_date = ? and t.slot = ?;
                 with flagged as (
                     update punch pm set flag_too_soon = true, version = pm.version + 1
                     from punch am
@@ -318,10 +282,24 @@ public class PunchService {
                 select id from flagged
                 """, (PreparedStatement statement) -> {
             new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
-            statement.execute(); // the insert
+            statement.execute(); // the locks, held until the transaction ends
+            statement.getMoreResults();
+            boolean open;
+            boolean stored;
+            StoredPunch taken = null;
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                open = rs.getBoolean(1);
+                stored = rs.getBoolean(2);
+                // the snapshot of the statement is from before its insert: a row here was there before this sign-in
+                if (!stored && rs.getObject(3) != null) {
+                    taken = new StoredPunch(rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getBoolean(5),
+                            rs.getBoolean(6));
+                }
+            }
             statement.getMoreResults();
             try (ResultSet flagged = statement.getResultSet()) {
-                return flagged.next() && slot == Slot.PM;
+                return new Written(open, stored, stored && flagged.next() && slot == Slot.PM, taken);
             }
         });
     }

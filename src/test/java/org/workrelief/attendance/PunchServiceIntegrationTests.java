@@ -216,6 +216,23 @@ class PunchServiceIntegrationTests {
                 Boolean.class, site.worker().getId())).isTrue();
     }
 
+    /**
+     * Outside any transaction, a new sign-in's locks and writes are one transaction of their own, sent
+     * in one round trip: the flag a morning sign-in puts on an earlier afternoon one is written by the
+     * transaction that wrote the morning row. Were the driver to commit the statements one by one, the
+     * locks taken by the first would be gone before the writes that they guard.
+     */
+    @Test
+    void aNewSignInsLocksAndWritesAreOneTransaction() {
+        punch(site.worker(), at(today, 12, 30));
+        punch(site.worker(), at(today, 11, 0));
+        assertThat(jdbc.queryForObject("""
+                select am.xmin::text = pm.xmin::text
+                from punch am join punch pm on pm.worker_id = am.worker_id and pm.work_date = am.work_date and pm.slot = 'PM'
+                where am.worker_id = ? and am.slot = 'AM'
+                """, Boolean.class, site.worker().getId())).isTrue();
+    }
+
     @Test
     void aSignInAwayFromTheWorksiteIsKeptButFlagged() {
         ProjectForm f = projects.formOf(site.admin(), site.project().getId());
