@@ -207,14 +207,19 @@ sql -c "create sequence if not exists bench_floor_seq;
 epoch_day() { echo $(( $(date -u -d "$1" +%s) / 86400 )); }
 REPEAT_DAY=$(epoch_day "$(date -d "$TODAY + 1 day" +%F)")
 FLOOR_DAY=$(epoch_day "$(date -d "$TODAY + 20000 days" +%F)")
+# floor <connections> <name> <seconds> <measure 0|1>: repeat (bench/floors/repeat.sql), first or first-audited
+# (bench/floors/first.sql without and with the audit row)
 floor() {
-    local conns=$1 name=$2 day=$3 seconds=$4 measure=$5 before after out log_prefix=target/pgbench-$2
+    local conns=$1 name=$2 seconds=$3 measure=$4 before after out log_prefix=target/pgbench-$2
+    local script=first day=$FLOOR_DAY audited=0 protocol=extended
+    case $name in
+        repeat) script=repeat day=$REPEAT_DAY protocol=prepared ;;
+        first-audited) audited=1 ;;
+    esac
     rm -f "$log_prefix".*
     before=$(cpu_ticks)
-    local protocol=extended
-    [ "$name" = repeat ] && protocol=prepared
     out=$(pgbench -h localhost -p "$PGPORT" -U postgres -n -M $protocol -c "$conns" -j "$THREADS" -T "$seconds" \
-        -D project="$PROJECT" -D workers="$WORKERS" -D day="$day" -f "bench/floors/$name.sql" \
+        -D project="$PROJECT" -D workers="$WORKERS" -D day="$day" -D audited=$audited -f "bench/floors/$script.sql" \
         $([ "$measure" = 1 ] && echo "-l --log-prefix=$log_prefix") postgres 2>&1) \
         || { echo "pgbench $name failed: $out" >&2; exit 1; }
     after=$(cpu_ticks)
@@ -231,11 +236,9 @@ floor() {
     rm -f "$log_prefix".*
 }
 for name in repeat first first-audited; do
-    day=$FLOOR_DAY
-    [ $name = repeat ] && day=$REPEAT_DAY
-    floor 32 $name "$day" "$WARMUP" 0
+    floor 32 $name "$WARMUP" 0
     for c in $CONNECTIONS; do
-        floor "$c" $name "$day" "$SECONDS_EACH" 1
+        floor "$c" $name "$SECONDS_EACH" 1
     done
 done
 

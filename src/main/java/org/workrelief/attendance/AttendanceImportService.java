@@ -100,7 +100,7 @@ public class AttendanceImportService {
                         workerCode.isEmpty() ? id : null, at.get().toInstant(), PunchSource.IMPORT, deviceId,
                         actor.getUsername(), null, null);
                 try {
-                    if (punches.punchInCurrentTransaction(request).created()) {
+                    if (punches.punch(request).created()) {
                         stored++;
                     }
                     else {

@@ -67,15 +67,10 @@ public class PunchService {
      * guarded by what the locks protect (the day not approved, the half-day still free). Outside a
      * transaction the second round trip is a transaction of its own, committed by PostgreSQL when its
      * statements end: the locks it takes, the audit chain's among them, are held for no exchange with
-     * this server.
+     * this server. Inside one (the file import runs many sign-ins in one), they are the caller's.
      */
     public PunchResult punch(PunchRequest request) {
         return decide(request, firstRead(request));
-    }
-
-    /** The same, inside the caller's transaction (the file import runs many in one). */
-    PunchResult punchInCurrentTransaction(PunchRequest request) {
-        return punch(request);
     }
 
     private PunchResult decide(PunchRequest request, FirstRead first) {
