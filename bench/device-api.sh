@@ -193,10 +193,8 @@ SQL
 insert_ms=$(awk '{ s += $1 } END { printf "%.1f", s }' target/bench-insert-times.txt)
 echo "bulk INSERT: $inserts x 1000 rows in $insert_ms ms" >&2
 
-# The database alone (pgbench): the repeat's query on the repeats' day, as a prepared statement (as the application's
-# driver sends it); and a first sign-in's statements on days of their own far ahead, without and with the audit row,
-# by the extended protocol, each parsed as it is sent (pgbench 15's prepared mode refuses their \gset): a floor a
-# little lower than prepared statements would give
+# The database alone (pgbench, prepared statements, as the application's driver sends them): the repeat's query on
+# the repeats' day, and a first sign-in's writes on days of their own far ahead, without and with the audit row
 sql -c "create sequence if not exists bench_floor_seq;
         drop table if exists bench_floor_worker;
         create table bench_floor_worker as
@@ -211,14 +209,14 @@ FLOOR_DAY=$(epoch_day "$(date -d "$TODAY + 20000 days" +%F)")
 # (bench/floors/first.sql without and with the audit row)
 floor() {
     local conns=$1 name=$2 seconds=$3 measure=$4 before after out log_prefix=target/pgbench-$2
-    local script=first day=$FLOOR_DAY audited=0 protocol=extended
+    local script=first day=$FLOOR_DAY audited=0
     case $name in
-        repeat) script=repeat day=$REPEAT_DAY protocol=prepared ;;
+        repeat) script=repeat day=$REPEAT_DAY ;;
         first-audited) audited=1 ;;
     esac
     rm -f "$log_prefix".*
     before=$(cpu_ticks)
-    out=$(pgbench -h localhost -p "$PGPORT" -U postgres -n -M $protocol -c "$conns" -j "$THREADS" -T "$seconds" \
+    out=$(pgbench -h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$conns" -j "$THREADS" -T "$seconds" \
         -D project="$PROJECT" -D workers="$WORKERS" -D day="$day" -D audited=$audited -f "bench/floors/$script.sql" \
         $([ "$measure" = 1 ] && echo "-l --log-prefix=$log_prefix") postgres 2>&1) \
         || { echo "pgbench $name failed: $out" >&2; exit 1; }
