@@ -116,6 +116,7 @@ class DemoData implements ApplicationRunner {
         new ReferenceProject(services, clock).load(today, people, rollCall, committee);
         Project live = new LiveProject(services, clock, pins).load(today, people.subList(0, 80), villagers.generate(1000, 30),
                 rollCall, committee);
+        new DemoSignBoards(services).fill();
         publicSite.publish(accounts.principalOf("js-admin"), new PublicSiteService.PostForm(PostKind.JOB,
                 "衬砌砌筑组招工 10 人", "报名地点：前埠村村委会；需年满 16 周岁、身体健康，优先吸纳脱贫户和监测对象。请携带身份证和本人银行卡。",
                 live.getId(), new BigDecimal("180.00"), today, today.plusDays(14)));

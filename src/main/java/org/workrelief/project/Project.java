@@ -52,6 +52,12 @@ public class Project extends BaseEntity {
     @Enumerated(EnumType.STRING)
     private ProjectStatus status = ProjectStatus.PLANNED;
 
+    // 项目公示牌 (issue 20 §6): public, shown on the sign board and the project's public page
+    private String scaleContent;
+    private String builderName;
+    private String supervisionUnit;
+    private String supervisionPhone;
+
     protected Project() {
     }
 
@@ -109,6 +115,20 @@ public class Project extends BaseEntity {
         this.startDate = form.startDate();
         this.plannedCompletion = form.plannedCompletion();
         this.actualCompletion = form.actualCompletion();
+        applySignBoard(form);
+    }
+
+    /** 项目公示牌: public text, so no full ID, bank card or mobile number of a person may be in it. */
+    private void applySignBoard(ProjectForm form) {
+        String board = String.join("\n", nullToEmpty(form.scaleContent()), nullToEmpty(form.builderName()),
+                nullToEmpty(form.supervisionUnit()), nullToEmpty(form.supervisionPhone()));
+        if (org.workrelief.common.PersonalNumbers.find(board).isPresent()) {
+            throw new BusinessRuleException("project.signBoard.personal");
+        }
+        this.scaleContent = trimToNull(form.scaleContent());
+        this.builderName = trimToNull(form.builderName());
+        this.supervisionUnit = trimToNull(form.supervisionUnit());
+        this.supervisionPhone = trimToNull(form.supervisionPhone());
     }
 
     /**
@@ -148,7 +168,8 @@ public class Project extends BaseEntity {
         return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
                 entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
                 townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
-                plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, getVersion());
+                plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion,
+                scaleContent, builderName, supervisionUnit, supervisionPhone, getVersion());
     }
 
     private static BigDecimal money(BigDecimal amount) {
@@ -161,6 +182,10 @@ public class Project extends BaseEntity {
 
     private static String trimToNull(String text) {
         return isBlank(text) ? null : text.trim();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     public String getCode() { return code; }
@@ -189,4 +214,8 @@ public class Project extends BaseEntity {
     public LocalDate getPlannedCompletion() { return plannedCompletion; }
     public LocalDate getActualCompletion() { return actualCompletion; }
     public ProjectStatus getStatus() { return status; }
+    public String getScaleContent() { return scaleContent; }
+    public String getBuilderName() { return builderName; }
+    public String getSupervisionUnit() { return supervisionUnit; }
+    public String getSupervisionPhone() { return supervisionPhone; }
 }

@@ -41,7 +41,36 @@ public record ProjectForm(
         LocalDate startDate,
         LocalDate plannedCompletion,
         LocalDate actualCompletion,
+        // 项目公示牌 (issue 20 §6): optional, public
+        @Size(max = 1000, message = "{field.tooLong}") String scaleContent,
+        @Size(max = 200, message = "{field.tooLong}") String builderName,
+        @Size(max = 200, message = "{field.tooLong}") String supervisionUnit,
+        @Pattern(regexp = "^[0-9０-９()（）+\\- 转、,，/]{0,32}$", message = "{project.supervisionPhone.pattern}") String supervisionPhone,
         long version) {
+
+    /** The form without the sign board's fields (they stay empty): for callers that do not set them. */
+    public ProjectForm(String code, String name, Long townId, String villages, String location, BigDecimal latitude,
+            BigDecimal longitude, Integer radiusMetres, String entityName, EntityKind entityKind, String entityCreditCode,
+            ContractingMode contractingMode, LocalDate councilResolutionDate, String councilResolutionRef,
+            String townApprovalRef, BigDecimal centralFunds, BigDecimal localFunds, BigDecimal socialCapital,
+            BigDecimal plannedRemuneration, Integer plannedWorkers, Integer plannedTrainees,
+            BigDecimal incomeTargetPerWorker, LocalDate startDate, LocalDate plannedCompletion,
+            LocalDate actualCompletion, long version) {
+        this(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName, entityKind,
+                entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef, townApprovalRef,
+                centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers, plannedTrainees,
+                incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, null, null, null, null, version);
+    }
+
+    /** The same form with the sign board's fields set. */
+    public ProjectForm withSignBoard(String scaleContent, String builderName, String supervisionUnit,
+            String supervisionPhone) {
+        return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
+                entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
+                townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
+                plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, scaleContent,
+                builderName, supervisionUnit, supervisionPhone, version);
+    }
 
     public static ProjectForm blank(Long townId) {
         return new ProjectForm("", "", townId, "", "", null, null, null, "", EntityKind.VILLAGE_COLLECTIVE_COMPANY, "",
