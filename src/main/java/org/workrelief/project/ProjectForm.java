@@ -41,11 +41,39 @@ public record ProjectForm(
         LocalDate startDate,
         LocalDate plannedCompletion,
         LocalDate actualCompletion,
+        @Size(max = 100, message = "{field.tooLong}") String approvalRef,
+        LocalDate approvalDate,
+        @DecimalMin(value = "0", inclusive = false, message = "{project.approvedShare.range}") @DecimalMax(value = "100", message = "{project.approvedShare.range}") @Digits(integer = 3, fraction = 2, message = "{project.approvedShare.range}") BigDecimal approvedSharePercent,
+        FundBatchKind fundBatchKind,
         long version) {
+
+    /** A form without the approval's figures: the approved share is the town's or county's default, regular funds. */
+    public ProjectForm(String code, String name, Long townId, String villages, String location, BigDecimal latitude,
+            BigDecimal longitude, Integer radiusMetres, String entityName, EntityKind entityKind, String entityCreditCode,
+            ContractingMode contractingMode, LocalDate councilResolutionDate, String councilResolutionRef,
+            String townApprovalRef, BigDecimal centralFunds, BigDecimal localFunds, BigDecimal socialCapital,
+            BigDecimal plannedRemuneration, Integer plannedWorkers, Integer plannedTrainees,
+            BigDecimal incomeTargetPerWorker, LocalDate startDate, LocalDate plannedCompletion,
+            LocalDate actualCompletion, long version) {
+        this(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName, entityKind,
+                entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef, townApprovalRef,
+                centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers, plannedTrainees,
+                incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, null, null, null,
+                FundBatchKind.REGULAR, version);
+    }
+
+    /** This form with the approval document's figures (批复文号, date, approved share) and the fund batch. */
+    public ProjectForm withApproval(String ref, LocalDate date, BigDecimal sharePercent, FundBatchKind kind) {
+        return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
+                entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
+                townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
+                plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, ref, date,
+                sharePercent, kind, version);
+    }
 
     public static ProjectForm blank(Long townId) {
         return new ProjectForm("", "", townId, "", "", null, null, null, "", EntityKind.VILLAGE_COLLECTIVE_COMPANY, "",
                 ContractingMode.DIRECT, null, "", "", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                0, 0, null, null, null, null, 0);
+                0, 0, null, null, null, null, "", null, null, FundBatchKind.REGULAR, 0);
     }
 }
