@@ -39,14 +39,34 @@ public class ArrearsService {
     /** The bank's results of a released batch are expected within this many days. */
     public static final int BANK_RESULTS_WITHIN_DAYS = 5;
 
-    /** Each worker's counted (approved, not rejected) days of the scope's projects up to a date, FULL = 2 sign-ins. */
+    /**
+     * The scope's project-months up to a date that may hold unpaid approved days, read from the reviews
+     * and batches only (a few rows a day, not every sign-in): a month with an approved day that no batch
+     * covers, or with a batch (or a re-issue) whose lines are not all paid or re-issued. A month whose
+     * every approved day is in batches paid in full is left out before any sign-in is read.
+     */
+    private static final String CANDIDATE_MONTHS = """
+            select d.project_id, d.month
+            from (select r.project_id, date_trunc('month', r.review_date)::date as month,
+                         not exists (select 1 from payout_batch b where b.project_id = r.project_id and b.reissue_of is null
+                                     and b.period_from <= r.review_date and b.period_to >= r.review_date) as uncovered
+                  from daily_review r join project pr on pr.id = r.project_id
+                  where r.status = 'APPROVED' and r.review_date <= ? and (? or pr.town_id = ?)) d
+            group by d.project_id, d.month
+            having bool_or(d.uncovered)
+                or exists (select 1 from payout_batch b join payout_line l on l.batch_id = b.id
+                           where b.project_id = d.project_id and b.period_from >= d.month
+                             and b.period_from < d.month + interval '1 month' and l.status in ('PENDING', 'FAILED'))
+            """;
+
+    /** Each worker's counted (approved, not rejected) days of the candidate months, FULL = 2 sign-ins. */
     private static final String COUNTED_DAYS = """
             select p.project_id, p.worker_id, p.work_date, count(*) as signs
-            from punch p
-            join project pr on pr.id = p.project_id
+            from candidates c
+            join punch p on p.project_id = c.project_id and p.work_date >= c.month
+                        and p.work_date < c.month + interval '1 month'
             join daily_review r on r.project_id = p.project_id and r.review_date = p.work_date and r.status = 'APPROVED'
-            where p.work_date <= ? and (? or pr.town_id = ?)
-              and not exists (select 1 from anomaly_decision d where d.review_id = r.id and d.decision = 'REJECTED'
+            where not exists (select 1 from anomaly_decision d where d.review_id = r.id and d.decision = 'REJECTED'
                               and (cardinality(d.worker_ids) = 0 or p.worker_id = any (d.worker_ids)))
             group by p.project_id, p.worker_id, p.work_date
             """;
@@ -108,7 +128,8 @@ public class ArrearsService {
         LocalDate latest = today.minusDays(UNPAID_DAYS_AFTER_MONTH + 1L);
         LocalDate cutoff = latest.equals(YearMonth.from(latest).atEndOfMonth()) ? latest : latest.withDayOfMonth(1).minusDays(1);
         List<Row> rows = jdbc.query("""
-                with counted as (%s),
+                with candidates as (%s),
+                counted as (%s),
                 x as (select c.project_id, c.worker_id, date_trunc('month', c.work_date)::date as month,
                              (date_trunc('month', c.work_date) + interval '1 month - 1 day')::date as month_end,
                              sum(case when c.signs >= 2 then 1.0 else 0.5 end) as days
@@ -122,7 +143,7 @@ public class ArrearsService {
                        x.days * coalesce(rate.day_rate, 0) as amount
                 from x %s
                 order by x.project_id, x.month, w.name
-                """.formatted(COUNTED_DAYS, DAY_RATE), (rs, i) -> {
+                """.formatted(CANDIDATE_MONTHS, COUNTED_DAYS, DAY_RATE), (rs, i) -> {
             LocalDate monthEnd = rs.getDate("month_end").toLocalDate();
             return row(rs, "U", rs.getDate("month").toLocalDate(), monthEnd, null,
                     monthEnd.plusDays(UNPAID_DAYS_AFTER_MONTH));

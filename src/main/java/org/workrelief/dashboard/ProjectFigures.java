@@ -57,7 +57,9 @@ public record ProjectFigures(Project project, long enrolled, BigDecimal averageH
 
     /** The project's approved share: its approval's figure, or the default it took. */
     public BigDecimal approvedSharePercent() {
-        return project.getApprovedSharePercent() != null ? project.getApprovedSharePercent() : shareThresholdPercent;
+        BigDecimal approved = project.getApprovedSharePercent() != null ? project.getApprovedSharePercent()
+                : shareThresholdPercent;
+        return approved == null ? null : new BigDecimal(approved.stripTrailingZeros().toPlainString());
     }
 
     private boolean below(BigDecimal share) {

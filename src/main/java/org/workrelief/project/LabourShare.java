@@ -14,8 +14,8 @@ public record LabourShare(BigDecimal approvedPercent, boolean approvedFromDefaul
 
     static LabourShare of(Project project, BigDecimal fallbackPercent, BigDecimal released) {
         BigDecimal approved = project.getApprovedSharePercent();
-        return new LabourShare(approved != null ? approved : fallbackPercent, approved == null,
-                project.labourShareFloorPercent(fallbackPercent),
+        return new LabourShare(plain(approved != null ? approved : fallbackPercent), approved == null,
+                plain(project.labourShareFloorPercent(fallbackPercent)),
                 percent(project.getPlannedRemuneration(), project.getCentralFunds()),
                 percent(released, project.getCentralFunds()), released);
     }
@@ -30,6 +30,11 @@ public record LabourShare(BigDecimal approvedPercent, boolean approvedFromDefaul
 
     private boolean below(BigDecimal share) {
         return share != null && floorPercent != null && share.compareTo(floorPercent) < 0;
+    }
+
+    /** 40.00 shown as 40, 32.50 as 32.5. */
+    static BigDecimal plain(BigDecimal percent) {
+        return percent == null ? null : new BigDecimal(percent.stripTrailingZeros().toPlainString());
     }
 
     static BigDecimal percent(BigDecimal part, BigDecimal whole) {

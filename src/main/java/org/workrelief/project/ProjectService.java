@@ -232,8 +232,12 @@ public class ProjectService {
                 || percent.scale() > 2)) {
             throw new BusinessRuleException("project.approvedShare.range");
         }
-        BigDecimal before = jdbc.query("select labour_share_percent from town where id = ? for update",
-                (rs, i) -> rs.getBigDecimal(1), townId).stream().findFirst().orElseThrow(() -> new NotFoundException("Town", townId));
+        List<BigDecimal> current = jdbc.query("select labour_share_percent from town where id = ? for update",
+                (rs, i) -> rs.getBigDecimal(1), townId);
+        if (current.isEmpty()) {
+            throw new NotFoundException("Town", townId);
+        }
+        BigDecimal before = current.get(0);
         jdbc.update("update town set labour_share_percent = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?",
                 percent, java.sql.Timestamp.from(clock.instant()), actor.getUsername(), townId);
         Map<String, Object> from = new java.util.HashMap<>();

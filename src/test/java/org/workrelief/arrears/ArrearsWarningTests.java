@@ -130,6 +130,8 @@ class ArrearsWarningTests {
         assertThat(financeHome).contains("已发放未回银行结果", "href=\"/payouts/" + released.id() + "\"", "4 人", "3,120.00");
         assertThat(panel(p.staff(), "home")).doesNotContain("已发放未回银行结果");
         assertThat(panel(p.staff(), "overview")).contains("已发放未回银行结果");
+        assertThat(page("/", p.finance())).as("the home page loads the panel").contains("/arrears/panel?on=home");
+        assertThat(page("/dashboard", p.staff())).as("the overview loads it").contains("/arrears/panel?on=overview");
 
         answer(released, false);
         assertThat(of(ArrearsKind.NO_BANK_RESULTS)).isEmpty();
@@ -192,6 +194,11 @@ class ArrearsWarningTests {
         assertThat(bank.importResults(p.finance(), released.id(), "bank.csv",
                 new ByteArrayInputStream(answer.toString().getBytes(StandardCharsets.UTF_8))).errors()).isEmpty();
         return lines;
+    }
+
+    private String page(String path, SignedInUser who) throws Exception {
+        return mvc.perform(get(path).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
     }
 
     private String panel(SignedInUser who, String on) throws Exception {

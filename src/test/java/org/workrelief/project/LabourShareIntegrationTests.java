@@ -62,7 +62,7 @@ class LabourShareIntegrationTests {
     }
 
     @Test
-    void aProjectWithoutAnApprovedShareTakesTheTownsDefaultElseTheCountys() {
+    void aProjectWithoutAnApprovedShareTakesTheTownsDefaultElseTheCountys() throws Exception {
         Project byCounty = registry.project(admin, town);
         assertThat(byCounty.getApprovedSharePercent()).isEqualByComparingTo("30");
 
@@ -75,6 +75,8 @@ class LabourShareIntegrationTests {
         // planned 1,610,000 of 4,000,000 central funds: 40.3%, below this town's 45%
         assertThat(projects.isShareBelowThreshold(byTown)).isTrue();
         assertThat(projects.isShareBelowThreshold(byCounty)).isFalse();
+        assertThat(mvc.perform(get("/projects/" + byTown.getId()).with(user(staff))).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"share-warning\"", "计划占比低于要求的 45%");
 
         Project named = projects.create(admin, RegistryFixtures.projectForm(town)
                 .withApproval("莱发改投资〔2025〕27号", LocalDate.of(2025, 1, 10), new BigDecimal("35"), FundBatchKind.REGULAR));
@@ -116,7 +118,7 @@ class LabourShareIntegrationTests {
 
         String page = mvc.perform(get("/projects/" + project.getId()).with(user(admin))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"completion-form\"", "id=\"completion-explanation\"", "占中央资金 0.0%",
+        assertThat(page).contains("id=\"completion-form\"", "id=\"completion-explanation\"", "占中央资金 0%",
                 "不低于 30");
         mvc.perform(post("/projects/" + project.getId() + "/status").param("target", "COMPLETED").with(user(admin)).with(csrf()))
                 .andExpect(flash().attribute("failure", "project.completion.explanationRequired"));
@@ -148,8 +150,12 @@ class LabourShareIntegrationTests {
                 .withApproval("莱发改投资〔2025〕27号", LocalDate.of(2025, 1, 10), new BigDecimal("40"), FundBatchKind.EXTRA_2025));
         String page = mvc.perform(get("/projects/" + project.getId()).with(user(staff))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"share-approved\">40.00%", "id=\"remuneration-share\">40.3%", "id=\"share-paid\">0.0%",
+        assertThat(page).contains("id=\"share-approved\">40%", "id=\"remuneration-share\">40.3%", "id=\"share-paid\">0.0%",
                 "莱发改投资〔2025〕27号", "2025年增发批次").doesNotContain("id=\"share-warning\"");
+        String form = mvc.perform(get("/projects/" + project.getId() + "/edit").with(user(admin))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"approvalRef\"", "value=\"莱发改投资〔2025〕27号\"", "name=\"approvedSharePercent\"",
+                "name=\"fundBatchKind\"", "当前为 30%");
     }
 
     /** A project under construction with one ready worker and its completion date entered. */

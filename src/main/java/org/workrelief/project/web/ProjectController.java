@@ -82,9 +82,6 @@ class ProjectController {
         Project project = projects.get(me, id);
         model.addAttribute("project", project);
         model.addAttribute("town", accounts.getTown(me, project.getTownId()));
-        model.addAttribute("sharePercent", project.remunerationSharePercent());
-        model.addAttribute("shareBelowThreshold", projects.isShareBelowThreshold(project));
-        model.addAttribute("shareThreshold", projects.shareThresholdPercent());
         model.addAttribute("nextStatus", project.getStatus().next());
         model.addAttribute("labourShare", projects.labourShare(project));
         return "project/show";
