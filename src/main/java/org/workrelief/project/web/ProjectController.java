@@ -159,8 +159,10 @@ class ProjectController {
         model.addAttribute("entityKinds", EntityKind.values());
         model.addAttribute("contractingModes", ContractingMode.values());
         model.addAttribute("fundBatchKinds", org.workrelief.project.FundBatchKind.values());
-        model.addAttribute("defaultShare", projects.defaultSharePercent(
-                ((ProjectForm) model.getAttribute("projectForm")).townId()));
+        // a form that could not be bound (wrong types) is not in the model: the user's town then
+        Long townId = model.getAttribute("projectForm") instanceof ProjectForm form && form.townId() != null
+                ? form.townId() : me.townId();
+        model.addAttribute("defaultShare", projects.defaultSharePercent(townId));
         return "project/form";
     }
 }
