@@ -137,6 +137,7 @@ public class DashboardService {
         }
         Map<Long, Project> byId = new HashMap<>();
         list.forEach(project -> byId.put(project.getId(), project));
+        Map<Long, BigDecimal> floors = projects.floors(list);
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // a time after now (a clock set back, as in tests) is not trusted either
         return jdbc.query("""
@@ -145,7 +146,7 @@ public class DashboardService {
                 """, (rs, i) -> new Kept(new ProjectFigures(byId.get(rs.getLong("project_id")), rs.getLong("enrolled"),
                 rs.getBigDecimal("average_headcount"), rs.getLong("today_headcount"), rs.getBigDecimal("released"),
                 rs.getLong("paid_workers"), rs.getLong("trained"), rs.getLong("overdue_reviews"),
-                rs.getLong("late_payments"), today, projects.shareThresholdPercent()),
+                rs.getLong("late_payments"), today, floors.get(rs.getLong("project_id"))),
                 rs.getTimestamp("computed_at").toInstant()),
                 byId.keySet().toArray(Long[]::new), Date.valueOf(today), Timestamp.from(now.minus(figuresMaxAge)),
                 Timestamp.from(now));
@@ -222,11 +223,12 @@ public class DashboardService {
                 Date.valueOf(today.minusDays(LATE_PAYMENT_DAYS)), ids, Date.valueOf(today))
                 .forEach(row -> rows.put(number(row, "project_id"), row));
         List<ProjectFigures> figures = new ArrayList<>();
+        Map<Long, BigDecimal> floors = projects.floors(list);
         for (Project project : list) {
             Map<String, Object> row = rows.get(project.getId());
             figures.add(new ProjectFigures(project, number(row, "enrolled"), (BigDecimal) row.get("average_headcount"),
                     number(row, "today"), (BigDecimal) row.get("released"), number(row, "paid"), number(row, "trained"),
-                    number(row, "overdue"), number(row, "late"), today, projects.shareThresholdPercent()));
+                    number(row, "overdue"), number(row, "late"), today, floors.get(project.getId())));
         }
         return figures;
     }

@@ -37,13 +37,33 @@ public record ProjectFigures(Project project, long enrolled, BigDecimal averageH
     }
 
     /**
-     * Below the policy threshold: judged on the plan while the project is being built (wages are
-     * released month by month), on what was released once it is completed.
+     * Below the project's floor ({@code shareThresholdPercent}: its approved share, raised to its fund
+     * batch's minimum): the plan at any time; what was paid once it is completed (wages are released
+     * month by month while it is built).
      */
     public boolean shareBelowThreshold() {
-        boolean finished = project.getActualCompletion() != null;
-        BigDecimal share = finished ? releasedShareOfCentralPercent() : plannedShareOfCentralPercent();
-        return share != null && share.compareTo(shareThresholdPercent) < 0;
+        return plannedShareBelowThreshold() || paidShareBelowThreshold();
+    }
+
+    /** The planned share is below the project's floor (its approved share, raised to its fund batch's minimum). */
+    public boolean plannedShareBelowThreshold() {
+        return below(plannedShareOfCentralPercent());
+    }
+
+    /** Once the project is completed, the share actually paid is below its floor. */
+    public boolean paidShareBelowThreshold() {
+        return project.getActualCompletion() != null && below(releasedShareOfCentralPercent());
+    }
+
+    /** The project's approved share: its approval's figure, or the default it took. */
+    public BigDecimal approvedSharePercent() {
+        BigDecimal approved = project.getApprovedSharePercent() != null ? project.getApprovedSharePercent()
+                : shareThresholdPercent;
+        return approved == null ? null : new BigDecimal(approved.stripTrailingZeros().toPlainString());
+    }
+
+    private boolean below(BigDecimal share) {
+        return share != null && shareThresholdPercent != null && share.compareTo(shareThresholdPercent) < 0;
     }
 
     public BigDecimal averageIncome() {

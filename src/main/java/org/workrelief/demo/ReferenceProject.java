@@ -146,7 +146,7 @@ final class ReferenceProject {
                 start.minusDays(80), "姜山前埠村民代表会议决议〔" + year + "〕1号", "姜党发〔" + year + "〕12号",
                 new BigDecimal("4000000.00"), new BigDecimal("500000.00"), new BigDecimal("1300000.00"),
                 new BigDecimal("1610000.00"), 150, 134, new BigDecimal("7500.00"), start, plannedEnd, null, 0);
-        Project project = services.projects().create(admin, form);
+        Project project = services.projects().create(admin, DemoLabourShare.approved(form, year, start));
         long id = project.getId();
         TeamService teams = services.teams();
         teams.create(admin, id, new TeamForm(TEAMS[0], SkillType.EXCAVATION, new BigDecimal("160.00"), "土方开挖、清淤", 0));
@@ -281,13 +281,9 @@ final class ReferenceProject {
     /** Construction over: the completion date, the project completed, everyone's enrollment ended. */
     private void complete(SignedInUser admin, long projectId, LocalDate finished) {
         ProjectForm form = services.projects().formOf(admin, projectId);
-        services.projects().update(admin, projectId, new ProjectForm(form.code(), form.name(), form.townId(), form.villages(),
-                form.location(), form.latitude(), form.longitude(), form.radiusMetres(), form.entityName(), form.entityKind(),
-                form.entityCreditCode(), form.contractingMode(), form.councilResolutionDate(), form.councilResolutionRef(),
-                form.townApprovalRef(), form.centralFunds(), form.localFunds(), form.socialCapital(),
-                form.plannedRemuneration(), form.plannedWorkers(), form.plannedTrainees(), form.incomeTargetPerWorker(),
-                form.startDate(), form.plannedCompletion(), finished, form.version()));
-        services.projects().advance(admin, projectId, ProjectStatus.COMPLETED);
+        services.projects().update(admin, projectId, form.withActualCompletion(finished));
+        services.projects().advance(admin, projectId, ProjectStatus.COMPLETED, DemoLabourShare.completionExplanation(
+                services.projects().labourShare(services.projects().get(admin, projectId))));
         for (long enrollment : services.jdbc().queryForList(
                 "select id from enrollment where project_id = ? and left_on is null order by id", Long.class, projectId)) {
             services.enrollments().leave(admin, enrollment);

@@ -236,7 +236,8 @@ public class BankService {
                     paid.add(new Object[] { Date.valueOf(LocalDate.now(clock)), match.lineId() });
                 }
                 else if (List.of("失败", "FAIL", "FAILED", "F", "已失败").contains(outcome.toUpperCase())) {
-                    failed.add(new Object[] { why.isEmpty() ? null : truncate(why, 200), match.lineId() });
+                    failed.add(new Object[] { why.isEmpty() ? null : truncate(why, 200),
+                            Timestamp.from(clock.instant()), match.lineId() });
                 }
                 else {
                     errors.add(new RowError(row.number(), "结果", "payout.results.outcome", List.of(outcome)));
@@ -248,7 +249,7 @@ public class BankService {
             }
             jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, version = version + 1 "
                     + "where id = ? and status = 'PENDING'", paid);
-            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, version = version + 1 "
+            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, failed_at = ?, version = version + 1 "
                     + "where id = ? and status = 'PENDING'", failed);
             boolean settled = settleIfDone(actor, batch);
             Project project = batches.projectOf(actor, batch);
@@ -257,7 +258,7 @@ public class BankService {
                     .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
                     .detail(filename));
             events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(row -> (Long) row[1]).toList(),
-                    failed.stream().map(row -> (Long) row[1]).toList()));
+                    failed.stream().map(row -> (Long) row[2]).toList()));
             Integer pending = jdbc.queryForObject(
                     "select count(*) from payout_line where batch_id = ? and status = 'PENDING'", Integer.class, batchId);
             return new ResultImport(paid.size(), failed.size(), pending == null ? 0 : pending, settled, List.of());

@@ -58,15 +58,31 @@ public class Project extends BaseEntity {
     private String supervisionUnit;
     private String supervisionPhone;
 
+    // 劳务报酬占比 (issue 20 §1): the approval document's figure, the fund batch, and why a completion fell short
+    private String approvalRef;
+    private LocalDate approvalDate;
+    private BigDecimal approvedSharePercent;
+    @Enumerated(EnumType.STRING)
+    private FundBatchKind fundBatchKind = FundBatchKind.REGULAR;
+    private String completionExplanation;
+
     protected Project() {
     }
 
-    Project(ProjectForm form) {
-        apply(form);
+    Project(ProjectForm form, BigDecimal defaultSharePercent) {
+        apply(form, defaultSharePercent);
     }
 
-    /** Takes the form's values after checking the rules that span fields. */
-    void apply(ProjectForm form) {
+    /**
+     * Takes the form's values after checking the rules that span fields; an approved share left empty
+     * takes {@code defaultSharePercent} (the town's setting, else the county's).
+     */
+    void apply(ProjectForm form, BigDecimal defaultSharePercent) {
+        FundBatchKind kind = form.fundBatchKind() == null ? FundBatchKind.REGULAR : form.fundBatchKind();
+        if (form.approvedSharePercent() != null && kind.minimumSharePercent() != null
+                && form.approvedSharePercent().compareTo(kind.minimumSharePercent()) < 0) {
+            throw new BusinessRuleException("project.share.belowBatchMinimum", kind.minimumSharePercent());
+        }
         String creditCode = form.entityCreditCode().trim().toUpperCase();
         if (!UnifiedSocialCreditCode.isValid(creditCode)) {
             throw new BusinessRuleException("project.entity.creditCode.invalid");
@@ -115,6 +131,10 @@ public class Project extends BaseEntity {
         this.startDate = form.startDate();
         this.plannedCompletion = form.plannedCompletion();
         this.actualCompletion = form.actualCompletion();
+        this.approvalRef = trimToNull(form.approvalRef());
+        this.approvalDate = form.approvalDate();
+        this.approvedSharePercent = form.approvedSharePercent() != null ? form.approvedSharePercent() : defaultSharePercent;
+        this.fundBatchKind = kind;
         applySignBoard(form);
     }
 
@@ -135,7 +155,8 @@ public class Project extends BaseEntity {
      * Moves the project one step on. Construction needs at least one team and one enrolled worker
      * with a signed contract and valid insurance; completion needs the actual completion date.
      */
-    void advanceTo(ProjectStatus target, ConstructionReadiness readiness, LocalDate today) {
+    void advanceTo(ProjectStatus target, ConstructionReadiness readiness, LocalDate today, LabourShare share,
+            String explanation) {
         if (target != status.next()) {
             throw new BusinessRuleException("project.status.notNext");
         }
@@ -149,6 +170,14 @@ public class Project extends BaseEntity {
         }
         if (target == ProjectStatus.COMPLETED && actualCompletion == null) {
             throw new BusinessRuleException("project.status.needsActualCompletion");
+        }
+        if (target == ProjectStatus.COMPLETED) {
+            // rule 14: completing below the floor needs a written explanation, kept with the project
+            if (share.paidBelowFloor() && isBlank(explanation)) {
+                throw new BusinessRuleException("project.completion.explanationRequired", share.paidPercent(),
+                        share.floorPercent());
+            }
+            this.completionExplanation = trimToNull(explanation);
         }
         this.status = target;
     }
@@ -164,12 +193,23 @@ public class Project extends BaseEntity {
         return plannedRemuneration.multiply(BigDecimal.valueOf(100)).divide(centralFunds, 1, RoundingMode.HALF_UP);
     }
 
+    /**
+     * The share the project must reach: its approved share (or, for a project saved before shares were
+     * recorded, {@code fallbackPercent}), raised to its fund batch's minimum.
+     */
+    public BigDecimal labourShareFloorPercent(BigDecimal fallbackPercent) {
+        BigDecimal approved = approvedSharePercent != null ? approvedSharePercent : fallbackPercent;
+        BigDecimal minimum = fundBatchKind == null ? null : fundBatchKind.minimumSharePercent();
+        return minimum != null && (approved == null || minimum.compareTo(approved) > 0) ? minimum : approved;
+    }
+
     ProjectForm toForm() {
         return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
                 entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
                 townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
                 plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion,
-                scaleContent, builderName, supervisionUnit, supervisionPhone, getVersion());
+                scaleContent, builderName, supervisionUnit, supervisionPhone, approvalRef, approvalDate,
+                approvedSharePercent, fundBatchKind, getVersion());
     }
 
     private static BigDecimal money(BigDecimal amount) {
@@ -218,4 +258,9 @@ public class Project extends BaseEntity {
     public String getBuilderName() { return builderName; }
     public String getSupervisionUnit() { return supervisionUnit; }
     public String getSupervisionPhone() { return supervisionPhone; }
+    public String getApprovalRef() { return approvalRef; }
+    public LocalDate getApprovalDate() { return approvalDate; }
+    public BigDecimal getApprovedSharePercent() { return approvedSharePercent; }
+    public FundBatchKind getFundBatchKind() { return fundBatchKind; }
+    public String getCompletionExplanation() { return completionExplanation; }
 }

@@ -46,9 +46,17 @@ public record ProjectForm(
         @Size(max = 200, message = "{field.tooLong}") String builderName,
         @Size(max = 200, message = "{field.tooLong}") String supervisionUnit,
         @Pattern(regexp = "^[0-9０-９()（）+\\- 转、,，/]{0,32}$", message = "{project.supervisionPhone.pattern}") String supervisionPhone,
+        // 劳务报酬占比 (issue 20 §1): the approval document's figures and the fund batch
+        @Size(max = 100, message = "{field.tooLong}") String approvalRef,
+        LocalDate approvalDate,
+        @DecimalMin(value = "0", inclusive = false, message = "{project.approvedShare.range}") @DecimalMax(value = "100", message = "{project.approvedShare.range}") @Digits(integer = 3, fraction = 2, message = "{project.approvedShare.range}") BigDecimal approvedSharePercent,
+        FundBatchKind fundBatchKind,
         long version) {
 
-    /** The form without the sign board's fields (they stay empty): for callers that do not set them. */
+    /**
+     * The form without the sign board's fields (they stay empty) and without the approval's figures (the
+     * approved share is the town's or county's default, regular funds): for callers that do not set them.
+     */
     public ProjectForm(String code, String name, Long townId, String villages, String location, BigDecimal latitude,
             BigDecimal longitude, Integer radiusMetres, String entityName, EntityKind entityKind, String entityCreditCode,
             ContractingMode contractingMode, LocalDate councilResolutionDate, String councilResolutionRef,
@@ -59,7 +67,8 @@ public record ProjectForm(
         this(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName, entityKind,
                 entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef, townApprovalRef,
                 centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers, plannedTrainees,
-                incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, null, null, null, null, version);
+                incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, null, null, null, null,
+                null, null, null, FundBatchKind.REGULAR, version);
     }
 
     /** The same form with the sign board's fields set. */
@@ -69,12 +78,32 @@ public record ProjectForm(
                 entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
                 townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
                 plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, scaleContent,
-                builderName, supervisionUnit, supervisionPhone, version);
+                builderName, supervisionUnit, supervisionPhone, approvalRef, approvalDate, approvedSharePercent,
+                fundBatchKind, version);
+    }
+
+    /** This form with the approval document's figures (批复文号, date, approved share) and the fund batch. */
+    public ProjectForm withApproval(String ref, LocalDate date, BigDecimal sharePercent, FundBatchKind kind) {
+        return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
+                entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
+                townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
+                plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, actualCompletion, scaleContent,
+                builderName, supervisionUnit, supervisionPhone, ref, date, sharePercent, kind, version);
+    }
+
+    /** This form with the actual completion date entered, everything else as it was saved. */
+    public ProjectForm withActualCompletion(LocalDate finished) {
+        return new ProjectForm(code, name, townId, villages, location, latitude, longitude, radiusMetres, entityName,
+                entityKind, entityCreditCode, contractingMode, councilResolutionDate, councilResolutionRef,
+                townApprovalRef, centralFunds, localFunds, socialCapital, plannedRemuneration, plannedWorkers,
+                plannedTrainees, incomeTargetPerWorker, startDate, plannedCompletion, finished, scaleContent,
+                builderName, supervisionUnit, supervisionPhone, approvalRef, approvalDate, approvedSharePercent,
+                fundBatchKind, version);
     }
 
     public static ProjectForm blank(Long townId) {
         return new ProjectForm("", "", townId, "", "", null, null, null, "", EntityKind.VILLAGE_COLLECTIVE_COMPANY, "",
                 ContractingMode.DIRECT, null, "", "", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                0, 0, null, null, null, null, 0);
+                0, 0, null, null, null, null, null, null, null, null, "", null, null, FundBatchKind.REGULAR, 0);
     }
 }

@@ -41,11 +41,14 @@ public class ProjectService {
     private final Clock clock;
     private final BigDecimal shareThresholdPercent;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    /** Lazily looked up: the payout module implements it and itself depends on this service. */
+    private final ObjectProvider<ReleasedWages> releasedWages;
 
     ProjectService(ProjectRepository projects, ObjectProvider<ConstructionReadiness> readiness, AuditLog auditLog, Clock clock,
             @Value("${workrelief.remuneration-share-threshold-percent:30}") BigDecimal shareThresholdPercent,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, ObjectProvider<ReleasedWages> releasedWages) {
         this.jdbc = jdbc;
+        this.releasedWages = releasedWages;
         this.projects = projects;
         this.readiness = readiness;
         this.auditLog = auditLog;
@@ -120,7 +123,7 @@ public class ProjectService {
         if (projects.existsByCode(form.code().trim().toUpperCase())) {
             throw new BusinessRuleException("project.code.taken", form.code().trim().toUpperCase());
         }
-        Project project = projects.save(new Project(form));
+        Project project = projects.save(new Project(form, defaultSharePercent(form.townId())));
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("PROJECT_CREATED", ENTITY, project.getId())
                 .inTown(project.getTownId()).change(null, form));
         return project;
@@ -140,7 +143,7 @@ public class ProjectService {
             throw new BusinessRuleException("project.code.taken", form.code().trim().toUpperCase());
         }
         ProjectForm before = project.toForm();
-        project.apply(form);
+        project.apply(form, defaultSharePercent(project.getTownId()));
         projects.flush();
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("PROJECT_UPDATED", ENTITY, project.getId())
                 .inTown(project.getTownId()).change(before, project.toForm()));
@@ -149,14 +152,100 @@ public class ProjectService {
 
     @Transactional
     public Project advance(SignedInUser actor, long id, ProjectStatus target) {
+        return advance(actor, id, target, null);
+    }
+
+    /**
+     * Moves the project one step on; completing it below its labour-share floor needs {@code explanation}
+     * (rule 14), which is kept with the project and in the audit log.
+     */
+    @Transactional
+    public Project advance(SignedInUser actor, long id, ProjectStatus target, String explanation) {
         actor.require(Role.ADMIN);
         Project project = get(actor, id);
         ProjectStatus before = project.getStatus();
-        project.advanceTo(target, readiness.getObject(), LocalDate.now(clock));
+        LabourShare share = target == ProjectStatus.COMPLETED ? labourShare(project) : null;
+        project.advanceTo(target, readiness.getObject(), LocalDate.now(clock), share, explanation);
         projects.flush(); // sign-ins read the status by plain SQL, also within this transaction
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("status", target);
+        if (share != null) {
+            after.put("paidSharePercent", share.paidPercent() == null ? "—" : share.paidPercent());
+            after.put("floorPercent", share.floorPercent());
+            if (project.getCompletionExplanation() != null) {
+                after.put("explanation", project.getCompletionExplanation());
+            }
+        }
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("PROJECT_STATUS_CHANGED", ENTITY, project.getId())
-                .inTown(project.getTownId()).change(Map.of("status", before), Map.of("status", target)));
+                .inTown(project.getTownId()).change(Map.of("status", before), after));
         return project;
+    }
+
+    /** The project's approved, floor, planned and paid labour shares (the paid share from the wages released so far). */
+    @Transactional(readOnly = true)
+    public LabourShare labourShare(Project project) {
+        return LabourShare.of(project, defaultSharePercent(project.getTownId()),
+                releasedWages.getObject().releasedWages(project.getId()));
+    }
+
+    /** The approved share a project of this town takes when its approval names none: the town's setting, else the county's. */
+    @Transactional(readOnly = true)
+    public BigDecimal defaultSharePercent(Long townId) {
+        BigDecimal town = townId == null ? null : jdbc.query("select labour_share_percent from town where id = ?",
+                (rs, i) -> rs.getBigDecimal(1), townId).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return town != null ? town : shareThresholdPercent;
+    }
+
+    /** Each project's labour-share floor, with one query for the towns' defaults (the overview shows hundreds). */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> floors(Collection<Project> list) {
+        Map<Long, BigDecimal> townDefaults = new java.util.HashMap<>();
+        jdbc.query("select id, labour_share_percent from town where labour_share_percent is not null",
+                rs -> { townDefaults.put(rs.getLong(1), rs.getBigDecimal(2)); });
+        Map<Long, BigDecimal> floors = new java.util.HashMap<>();
+        for (Project project : list) {
+            floors.put(project.getId(), project.labourShareFloorPercent(
+                    townDefaults.getOrDefault(project.getTownId(), shareThresholdPercent)));
+        }
+        return floors;
+    }
+
+    /** A town's default share as the county sets it ({@code null}: the county's own figure). */
+    public record TownShare(long townId, String townName, BigDecimal percent) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<TownShare> townShares(SignedInUser viewer) {
+        return jdbc.query("select id, name, labour_share_percent from town where (? or id = ?) order by code",
+                (rs, i) -> new TownShare(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)), viewer.isCountyLevel(),
+                viewer.isCountyLevel() ? 0L : viewer.townId());
+    }
+
+    /** Only the county's administrator sets a town's default share (blank: the county's figure applies). */
+    @Transactional
+    public void setTownShare(SignedInUser actor, long townId, BigDecimal percent) {
+        actor.require(Role.ADMIN);
+        if (!actor.isCountyLevel()) {
+            throw new BusinessRuleException("project.share.townSetting.countyOnly");
+        }
+        if (percent != null && (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0
+                || percent.scale() > 2)) {
+            throw new BusinessRuleException("project.approvedShare.range");
+        }
+        List<BigDecimal> current = jdbc.query("select labour_share_percent from town where id = ? for update",
+                (rs, i) -> rs.getBigDecimal(1), townId);
+        if (current.isEmpty()) {
+            throw new NotFoundException("Town", townId);
+        }
+        BigDecimal before = current.get(0);
+        jdbc.update("update town set labour_share_percent = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?",
+                percent, java.sql.Timestamp.from(clock.instant()), actor.getUsername(), townId);
+        Map<String, Object> from = new java.util.HashMap<>();
+        from.put("labourSharePercent", before);
+        Map<String, Object> to = new java.util.HashMap<>();
+        to.put("labourSharePercent", percent);
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("TOWN_LABOUR_SHARE_SET", "Town", townId).inTown(townId)
+                .change(from, to));
     }
 
     /** The policy floor for the remuneration share (30% since 2022 unless configured). */
@@ -164,9 +253,11 @@ public class ProjectService {
         return shareThresholdPercent;
     }
 
+    /** The planned share is below the project's floor (its approved share, raised to its fund batch's minimum). */
     public boolean isShareBelowThreshold(Project project) {
         BigDecimal share = project.remunerationSharePercent();
-        return share != null && share.compareTo(shareThresholdPercent) < 0;
+        BigDecimal floor = project.labourShareFloorPercent(defaultSharePercent(project.getTownId()));
+        return share != null && floor != null && share.compareTo(floor) < 0;
     }
 
     private static void requireTown(SignedInUser actor, Long townId) {

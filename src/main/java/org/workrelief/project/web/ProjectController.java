@@ -82,10 +82,8 @@ class ProjectController {
         Project project = projects.get(me, id);
         model.addAttribute("project", project);
         model.addAttribute("town", accounts.getTown(me, project.getTownId()));
-        model.addAttribute("sharePercent", project.remunerationSharePercent());
-        model.addAttribute("shareBelowThreshold", projects.isShareBelowThreshold(project));
-        model.addAttribute("shareThreshold", projects.shareThresholdPercent());
         model.addAttribute("nextStatus", project.getStatus().next());
+        model.addAttribute("labourShare", projects.labourShare(project));
         return "project/show";
     }
 
@@ -119,15 +117,40 @@ class ProjectController {
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/{id}/status")
     String advance(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
-            @RequestParam ProjectStatus target, RedirectAttributes redirect) {
+            @RequestParam ProjectStatus target, @RequestParam(required = false) String explanation,
+            RedirectAttributes redirect) {
         try {
-            projects.advance(me, id, target);
+            projects.advance(me, id, target, explanation);
             redirect.addFlashAttribute("success", "project.status.changed");
         }
         catch (BusinessRuleException refused) {
-            redirect.addFlashAttribute("failure", refused.getMessageKey());
+            org.workrelief.common.web.Flash.refused(redirect, refused);
         }
         return "redirect:/projects/" + id;
+    }
+
+    /** 劳务报酬占比默认值: each town's default approved share, set by the county (blank: the county's figure). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @GetMapping("/labour-share-settings")
+    String shareSettings(@AuthenticationPrincipal SignedInUser me, Model model) {
+        model.addAttribute("townShares", projects.townShares(me));
+        model.addAttribute("countyShare", projects.shareThresholdPercent());
+        model.addAttribute("mayEdit", me.isCountyLevel());
+        return "project/share-settings";
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/labour-share-settings/{townId}")
+    String setShare(@AuthenticationPrincipal SignedInUser me, @PathVariable long townId,
+            @RequestParam(required = false) java.math.BigDecimal percent, RedirectAttributes redirect) {
+        try {
+            projects.setTownShare(me, townId, percent);
+            redirect.addFlashAttribute("success", "project.share.townSetting.saved");
+        }
+        catch (BusinessRuleException refused) {
+            org.workrelief.common.web.Flash.refused(redirect, refused);
+        }
+        return "redirect:/projects/labour-share-settings";
     }
 
     private String showForm(SignedInUser me, Model model, Long id) {
@@ -135,6 +158,11 @@ class ProjectController {
         model.addAttribute("towns", accounts.townsVisibleTo(me));
         model.addAttribute("entityKinds", EntityKind.values());
         model.addAttribute("contractingModes", ContractingMode.values());
+        model.addAttribute("fundBatchKinds", org.workrelief.project.FundBatchKind.values());
+        // a form that could not be bound (wrong types) is not in the model: the user's town then
+        Long townId = model.getAttribute("projectForm") instanceof ProjectForm form && form.townId() != null
+                ? form.townId() : me.townId();
+        model.addAttribute("defaultShare", projects.defaultSharePercent(townId));
         return "project/form";
     }
 }
