@@ -111,6 +111,7 @@ final class ReferenceProject {
         clock.replayAt(start.minusDays(40).atTime(9, 0), () -> services.projects().advance(admin, id, ProjectStatus.RECRUITING));
         clock.replayAt(start.minusDays(10).atTime(10, 0), () -> DemoVillagers.importRoster(services.roster(), admin, id,
                 enrollments(villagers, plannedEnd), start.minusDays(10), start, plannedEnd.plusDays(30)));
+        DemoBankAccounts.kinds(services.jdbc(), id);
         List<CommitteeMember> members = clock.replayAt(start.minusDays(5).atTime(10, 0),
                 () -> committee.appoint(admin, id, start, finished));
         clock.replayAt(start.minusDays(3).atTime(15, 0), () -> trainSafety(staff, id, start.minusDays(3)));
