@@ -28,6 +28,7 @@ public final class AuditCatalog {
             "CONFIRMATION_REMOVED", "CONFIRMATIONS_VOIDED", "SHEET_UPLOADED", "SHEET_ATTESTED", "PAYOUT_BATCH_PUBLICIZED", "PAYOUT_OBJECTION_RECORDED",
             "PAYOUT_OBJECTION_RESOLVED", "CALLBACK_ATTEMPTED", "CALLBACK_CHECKED", "CALLBACK_RESOLVED", "PAYOUT_BATCH_APPROVED", "PAYOUT_BATCH_RELEASED", "PAYOUT_BATCH_DISCARDED",
             "BANK_FILE_DOWNLOADED", "BANK_FILE_REFUSED", "WORKER_MESSAGE_SENT_BY_HAND", "BANK_RESULTS_IMPORTED", "PAYOUT_BATCH_SETTLED", "PAYOUT_BATCH_REISSUED",
+            "BANK_TEMPLATE_SAVED", "BANK_TEMPLATE_CHOSEN", "WAGE_LEDGER_DOWNLOADED",
             "COMPLAINT_RECORDED", "COMPLAINT_STARTED", "COMPLAINT_RESOLVED", "COMPLAINT_REJECTED", "COMPLAINT_REASSIGNED", "COMPLAINT_BOARD_SAVED",
             "TRAINING_CREATED", "TRAINING_ATTENDEES_ADDED", "TRAINING_ATTENDEES_IMPORTED", "TRAINING_ATTENDEE_REMOVED",
             "ASSET_TRANSFER_SAVED", "ASSET_ADDED", "DIVIDEND_RECORDED", "DIVIDEND_SPLIT", "OPERATION_JOB_ADDED",
@@ -40,7 +41,7 @@ public final class AuditCatalog {
             "Project", "Worker", "Enrollment", "WorkTeam", "Punch", "AttendanceDay", "DeviceToken", "CommitteeMember",
             "DutyRoster", "DailyReview", "PayoutBatch", "PayoutLine", "ConfirmationSheet", "WorkerMessage", "Complaint", "ComplaintBoard", "TrainingSession", "AssetTransfer",
             "TransferredAsset", "Dividend", "OperationJob", "PublicPost", "Town", "User",
-            "Backup", "AuditChainCheck");
+            "Backup", "AuditChainCheck", "BankTemplate");
 
     private AuditCatalog() {
     }

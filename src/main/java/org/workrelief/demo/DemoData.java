@@ -123,5 +123,6 @@ class DemoData implements ApplicationRunner {
         publicSite.publish(accounts.principalOf("js-admin"), new PublicSiteService.PostForm(PostKind.POLICY,
                 "以工代赈劳务报酬发放说明", "劳务报酬按核查通过的考勤计算，经公示、两名工友互证签字后，由银行直接发放到本人银行卡。对公示内容有异议的，请在公示期内向村委会反映。",
                 null, null, null, null));
+        DemoBankAccounts.templates(services.jdbc(), clock);
     }
 }

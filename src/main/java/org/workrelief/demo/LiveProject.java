@@ -66,6 +66,7 @@ final class LiveProject {
         clock.replayAt(today.minusDays(20).atTime(9, 0), () -> services.projects().advance(admin, id, ProjectStatus.RECRUITING));
         clock.replayAt(today.minusDays(10).atTime(9, 0), () -> DemoVillagers.importRoster(services.roster(), admin, id,
                 enrollments(returning, newcomers, today), today.minusDays(10), start, today.plusDays(100)));
+        DemoBankAccounts.kinds(services.jdbc(), id);
         // at enrollment, on the site device: the clerk opened the PIN page and handed it over
         clock.replayAt(today.minusDays(10).atTime(10, 30), () -> services.jdbc().query("""
                 select e.worker_id, w.worker_code from enrollment e join worker w on w.id = e.worker_id

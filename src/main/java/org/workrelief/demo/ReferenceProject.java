@@ -111,6 +111,7 @@ final class ReferenceProject {
         clock.replayAt(start.minusDays(40).atTime(9, 0), () -> services.projects().advance(admin, id, ProjectStatus.RECRUITING));
         clock.replayAt(start.minusDays(10).atTime(10, 0), () -> DemoVillagers.importRoster(services.roster(), admin, id,
                 enrollments(villagers, plannedEnd), start.minusDays(10), start, plannedEnd.plusDays(30)));
+        DemoBankAccounts.kinds(services.jdbc(), id);
         List<CommitteeMember> members = clock.replayAt(start.minusDays(5).atTime(10, 0),
                 () -> committee.appoint(admin, id, start, finished));
         clock.replayAt(start.minusDays(3).atTime(15, 0), () -> trainSafety(staff, id, start.minusDays(3)));
@@ -256,7 +257,7 @@ final class ReferenceProject {
 
     /** The bank pays every line: its answer is the bank file with a result column. */
     private void bankAnswers(SignedInUser finance, long batchId, byte[] bankFile) {
-        StringBuilder answer = new StringBuilder("银行卡号,金额(元),结果,原因\n");
+        StringBuilder answer = new StringBuilder("银行卡号,金额(元),结果,原因,交易流水号\n");
         String[] lines = new String(bankFile, StandardCharsets.UTF_8).replace("\uFEFF", "").split("\\R");
         for (int i = 1; i < lines.length; i++) {
             String[] cells = lines[i].split(",");
@@ -264,7 +265,9 @@ final class ReferenceProject {
             if (card.isEmpty()) {
                 continue; // a blank line
             }
-            answer.append(card).append(',').append(cells[5].replace("\"", "").trim()).append(",成功,\n");
+            // the bank's transaction reference, which the wage ledger records (issue 20 §4)
+            answer.append(card).append(',').append(cells[5].replace("\"", "").trim()).append(",成功,,")
+                    .append(String.format("LXNS%d%06d", batchId, i)).append('\n');
         }
         try {
             var result = services.bank().importResults(finance, batchId, "bank-result.csv",

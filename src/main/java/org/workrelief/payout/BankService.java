@@ -55,10 +55,13 @@ public class BankService {
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final ApplicationEventPublisher events;
+    private final BankTemplates templates;
 
     BankService(JdbcTemplate jdbc, DataSource dataSource, PayoutBatches batches, DataProtector protector, AuditLog auditLog,
-            Clock clock, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+            Clock clock, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+            BankTemplates templates) {
         this.jdbc = jdbc;
+        this.templates = templates;
         this.events = events;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
@@ -88,6 +91,43 @@ public class BankService {
      * download is audited before the first byte leaves.
      */
     public void writeBankFile(SignedInUser actor, long batchId, Format format, OutputStream out) throws IOException {
+        writeBankFile(actor, batchId, format, null, out);
+    }
+
+    /**
+     * The bank file in a bank's template ({@link BankTemplate}): its columns in its order with its titles, its
+     * encoding, CSV or XLSX, with or without a header row, and with a totals row (合计, the count and the sum)
+     * where the template asks for one. Audited like the plain file; the template is named in the log.
+     */
+    public void writeBankFile(SignedInUser actor, long batchId, BankTemplate template, OutputStream out) throws IOException {
+        writeBankFile(actor, batchId, template.format(), template, out);
+    }
+
+    private record Payment(int serial, String name, String idNumber, String cardNumber, String bank,
+            org.workrelief.worker.AccountKind kind, BigDecimal amount, String note) {
+
+        Object value(BankField field) {
+            return switch (field) {
+                case SERIAL -> serial;
+                case NAME -> name;
+                case ID_NUMBER -> idNumber;
+                case CARD_NUMBER -> cardNumber;
+                case BANK -> bank;
+                case ACCOUNT_KIND -> kind.label();
+                case AMOUNT -> amount;
+                case NOTE -> note;
+                default -> "";
+            };
+        }
+
+        /** Today's layout: BANK_FILE_COLUMNS; the account kind in the remark. */
+        List<Object> plain() {
+            return List.of(serial, name, idNumber, cardNumber, bank, amount, note + " " + kind.label());
+        }
+    }
+
+    private void writeBankFile(SignedInUser actor, long batchId, Format format, BankTemplate template, OutputStream out)
+            throws IOException {
         requireFinance(actor, batchId, format);
         PayoutBatch batch = batches.batch(actor, batchId);
         if (batch.status() != BatchStatus.RELEASED && batch.status() != BatchStatus.SETTLED) {
@@ -96,22 +136,28 @@ public class BankService {
         Project project = batches.projectOf(actor, batch);
         transaction.executeWithoutResult(status -> auditLog.recordAs(actor.getUsername(),
                 AuditEvent.of("BANK_FILE_DOWNLOADED", PayoutBatches.ENTITY, batchId)
-                        .inProject(project.getId(), project.getTownId()).detail(format.name())));
+                        .inProject(project.getId(), project.getTownId())
+                        .detail(template == null ? format.name() : format.name() + " " + template.name())));
         IOException[] failure = new IOException[1];
         readOnly.executeWithoutResult(status -> {
-            try (Stream<List<Object>> rows = streaming.queryForStream("""
-                    select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable, l.team_name
+            try (Stream<Payment> payments = streaming.queryForStream("""
+                    select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable, l.team_name,
+                           l.account_kind
                     from payout_line l join worker w on w.id = l.worker_id
                     where l.batch_id = ? order by l.team_id, w.worker_code
-                    """, (rs, i) -> List.<Object>of(i + 1, rs.getString(1), protector.decrypt(rs.getString(2)),
-                    protector.decrypt(rs.getString(3)), nullToEmpty(rs.getString(4)), rs.getBigDecimal(5).setScale(2),
+                    """, (rs, i) -> new Payment(i + 1, rs.getString(1), protector.decrypt(rs.getString(2)),
+                    protector.decrypt(rs.getString(3)), nullToEmpty(rs.getString(4)), org.workrelief.worker.AccountKind
+                            .of(rs.getString(7)), rs.getBigDecimal(5).setScale(2),
                     project.getCode() + " " + batch.periodFrom() + "~" + batch.periodTo() + " " + rs.getString(6)), batchId)) {
-                if (format == Format.CSV) {
-                    Iterable<List<String>> all = () -> rows.map(BankService::asCsv).iterator();
+                if (template != null) {
+                    BankFiles.write(template, payments, out);
+                }
+                else if (format == Format.CSV) {
+                    Iterable<List<String>> all = () -> payments.map(Payment::plain).map(BankService::asCsv).iterator();
                     SheetWriter.csv(BANK_FILE_COLUMNS, all, out);
                 }
                 else {
-                    Iterable<List<Object>> all = rows::iterator;
+                    Iterable<List<Object>> all = () -> payments.map(Payment::plain).iterator();
                     SheetWriter.xlsx("银行代发", BANK_FILE_COLUMNS, BANK_FILE_KINDS, all, out);
                 }
             }
@@ -121,6 +167,56 @@ public class BankService {
         });
         if (failure[0] != null) {
             throw failure[0];
+        }
+    }
+
+    /** Writes a template's bank file: rows of the payments' fields, a totals row if asked for. */
+    private static final class BankFiles {
+
+        static final String TOTALS = "合计";
+
+        static void write(BankTemplate template, Stream<Payment> payments, OutputStream out) throws IOException {
+            List<BankTemplate.Column> columns = template.columns();
+            int amountAt = BankTemplate.indexOf(columns, BankField.AMOUNT);
+            BigDecimal[] sum = { BigDecimal.ZERO };
+            int[] count = { 0 };
+            java.util.Iterator<Payment> each = payments.iterator();
+            java.util.Iterator<List<Object>> rows = new java.util.Iterator<>() {
+                boolean totalsDone = !template.totalsRow();
+
+                public boolean hasNext() {
+                    return each.hasNext() || !totalsDone;
+                }
+
+                public List<Object> next() {
+                    if (each.hasNext()) {
+                        Payment p = each.next();
+                        sum[0] = sum[0].add(p.amount());
+                        count[0]++;
+                        return columns.stream().map(c -> p.value(c.field())).toList();
+                    }
+                    totalsDone = true;
+                    List<Object> totals = new ArrayList<>(java.util.Collections.nCopies(columns.size(), ""));
+                    // 合计（4笔） in the first column other than the amount's, the sum under the amounts
+                    totals.set(amountAt == 0 ? 1 : 0, TOTALS + "（" + count[0] + "笔）");
+                    totals.set(amountAt, sum[0]);
+                    return totals;
+                }
+            };
+            List<String> headers = template.headerRow() ? template.titles() : null;
+            if (template.format() == Format.XLSX) {
+                List<SheetWriter.Kind> kinds = columns.stream().map(c -> c.field() == BankField.SERIAL ? SheetWriter.Kind.INTEGER
+                        : c.field() == BankField.AMOUNT ? SheetWriter.Kind.MONEY : SheetWriter.Kind.TEXT).toList();
+                Iterable<List<Object>> all = () -> rows;
+                SheetWriter.xlsx("银行代发", headers, kinds, all, out);
+            }
+            else {
+                Iterable<List<String>> all = () -> java.util.stream.StreamSupport
+                        .stream(java.util.Spliterators.spliteratorUnknownSize(rows, 0), false).map(BankService::asCsv).iterator();
+                SheetWriter.csv(headers, all, out, template.encoding() == BankTemplate.Encoding.GBK
+                        ? java.nio.charset.Charset.forName("GB18030") : java.nio.charset.StandardCharsets.UTF_8,
+                        template.encoding() == BankTemplate.Encoding.UTF8_BOM);
+            }
         }
     }
 
@@ -153,15 +249,18 @@ public class BankService {
             throw new BusinessRuleException("payout.results.notReleased");
         }
         List<SheetRow> rows = SheetReader.read(filename, in);
-        if (rows.size() < 2) {
+        BankTemplate template = templates.effective(batchId).orElse(null);
+        boolean headerRow = template == null || template.headerRow();
+        if (rows.size() < (headerRow ? 2 : 1)) {
             throw new BusinessRuleException("import.file.noRows");
         }
-        SheetRow header = rows.get(0);
-        int card = header.columnOf("银行卡号");
-        int id = header.columnOf("身份证号");
-        int amount = header.columnOf("金额(元)", "金额");
-        int result = header.columnOf("结果", "处理结果");
-        int reason = header.columnOf("原因", "失败原因", "备注");
+        SheetRow header = headerRow ? rows.get(0) : null;
+        int card = column(header, template, BankField.CARD_NUMBER, "银行卡号", "账号", "卡号");
+        int id = column(header, template, BankField.ID_NUMBER, "身份证号", "证件号码");
+        int amount = column(header, template, BankField.AMOUNT, "金额(元)", "金额");
+        int result = column(header, template, BankField.RESULT, "结果", "处理结果");
+        int reason = column(header, template, BankField.REASON, "原因", "失败原因", "备注");
+        int reference = column(header, template, BankField.REFERENCE, "交易流水号", "流水号", "银行流水号", "交易参考号");
         List<RowError> headerErrors = new ArrayList<>();
         if (card < 0 && id < 0) {
             headerErrors.add(new RowError(1, "银行卡号", "import.header.missing", List.of("银行卡号 / 身份证号")));
@@ -175,6 +274,8 @@ public class BankService {
         if (!headerErrors.isEmpty()) {
             return new ResultImport(0, 0, 0, false, headerErrors);
         }
+        List<SheetRow> body = rows.subList(headerRow ? 1 : 0, rows.size()).stream()
+                .filter(row -> template == null || !template.totalsRow() || !isTotals(row)).toList();
         return transaction.execute(status -> {
             // one import at a time per batch, against the lines as they are now
             if (batches.lockedBatch(actor, batchId).status() != BatchStatus.RELEASED) {
@@ -196,7 +297,7 @@ public class BankService {
             Set<Long> seen = new HashSet<>();
             List<Object[]> paid = new ArrayList<>();
             List<Object[]> failed = new ArrayList<>();
-            for (SheetRow row : rows.subList(1, rows.size())) {
+            for (SheetRow row : body) {
                 if (row.isBlank()) {
                     continue;
                 }
@@ -232,11 +333,16 @@ public class BankService {
                 }
                 String outcome = row.cell(result).trim();
                 String why = reason >= 0 ? row.cell(reason).trim() : "";
+                String ref = reference >= 0 ? row.cell(reference).trim() : "";
+                if (ref.length() > 64) {
+                    errors.add(new RowError(row.number(), "交易流水号", "payout.results.referenceTooLong", List.of()));
+                    continue;
+                }
                 if (List.of("成功", "SUCCESS", "S", "已成功").contains(outcome.toUpperCase())) {
-                    paid.add(new Object[] { Date.valueOf(LocalDate.now(clock)), match.lineId() });
+                    paid.add(new Object[] { Date.valueOf(LocalDate.now(clock)), ref.isEmpty() ? null : ref, match.lineId() });
                 }
                 else if (List.of("失败", "FAIL", "FAILED", "F", "已失败").contains(outcome.toUpperCase())) {
-                    failed.add(new Object[] { why.isEmpty() ? null : truncate(why, 200),
+                    failed.add(new Object[] { why.isEmpty() ? null : truncate(why, 200), ref.isEmpty() ? null : ref,
                             Timestamp.from(clock.instant()), match.lineId() });
                 }
                 else {
@@ -247,18 +353,18 @@ public class BankService {
                 status.setRollbackOnly();
                 return new ResultImport(0, 0, 0, false, errors);
             }
-            jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, version = version + 1 "
+            jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, bank_reference = ?, version = version + 1 "
                     + "where id = ? and status = 'PENDING'", paid);
-            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, failed_at = ?, version = version + 1 "
-                    + "where id = ? and status = 'PENDING'", failed);
+            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, bank_reference = ?, failed_at = ?, "
+                    + "version = version + 1 where id = ? and status = 'PENDING'", failed);
             boolean settled = settleIfDone(actor, batch);
             Project project = batches.projectOf(actor, batch);
             auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutBatches.ENTITY, batchId)
                     .inProject(project.getId(), project.getTownId())
                     .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
                     .detail(filename));
-            events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(row -> (Long) row[1]).toList(),
-                    failed.stream().map(row -> (Long) row[2]).toList()));
+            events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(row -> (Long) row[row.length - 1]).toList(),
+                    failed.stream().map(row -> (Long) row[row.length - 1]).toList()));
             Integer pending = jdbc.queryForObject(
                     "select count(*) from payout_line where batch_id = ? and status = 'PENDING'", Integer.class, batchId);
             return new ResultImport(paid.size(), failed.size(), pending == null ? 0 : pending, settled, List.of());
@@ -336,6 +442,37 @@ public class BankService {
                     Map.of("status", "RELEASED"), Map.of("status", "SETTLED"), null);
         }
         return settled == 1;
+    }
+
+    /**
+     * The column of a field in a result file: with a header row, by the template's title and then by the
+     * usual titles; without one, the field's place in the template's result columns.
+     */
+    private static int column(SheetRow header, BankTemplate template, BankField field, String... usual) {
+        if (header == null) {
+            return BankTemplate.indexOf(template.resultColumns(), field);
+        }
+        if (template != null) {
+            int at = BankTemplate.indexOf(template.resultColumns(), field);
+            if (at >= 0) {
+                int found = header.columnOf(template.resultColumns().get(at).title());
+                if (found >= 0) {
+                    return found;
+                }
+            }
+        }
+        return header.columnOf(usual);
+    }
+
+    /** A bank's totals row (合计 / 总计 in its first cells). */
+    private static boolean isTotals(SheetRow row) {
+        for (int c = 0; c < 2; c++) {
+            String cell = row.cell(c).trim();
+            if (cell.startsWith(BankFiles.TOTALS) || cell.startsWith("总计")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String digits(String text) {

@@ -340,7 +340,8 @@ public class PayoutService {
         // the cards are taken before the move: once released, the lines are frozen (V5 trigger)
         jdbc.update("""
                 update payout_line l set bank_name = w.bank_name, bank_card_cipher = w.bank_card_cipher,
-                    bank_card_masked = w.bank_card_masked, bank_card_hash = w.bank_card_hash, version = l.version + 1
+                    bank_card_masked = w.bank_card_masked, bank_card_hash = w.bank_card_hash, account_kind = w.account_kind,
+                    version = l.version + 1
                 from worker w where w.id = l.worker_id and l.batch_id = ?
                 """, batchId);
         move(batch, version, BatchStatus.RELEASED, actor, "released_by = ?, released_at = ?", actor.getUsername(),

@@ -2,39 +2,60 @@ package org.workrelief.payout;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.audit.AuditChainHeads;
-import org.workrelief.common.sheet.SheetWriter;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
+import org.workrelief.worker.AccountKind;
 
 /**
- * 工资发放台账: per project and month, every payout line of the month's batches (follow-ups
- * included) with days, amounts due, deducted and paid, the bank's result and the payment delay.
- * One of the two ledgers the rules require be kept three years; nothing in the product deletes it.
+ * 工资支付台账 (保障农民工工资支付条例 Art. 15): per project and month, every payout line of the month's
+ * batches (follow-ups included) with what the article asks for: the employer (the implementing entity),
+ * the payment period and date, name, ID number (in full for finance only, masked for everyone else),
+ * phone, days worked, amount due, each deduction with its item and amount, amount paid, and the bank's
+ * transaction reference from its result file, or where there is none the signature sheets the line was
+ * confirmed on. Kept at least three years: nothing a line depends on can be deleted (V29 and V5 triggers,
+ * foreign keys); finance's download, with the full ID numbers, is audited.
  */
 @Service
 public class WageLedger {
 
-    static final List<String> COLUMNS = List.of("批次", "工号", "姓名", "身份证号", "班组", "出勤天数", "日工资(元)",
-            "应发(元)", "扣减(元)", "扣减原因", "实发(元)", "银行结果", "发放日期", "发放延迟(天)", "互证确认");
+    static final List<String> COLUMNS = List.of("用人单位（实施主体）", "支付周期", "批次", "工号", "姓名", "身份证号", "联系电话", "班组",
+            "出勤天数", "日工资(元)", "应发(元)", "扣减项目", "扣减金额(元)", "实发(元)", "账户类型", "收款账户", "银行结果", "支付日期",
+            "发放延迟(天)", "银行交易流水号 / 签字表", "互证确认");
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
     private final AuditChainHeads auditChains;
+    private final DataProtector protector;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
 
-    WageLedger(JdbcTemplate jdbc, ProjectService projects, AuditChainHeads auditChains) {
+    WageLedger(JdbcTemplate jdbc, ProjectService projects, AuditChainHeads auditChains, DataProtector protector,
+            AuditLog auditLog, PlatformTransactionManager transactionManager) {
         this.auditChains = auditChains;
         this.jdbc = jdbc;
         this.projects = projects;
+        this.protector = protector;
+        this.auditLog = auditLog;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** The months the project has batches in (by the month a batch's period starts), the latest first. */
@@ -47,13 +68,20 @@ public class WageLedger {
                 """, (rs, i) -> YearMonth.from(rs.getDate(1).toLocalDate()), projectId);
     }
 
+    /** The ledger's lines; the last column is always the cross-confirmations. */
     @Transactional(readOnly = true)
     public List<List<String>> rows(SignedInUser viewer, long projectId, YearMonth month) {
-        projects.get(viewer, projectId);
+        Project project = projects.get(viewer, projectId);
+        boolean fullIds = viewer.hasRole(Role.FINANCE);
+        String employer = project.getEntityName() + (project.getEntityCreditCode() == null
+                || project.getEntityCreditCode().isBlank() ? "" : "（" + project.getEntityCreditCode() + "）");
         return jdbc.query("""
-                select b.id, b.period_from, b.period_to, w.worker_code, w.name, w.id_number_masked, l.team_name, l.days,
-                       l.day_rate, l.amount_due, l.deduction, l.deduction_reason, l.amount_payable, l.status,
-                       l.bank_reason, l.paid_on,
+                select b.id, b.period_from, b.period_to, w.worker_code, w.name, w.id_number_masked, w.id_number_cipher,
+                       w.phone, l.team_name, l.days, l.day_rate, l.amount_due, l.deduction, l.deduction_reason,
+                       l.amount_payable, l.status, l.bank_reason, l.paid_on, l.bank_reference, l.account_kind, l.bank_name,
+                       l.bank_card_masked,
+                       (select string_agg(distinct '签字表#' || c.sheet_id, '、') from cross_confirmation c
+                        where c.line_id = l.id and c.sheet_id is not null) as sheets,
                        (select string_agg(v.name || '（' || v.worker_code || '）' || case c.method
                                    when 'PIN' then '本人确认码'
                                    when 'SHEET' then '签字表#' || c.sheet_id
@@ -68,29 +96,48 @@ public class WageLedger {
             String status = rs.getString("status");
             Date paidOn = rs.getDate("paid_on");
             boolean paid = "PAID".equals(status);
-            List<String> row = new ArrayList<>(List.of(rs.getLong("id") + " (" + rs.getDate("period_from") + "~"
-                    + rs.getDate("period_to") + ")", rs.getString("worker_code"), rs.getString("name"),
-                    rs.getString("id_number_masked"), rs.getString("team_name"), rs.getBigDecimal("days").toPlainString(),
+            BigDecimal deduction = rs.getBigDecimal("deduction");
+            boolean released = rs.getString("bank_card_masked") != null;
+            String reference = rs.getString("bank_reference") != null ? rs.getString("bank_reference")
+                    : nullToEmpty(rs.getString("sheets"));
+            return new ArrayList<>(List.of(employer,
+                    rs.getDate("period_from") + "~" + rs.getDate("period_to"),
+                    String.valueOf(rs.getLong("id")), rs.getString("worker_code"), rs.getString("name"),
+                    fullIds ? protector.decrypt(rs.getString("id_number_cipher")) : rs.getString("id_number_masked"),
+                    nullToEmpty(rs.getString("phone")), rs.getString("team_name"), rs.getBigDecimal("days").toPlainString(),
                     rs.getBigDecimal("day_rate").toPlainString(), rs.getBigDecimal("amount_due").toPlainString(),
-                    rs.getBigDecimal("deduction").toPlainString(), nullToEmpty(rs.getString("deduction_reason")),
+                    deduction.signum() == 0 ? "" : nullToEmpty(rs.getString("deduction_reason")),
+                    deduction.toPlainString(),
                     paid ? rs.getBigDecimal("amount_payable").toPlainString() : "0.00",
+                    released ? AccountKind.of(rs.getString("account_kind")).label() : "",
+                    released ? nullToEmpty(rs.getString("bank_name")) + " " + rs.getString("bank_card_masked") : "",
                     RESULTS.getOrDefault(status, status) + (rs.getString("bank_reason") == null ? ""
                             : "：" + rs.getString("bank_reason")),
                     paidOn == null ? "" : paidOn.toString(),
                     paidOn == null ? "" : String.valueOf(ChronoUnit.DAYS.between(rs.getDate("period_to").toLocalDate(),
-                            paidOn.toLocalDate())), nullToEmpty(rs.getString("confirmations"))));
-            return row;
+                            paidOn.toLocalDate())),
+                    reference, nullToEmpty(rs.getString("confirmations"))));
         }, projectId, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
     }
 
-    private static final java.util.Map<String, String> RESULTS = java.util.Map.of("PENDING", "待银行反馈", "PAID", "成功",
+    private static final Map<String, String> RESULTS = Map.of("PENDING", "待银行反馈", "PAID", "成功",
             "FAILED", "失败", "REISSUED", "失败已补发");
 
+    /**
+     * The XLSX. Finance's copy carries the full ID numbers, so its download is audited first, like the bank
+     * file's; the masked copy everyone else takes is not (as before).
+     */
     public void write(SignedInUser viewer, long projectId, YearMonth month, OutputStream out) throws IOException {
+        Project project = projects.get(viewer, projectId);
+        if (viewer.hasRole(Role.FINANCE)) {
+            transaction.executeWithoutResult(status -> auditLog.recordAs(viewer.getUsername(),
+                    AuditEvent.of("WAGE_LEDGER_DOWNLOADED", "Project", projectId).inProject(projectId, project.getTownId())
+                            .detail(month + " 含完整身份证号")));
+        }
         List<List<String>> rows = new ArrayList<>(rows(viewer, projectId, month));
         rows.add(List.of());
         rows.add(List.of(auditChains.ledgerLine(projectId, month.atEndOfMonth())));
-        SheetWriter.xlsx("工资发放台账 " + month, COLUMNS, rows, out);
+        org.workrelief.common.sheet.SheetWriter.xlsx("工资支付台账 " + month, COLUMNS, rows, out);
     }
 
     private static String nullToEmpty(String text) {

@@ -52,6 +52,9 @@ public class Worker extends BaseEntity {
             @AttributeOverride(name = "masked", column = @Column(name = "bank_card_masked")) })
     private ProtectedNumber bankCard;
 
+    @Enumerated(EnumType.STRING)
+    private AccountKind accountKind = AccountKind.BANK_CARD;
+
     protected Worker() {
     }
 
@@ -79,6 +82,7 @@ public class Worker extends BaseEntity {
         this.householdStatus = details.householdStatus();
         this.skills = details.skills();
         this.bankName = details.bankName();
+        this.accountKind = details.accountKind() == null ? AccountKind.BANK_CARD : details.accountKind();
         if (protectedCard != null) {
             this.bankCard = protectedCard;
         }
@@ -104,4 +108,5 @@ public class Worker extends BaseEntity {
     public String getBankName() { return bankName; }
     public String getBankCardMasked() { return bankCard == null ? null : bankCard.masked(); }
     ProtectedNumber getBankCard() { return bankCard; }
+    public AccountKind getAccountKind() { return accountKind; }
 }

@@ -21,7 +21,16 @@ public record WorkerForm(
         @Size(max = 200, message = "{field.tooLong}") String skills,
         @Size(max = 64, message = "{field.tooLong}") String bankName,
         String bankCard,
+        AccountKind accountKind,
         long version) {
+
+    /** The form as it was before the account kind: a bank card. */
+    public WorkerForm(Long townId, String name, String idNumber, String phone, String village, String villageGroup,
+            String householdNo, HouseholdStatus householdStatus, String skills, String bankName, String bankCard,
+            long version) {
+        this(townId, name, idNumber, phone, village, villageGroup, householdNo, householdStatus, skills, bankName, bankCard,
+                AccountKind.BANK_CARD, version);
+    }
 
     public static WorkerForm blank(Long townId) {
         return blank(townId, "");

@@ -206,7 +206,7 @@ public class WorkerService {
         Worker w = get(viewer, id);
         return new WorkerForm(w.getTownId(), w.getName(), "", nullToEmpty(w.getPhone()), w.getVillage(),
                 nullToEmpty(w.getVillageGroup()), nullToEmpty(w.getHouseholdNo()), w.getHouseholdStatus(),
-                nullToEmpty(w.getSkills()), nullToEmpty(w.getBankName()), "", w.getVersion());
+                nullToEmpty(w.getSkills()), nullToEmpty(w.getBankName()), "", w.getAccountKind(), w.getVersion());
     }
 
     /**
@@ -281,7 +281,8 @@ public class WorkerService {
     WorkerDetails details(WorkerForm form) {
         return new WorkerDetails(WorkerChecks.name(form.name()), WorkerChecks.phone(form.phone()), form.village().trim(),
                 WorkerChecks.blankToNull(form.villageGroup()), WorkerChecks.blankToNull(form.householdNo()),
-                form.householdStatus(), WorkerChecks.blankToNull(form.skills()), WorkerChecks.blankToNull(form.bankName()));
+                form.householdStatus(), WorkerChecks.blankToNull(form.skills()), WorkerChecks.blankToNull(form.bankName()),
+                form.accountKind() == null ? AccountKind.BANK_CARD : form.accountKind());
     }
 
     int ageWarning() {
@@ -317,6 +318,7 @@ public class WorkerService {
         map.put("householdStatus", w.getHouseholdStatus());
         map.put("bankName", w.getBankName());
         map.put("bankCard", w.getBankCardMasked());
+        map.put("accountKind", w.getAccountKind());
         return map;
     }
 

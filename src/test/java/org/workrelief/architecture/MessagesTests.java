@@ -141,6 +141,9 @@ class MessagesTests {
             used.add(kind.messageKey());
             used.add("anomaly.detail." + kind.name());
         }
+        names("worker.accountKind.", org.workrelief.worker.AccountKind.values(), used);
+        names("payout.bankTemplate.encoding.", org.workrelief.payout.BankTemplate.Encoding.values(), used);
+        names("payout.bankTemplate.format.", org.workrelief.payout.BankService.Format.values(), used);
         for (String sort : new String[] { "name", "code", "team", "enrolled", "insurance" }) {
             used.add("roster.sort." + sort);
         }

@@ -87,9 +87,10 @@ class PayoutScreensTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(6); // four lines, a blank row, the audit chain's hash
-            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("身份证号");
-            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).contains("********");
-            assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo("待银行反馈");
+            int id = WageLedger.COLUMNS.indexOf("身份证号");
+            assertThat(sheet.getRow(0).getCell(id).getStringCellValue()).isEqualTo("身份证号");
+            assertThat(sheet.getRow(1).getCell(id).getStringCellValue()).contains("********");
+            assertThat(sheet.getRow(1).getCell(WageLedger.COLUMNS.indexOf("银行结果")).getStringCellValue()).isEqualTo("待银行反馈");
         }
     }
 

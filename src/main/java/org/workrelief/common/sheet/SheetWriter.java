@@ -63,8 +63,11 @@ public final class SheetWriter {
             Font bold = workbook.createFont();
             bold.setBold(true);
             headerStyle.setFont(bold);
-            writeRow(sheet.createRow(0), headers, headerStyle);
-            int index = 1;
+            // no header row where a bank's template has none
+            int index = 0;
+            if (headers != null) {
+                writeRow(sheet.createRow(index++), headers, headerStyle);
+            }
             for (List<?> values : rows) {
                 Row row = sheet.createRow(index++);
                 for (int c = 0; c < values.size(); c++) {
@@ -79,7 +82,7 @@ public final class SheetWriter {
                     }
                 }
             }
-            for (int c = 0; c < headers.size(); c++) {
+            for (int c = 0; c < kinds.size(); c++) {
                 sheet.setColumnWidth(c, (kinds.get(c) == Kind.TEXT ? 18 : 12) * 256);
                 sheet.setDefaultColumnStyle(c, styles[c]);
             }
@@ -91,10 +94,20 @@ public final class SheetWriter {
     }
 
     public static void csv(List<String> headers, Iterable<List<String>> rows, OutputStream out) throws IOException {
-        out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        csv(headers, rows, out, StandardCharsets.UTF_8, true);
+    }
+
+    /** A CSV in the given encoding, with or without a BOM (UTF-8 only) and a header row (null: none). */
+    public static void csv(List<String> headers, Iterable<List<String>> rows, OutputStream out,
+            java.nio.charset.Charset charset, boolean bom) throws IOException {
+        if (bom) {
+            out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+        }
+        Writer writer = new OutputStreamWriter(out, charset);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
-        printer.printRecord(headers);
+        if (headers != null) {
+            printer.printRecord(headers);
+        }
         for (List<String> row : rows) {
             printer.printRecord(row);
         }

@@ -22,6 +22,7 @@ import org.workrelief.common.web.Downloads;
 import org.workrelief.common.web.FileImports;
 import org.workrelief.common.web.Flash;
 import org.workrelief.payout.BankService;
+import org.workrelief.payout.BankTemplates;
 import org.workrelief.payout.PayoutBatch;
 import org.workrelief.payout.PayoutBatches;
 import org.workrelief.payout.PayoutQueries;
@@ -38,9 +39,11 @@ class BankController {
     private final BankService bank;
     private final WageLedger ledger;
     private final ProjectService projects;
+    private final BankTemplates templates;
 
     BankController(PayoutBatches batches, PayoutQueries queries, BankService bank, WageLedger ledger,
-            ProjectService projects) {
+            ProjectService projects, BankTemplates templates) {
+        this.templates = templates;
         this.batches = batches;
         this.queries = queries;
         this.bank = bank;
@@ -73,6 +76,33 @@ class BankController {
         bank.writeBankFile(me, batchId, format, response.getOutputStream());
     }
 
+    /** The bank file in the template chosen for the batch or its town (today's CSV where there is none). */
+    @GetMapping("/payouts/{batchId}/bank-file")
+    void bankFileByTemplate(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
+            HttpServletResponse response) throws IOException {
+        var template = templates.effective(batchId).orElse(null);
+        if (template == null) {
+            bankFile(me, batchId, BankService.Format.CSV, response);
+            return;
+        }
+        bank.requireFinance(me, batchId, template.format());
+        PayoutBatch batch = batches.batch(me, batchId);
+        Project project = projects.get(me, batch.projectId());
+        Downloads.attachment(response, template.format() == BankService.Format.XLSX ? Downloads.XLSX
+                : template.encoding() == org.workrelief.payout.BankTemplate.Encoding.GBK ? "text/csv;charset=GBK" : Downloads.CSV,
+                project.getCode() + "-银行代发-" + template.bankName() + "-" + batch.periodFrom() + "~" + batch.periodTo() + "."
+                        + template.extension());
+        bank.writeBankFile(me, batchId, template, response.getOutputStream());
+    }
+
+    /** Finance chooses the batch's template (empty: the town's). */
+    @PostMapping("/payouts/{batchId}/bank-template")
+    String chooseTemplate(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
+            @RequestParam(required = false) Long templateId, RedirectAttributes redirect) {
+        Flash.attempt(redirect, "payout.bankTemplate.batchChosen", () -> templates.chooseForBatch(me, batchId, templateId));
+        return "redirect:/payouts/" + batchId;
+    }
+
     @PreAuthorize("hasRole('FINANCE')")
     @GetMapping("/payouts/{batchId}/results")
     String resultsForm(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, Model model) {
@@ -91,6 +121,7 @@ class BankController {
     private String resultsPage(SignedInUser me, long batchId, Model model) {
         model.addAttribute("batch", batches.batch(me, batchId));
         model.addAttribute("resultsExpected", queries.awaitingBankResults(me, batchId));
+        model.addAttribute("bankTemplate", templates.effective(batchId).orElse(null));
         return "payout/results";
     }
 

@@ -216,6 +216,7 @@ class WorkerController {
         model.addAttribute("projectId", projectId);
         model.addAttribute("towns", accounts.townsVisibleTo(me));
         model.addAttribute("householdStatuses", HouseholdStatus.values());
+        model.addAttribute("accountKinds", org.workrelief.worker.AccountKind.values());
         return "worker/form";
     }
 }

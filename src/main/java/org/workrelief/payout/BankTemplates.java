@@ -1,0 +1,260 @@
+package org.workrelief.payout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workrelief.account.Role;
+import org.workrelief.account.SignedInUser;
+import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.NotFoundException;
+import org.workrelief.common.audit.AuditEvent;
+import org.workrelief.common.audit.AuditLog;
+import org.workrelief.project.Project;
+
+/**
+ * The banks' file templates (银行文件模板): kept by finance and administrators, chosen per town (the
+ * town's bank) and, by finance, per batch (a batch paid through another bank). The batch's choice wins
+ * over the town's; with neither, today's layout.
+ */
+@Service
+public class BankTemplates {
+
+    static final String ENTITY = "BankTemplate";
+
+    /** Today's bank file, as template columns (the form of a new template starts from it). */
+    static final List<BankTemplate.Column> DEFAULT_COLUMNS = BankService.BANK_FILE_COLUMNS.stream()
+            .map(title -> new BankTemplate.Column(BankField.named(title), title)).toList();
+    static final List<BankTemplate.Column> DEFAULT_RESULT_COLUMNS = List.of(
+            new BankTemplate.Column(BankField.CARD_NUMBER, "银行卡号"), new BankTemplate.Column(BankField.AMOUNT, "金额(元)"),
+            new BankTemplate.Column(BankField.RESULT, "结果"), new BankTemplate.Column(BankField.REASON, "原因"),
+            new BankTemplate.Column(BankField.REFERENCE, "交易流水号"));
+
+    /** A town and the template chosen for it (null: today's layout). */
+    public record TownChoice(long townId, String townName, Long templateId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PayoutBatches batches;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    BankTemplates(JdbcTemplate jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<BankTemplate> all() {
+        return jdbc.query("select * from bank_file_template order by name", BankTemplates::toTemplate);
+    }
+
+    @Transactional(readOnly = true)
+    public BankTemplate get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
+    private Optional<BankTemplate> find(long id) {
+        return jdbc.query("select * from bank_file_template where id = ?", BankTemplates::toTemplate, id).stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public BankTemplateForm formOf(SignedInUser actor, long id) {
+        requireKeeper(actor);
+        BankTemplate t = get(id);
+        return new BankTemplateForm(t.name(), t.bankName(), BankTemplate.display(t.columns()),
+                BankTemplate.display(t.resultColumns()), t.encoding(), t.format(), t.headerRow(), t.totalsRow(), t.version());
+    }
+
+    @Transactional
+    public BankTemplate create(SignedInUser actor, BankTemplateForm form) {
+        requireKeeper(actor);
+        Checked c = check(form);
+        Timestamp now = Timestamp.from(clock.instant());
+        Long id;
+        try {
+            id = jdbc.queryForObject("""
+                    insert into bank_file_template (name, bank_name, columns, result_columns, encoding, file_format,
+                        header_row, totals_row, created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                    """, Long.class, c.name(), c.bankName(), BankTemplate.format(c.columns()),
+                    BankTemplate.format(c.resultColumns()), form.encoding().name(), form.format().name(), form.headerRow(),
+                    form.totalsRow(), now, actor.getUsername(), now, actor.getUsername());
+        }
+        catch (DuplicateKeyException taken) {
+            throw new BusinessRuleException("payout.bankTemplate.name.taken");
+        }
+        BankTemplate created = get(id);
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_TEMPLATE_SAVED", ENTITY, id)
+                .change(null, snapshot(created)));
+        return created;
+    }
+
+    @Transactional
+    public BankTemplate update(SignedInUser actor, long id, BankTemplateForm form) {
+        requireKeeper(actor);
+        BankTemplate before = get(id);
+        Checked c = check(form);
+        int changed;
+        try {
+            changed = jdbc.update("""
+                    update bank_file_template set name = ?, bank_name = ?, columns = ?, result_columns = ?, encoding = ?,
+                        file_format = ?, header_row = ?, totals_row = ?, version = version + 1, updated_at = ?, updated_by = ?
+                    where id = ? and version = ?
+                    """, c.name(), c.bankName(), BankTemplate.format(c.columns()), BankTemplate.format(c.resultColumns()),
+                    form.encoding().name(), form.format().name(), form.headerRow(), form.totalsRow(),
+                    Timestamp.from(clock.instant()), actor.getUsername(), id, form.version());
+        }
+        catch (DuplicateKeyException taken) {
+            throw new BusinessRuleException("payout.bankTemplate.name.taken");
+        }
+        if (changed == 0) {
+            throw new BusinessRuleException("payout.bankTemplate.stale");
+        }
+        BankTemplate after = get(id);
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_TEMPLATE_SAVED", ENTITY, id)
+                .change(snapshot(before), snapshot(after)));
+        return after;
+    }
+
+    /** The towns the user may see, each with its template. */
+    @Transactional(readOnly = true)
+    public List<TownChoice> townChoices(SignedInUser viewer) {
+        return jdbc.query("select id, name, bank_template_id from town order by code",
+                (rs, i) -> new TownChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).stream()
+                .filter(t -> viewer.maySee(t.townId())).toList();
+    }
+
+    /** A town's template (null: today's layout); by its finance or an administrator who may see it. */
+    @Transactional
+    public void chooseForTown(SignedInUser actor, long townId, Long templateId) {
+        requireKeeper(actor);
+        if (!actor.maySee(townId)) {
+            throw new NotFoundException("Town", townId);
+        }
+        if (templateId != null) {
+            get(templateId);
+        }
+        Long before = jdbc.query("select bank_template_id from town where id = ?", rs -> rs.next() ? (Long) rs.getObject(1)
+                : null, townId);
+        jdbc.update("update town set bank_template_id = ? where id = ?", templateId, townId);
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_TEMPLATE_CHOSEN", "Town", townId).inTown(townId)
+                .change(mapOf("template", before), mapOf("template", templateId)));
+    }
+
+    /** A batch's template, by finance, until its bank answer is in (null: the town's). */
+    @Transactional
+    public void chooseForBatch(SignedInUser actor, long batchId, Long templateId) {
+        actor.require(Role.FINANCE);
+        PayoutBatch batch = batches.lockedBatch(actor, batchId);
+        if (batch.status() == BatchStatus.SETTLED) {
+            throw new BusinessRuleException("payout.bankTemplate.batch.settled");
+        }
+        if (templateId != null) {
+            get(templateId);
+        }
+        Long before = jdbc.queryForObject("select bank_template_id from payout_batch where id = ?", Long.class, batchId);
+        jdbc.update("update payout_batch set bank_template_id = ? where id = ?", templateId, batchId);
+        Project project = batches.projectOf(actor, batch);
+        auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_TEMPLATE_CHOSEN", PayoutBatches.ENTITY, batchId)
+                .inProject(project.getId(), project.getTownId())
+                .change(mapOf("template", before), mapOf("template", templateId)));
+    }
+
+    /** The template chosen for the batch itself (not the town's), if any. */
+    @Transactional(readOnly = true)
+    public Long chosenForBatch(long batchId) {
+        return jdbc.queryForObject("select bank_template_id from payout_batch where id = ?", Long.class, batchId);
+    }
+
+    /** The template the batch's files use: its own, else its town's; empty: today's layout. */
+    @Transactional(readOnly = true)
+    public Optional<BankTemplate> effective(long batchId) {
+        Long id = jdbc.queryForObject("""
+                select coalesce(b.bank_template_id, t.bank_template_id) from payout_batch b
+                join project p on p.id = b.project_id join town t on t.id = p.town_id where b.id = ?
+                """, Long.class, batchId);
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    private void requireKeeper(SignedInUser actor) {
+        actor.require(Role.FINANCE, Role.ADMIN);
+    }
+
+    private record Checked(String name, String bankName, List<BankTemplate.Column> columns,
+            List<BankTemplate.Column> resultColumns) {
+    }
+
+    /**
+     * The bank file needs the name, the card number and the amount, and none of the bank's answers; the result
+     * file needs the amount, the result, and the card or ID number to find the line by.
+     */
+    static Checked check(BankTemplateForm form) {
+        String name = form.name() == null ? "" : form.name().trim();
+        String bankName = form.bankName() == null ? "" : form.bankName().trim();
+        if (name.isEmpty() || name.length() > 64) {
+            throw new BusinessRuleException("payout.bankTemplate.name.required");
+        }
+        if (bankName.isEmpty() || bankName.length() > 64) {
+            throw new BusinessRuleException("payout.bankTemplate.bankName.required");
+        }
+        if (form.encoding() == null || form.format() == null) {
+            throw new BusinessRuleException("payout.bankTemplate.format.required");
+        }
+        List<BankTemplate.Column> columns = BankTemplate.parse(form.columns());
+        List<BankTemplate.Column> results = BankTemplate.parse(form.resultColumns());
+        for (BankField needed : List.of(BankField.NAME, BankField.CARD_NUMBER, BankField.AMOUNT)) {
+            if (BankTemplate.indexOf(columns, needed) < 0) {
+                throw new BusinessRuleException("payout.bankTemplate.columns.missing", needed.title());
+            }
+        }
+        columns.stream().filter(c -> !c.field().inBankFile()).findFirst().ifPresent(c -> {
+            throw new BusinessRuleException("payout.bankTemplate.columns.answer", c.field().title());
+        });
+        if (BankTemplate.indexOf(results, BankField.AMOUNT) < 0 || BankTemplate.indexOf(results, BankField.RESULT) < 0
+                || (BankTemplate.indexOf(results, BankField.CARD_NUMBER) < 0
+                        && BankTemplate.indexOf(results, BankField.ID_NUMBER) < 0)) {
+            throw new BusinessRuleException("payout.bankTemplate.resultColumns.missing");
+        }
+        if (BankTemplate.format(columns).length() > 2000 || BankTemplate.format(results).length() > 2000) {
+            throw new BusinessRuleException("payout.bankTemplate.column.title", columns.size());
+        }
+        return new Checked(name, bankName, columns, results);
+    }
+
+    private static Map<String, Object> snapshot(BankTemplate t) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("name", t.name());
+        map.put("bankName", t.bankName());
+        map.put("columns", String.join(",", t.titles()));
+        map.put("resultColumns", String.join(",", t.resultColumns().stream().map(BankTemplate.Column::title).toList()));
+        map.put("encoding", t.encoding());
+        map.put("format", t.format());
+        map.put("headerRow", t.headerRow());
+        map.put("totalsRow", t.totalsRow());
+        return map;
+    }
+
+    private static Map<String, Object> mapOf(String key, Object value) {
+        Map<String, Object> map = new java.util.HashMap<>();
+        map.put(key, value);
+        return map;
+    }
+
+    static BankTemplate toTemplate(ResultSet rs, int i) throws SQLException {
+        return new BankTemplate(rs.getLong("id"), rs.getString("name"), rs.getString("bank_name"),
+                BankTemplate.parse(rs.getString("columns")), BankTemplate.parse(rs.getString("result_columns")),
+                BankTemplate.Encoding.valueOf(rs.getString("encoding")), BankService.Format.valueOf(rs.getString("file_format")),
+                rs.getBoolean("header_row"), rs.getBoolean("totals_row"), rs.getLong("version"));
+    }
+}
