@@ -21,7 +21,20 @@ public record WorkerForm(
         @Size(max = 200, message = "{field.tooLong}") String skills,
         @Size(max = 64, message = "{field.tooLong}") String bankName,
         String bankCard,
-        long version) {
+        long version,
+        java.util.List<String> groups) {
+
+    public WorkerForm {
+        groups = groups == null ? java.util.List.of() : java.util.List.copyOf(groups);
+    }
+
+    /** The form without groups (none chosen). */
+    public WorkerForm(Long townId, String name, String idNumber, String phone, String village, String villageGroup,
+            String householdNo, HouseholdStatus householdStatus, String skills, String bankName, String bankCard,
+            long version) {
+        this(townId, name, idNumber, phone, village, villageGroup, householdNo, householdStatus, skills, bankName,
+                bankCard, version, java.util.List.of());
+    }
 
     public static WorkerForm blank(Long townId) {
         return blank(townId, "");

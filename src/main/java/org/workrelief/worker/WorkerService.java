@@ -43,9 +43,11 @@ public class WorkerService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final int ageWarning;
+    private final WorkerGroups groups;
 
     WorkerService(WorkerRepository workers, AccountService accounts, DataProtector protector, AuditLog auditLog,
-            Clock clock, @Value("${workrelief.worker.age-warning:60}") int ageWarning) {
+            Clock clock, @Value("${workrelief.worker.age-warning:60}") int ageWarning, WorkerGroups groups) {
+        this.groups = groups;
         this.workers = workers;
         this.accounts = accounts;
         this.protector = protector;
@@ -122,10 +124,13 @@ public class WorkerService {
             throw new BusinessRuleException("worker.idNumber.registered");
         }
         requireCardFree(card, null);
+        java.util.Set<String> chosenGroups = groups.checked(form.groups());
         String code = nextWorkerCode(accounts.getTown(actor, form.townId()).getCode());
         Worker worker;
         try {
-            worker = workers.saveAndFlush(new Worker(code, form.townId(), id, protectedId, details, card));
+            Worker registered = new Worker(code, form.townId(), id, protectedId, details, card);
+            registered.changeGroups(chosenGroups);
+            worker = workers.saveAndFlush(registered);
         }
         catch (DataIntegrityViolationException raced) {
             // two clerks registering the same person at once: the unique hashes let only one through
@@ -161,6 +166,7 @@ public class WorkerService {
         ProtectedNumber card = protectCard(form.bankCard());
         requireCardFree(card, worker.getId());
         worker.change(details(form), card);
+        worker.changeGroups(groups.checked(form.groups()));
         try {
             workers.flush();
         }
@@ -206,7 +212,7 @@ public class WorkerService {
         Worker w = get(viewer, id);
         return new WorkerForm(w.getTownId(), w.getName(), "", nullToEmpty(w.getPhone()), w.getVillage(),
                 nullToEmpty(w.getVillageGroup()), nullToEmpty(w.getHouseholdNo()), w.getHouseholdStatus(),
-                nullToEmpty(w.getSkills()), nullToEmpty(w.getBankName()), "", w.getVersion());
+                nullToEmpty(w.getSkills()), nullToEmpty(w.getBankName()), "", w.getVersion(), List.copyOf(w.getGroups()));
     }
 
     /**
@@ -317,6 +323,7 @@ public class WorkerService {
         map.put("householdStatus", w.getHouseholdStatus());
         map.put("bankName", w.getBankName());
         map.put("bankCard", w.getBankCardMasked());
+        map.put("groups", List.copyOf(new java.util.TreeSet<>(w.getGroups())));
         return map;
     }
 
