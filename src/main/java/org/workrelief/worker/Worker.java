@@ -57,6 +57,7 @@ public class Worker extends BaseEntity {
 
     /** 重点群体: the codes of the groups the worker belongs to (see {@link WorkerGroups}). */
     @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 500)
     @CollectionTable(name = "worker_group_member", joinColumns = @JoinColumn(name = "worker_id"))
     @Column(name = "group_code")
     private java.util.Set<String> groups = new java.util.TreeSet<>();
@@ -120,4 +121,6 @@ public class Worker extends BaseEntity {
     public String getBankCardMasked() { return bankCard == null ? null : bankCard.masked(); }
     ProtectedNumber getBankCard() { return bankCard; }
     public java.util.Set<String> getGroups() { return java.util.Collections.unmodifiableSet(groups); }
+    /** The collection itself, for initializing it while a transaction is open. */
+    java.util.Set<String> getGroupCodes() { return groups; }
 }

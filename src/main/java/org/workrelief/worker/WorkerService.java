@@ -191,8 +191,10 @@ public class WorkerService {
 
     @Transactional(readOnly = true)
     public Worker get(SignedInUser viewer, long id) {
-        return workers.findById(id).filter(worker -> viewer.maySee(worker.getTownId()))
+        Worker worker = workers.findById(id).filter(w -> viewer.maySee(w.getTownId()))
                 .orElseThrow(() -> new NotFoundException(ENTITY, id));
+        org.hibernate.Hibernate.initialize(worker.getGroupCodes()); // the worker page shows them after the transaction
+        return worker;
     }
 
     /** The names of these workers, in one query; "not found" if the viewer may not see one of them. */
@@ -254,8 +256,10 @@ public class WorkerService {
     @Transactional(readOnly = true)
     public java.util.Optional<Worker> findByIdNumber(SignedInUser viewer, String idNumber) {
         String hash = idHashOf(idNumber);
-        return hash == null ? java.util.Optional.empty()
+        java.util.Optional<Worker> found = hash == null ? java.util.Optional.empty()
                 : workers.findByIdNumberHash(hash).filter(worker -> viewer.maySee(worker.getTownId()));
+        found.ifPresent(worker -> org.hibernate.Hibernate.initialize(worker.getGroupCodes()));
+        return found;
     }
 
     // --- shared with the roster import ---------------------------------------------------------
