@@ -62,9 +62,10 @@ public class WorkerGroups {
         return names;
     }
 
-    /** These groups' names, in the configured order, joined with 、. */
+    /** These groups' names, in the configured order, joined with 、 in Chinese (a comma in other languages). */
     public String joined(Collection<String> groups, Locale locale) {
-        return String.join("、", codes.stream().filter(groups::contains).map(code -> name(code, locale)).toList());
+        String separator = "zh".equals(locale.getLanguage()) ? "、" : ", ";
+        return String.join(separator, codes.stream().filter(groups::contains).map(code -> name(code, locale)).toList());
     }
 
     /** The form's choice checked: only configured codes; none is an empty set. */
