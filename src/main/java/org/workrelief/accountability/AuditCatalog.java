@@ -32,6 +32,7 @@ public final class AuditCatalog {
             "COMPLAINT_RECORDED", "COMPLAINT_STARTED", "COMPLAINT_RESOLVED", "COMPLAINT_REJECTED", "COMPLAINT_REASSIGNED", "COMPLAINT_BOARD_SAVED",
             "TRAINING_CREATED", "TRAINING_ATTENDEES_ADDED", "TRAINING_ATTENDEES_IMPORTED", "TRAINING_ATTENDEE_REMOVED",
             "ASSET_TRANSFER_SAVED", "ASSET_ADDED", "DIVIDEND_RECORDED", "DIVIDEND_SPLIT", "OPERATION_JOB_ADDED",
+            "PROJECT_PROGRESS_RECORDED",
             "PUBLIC_POST_PUBLISHED", "PUBLIC_POST_WITHDRAWN",
             "BACKUP_CREATED", "BACKUP_DOWNLOADED", "BACKUP_REFUSED",
             "TOWN_CREATED", "TOWN_LABOUR_SHARE_SET", "USER_CREATED", "USER_UPDATED", "USER_DISABLED", "USER_PASSWORD_RESET", "USER_PASSWORD_CHANGED",
@@ -41,7 +42,7 @@ public final class AuditCatalog {
             "Project", "Worker", "Enrollment", "WorkTeam", "Punch", "AttendanceDay", "DeviceToken", "CommitteeMember",
             "DutyRoster", "DailyReview", "PayoutBatch", "PayoutLine", "ConfirmationSheet", "WorkerMessage", "Complaint", "ComplaintBoard", "TrainingSession", "AssetTransfer",
             "TransferredAsset", "Dividend", "OperationJob", "PublicPost", "Town", "User",
-            "Backup", "AuditChainCheck", "BankTemplate");
+            "Backup", "AuditChainCheck", "BankTemplate", "ProjectProgress");
 
     private AuditCatalog() {
     }

@@ -23,6 +23,7 @@ import org.workrelief.common.db.AdvisoryLocks;
 import org.workrelief.payout.PayoutBatches;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
+import org.workrelief.worker.WorkerGroups;
 
 /**
  * The figures and charts of the project dashboard and the town overview, computed from the records
@@ -49,9 +50,11 @@ public class DashboardService {
     private final ProjectService projects;
     private final Clock clock;
     private final Duration figuresMaxAge;
+    private final WorkerGroups workerGroups;
 
     DashboardService(JdbcTemplate jdbc, ProjectService projects, Clock clock,
-            @Value("${workrelief.dashboard.figures-max-age}") Duration figuresMaxAge) {
+            @Value("${workrelief.dashboard.figures-max-age}") Duration figuresMaxAge, WorkerGroups workerGroups) {
+        this.workerGroups = workerGroups;
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
@@ -237,8 +240,8 @@ public class DashboardService {
     public record Chart(String kind, List<String> labels, List<Number> values) {
     }
 
-    /** The project dashboard: the figures and the charts, read in one transaction. */
-    public record ProjectDashboard(ProjectFigures figures, Map<String, Chart> charts) {
+    /** The project dashboard: the figures, the charts and the figures by worker group, read in one transaction. */
+    public record ProjectDashboard(ProjectFigures figures, Map<String, Chart> charts, List<GroupFigures> groups) {
     }
 
     /**
@@ -249,7 +252,52 @@ public class DashboardService {
     @Transactional(readOnly = true)
     public ProjectDashboard dashboard(SignedInUser viewer, long projectId) {
         Project project = projects.get(viewer, projectId);
-        return new ProjectDashboard(figuresOf(List.of(project)).get(0), chartsOf(projectId));
+        return new ProjectDashboard(figuresOf(List.of(project)).get(0), chartsOf(projectId),
+                groupFigures(List.of(projectId), null, null));
+    }
+
+    /**
+     * 重点群体 figures: for each configured group, in its order, the people of the group enrolled on
+     * one of these projects, and the days and wages of released wage lines paid to them (as the
+     * dashboard counts wages released: {@link PayoutBatches#RELEASED_WAGES}). {@code from} and
+     * {@code to} (either may be null: no limit) choose the batches by the first day of their period,
+     * and the enrollments by their start. A person of two groups counts in both.
+     */
+    @Transactional(readOnly = true)
+    public List<GroupFigures> groupFigures(List<Long> projectIds, LocalDate from, LocalDate to) {
+        Long[] ids = projectIds.toArray(Long[]::new);
+        Date fromDate = from == null ? null : Date.valueOf(from);
+        Date toDate = to == null ? null : Date.valueOf(to);
+        Map<String, Long> people = new HashMap<>();
+        jdbc.query("""
+                select m.group_code, count(distinct e.worker_id) from enrollment e
+                join worker_group_member m on m.worker_id = e.worker_id
+                where e.project_id = any (?) and (?::date is null or e.enrolled_on <= ?)
+                group by m.group_code
+                """, rs -> {
+            people.put(rs.getString(1), rs.getLong(2));
+        }, ids, toDate, toDate);
+        Map<String, BigDecimal[]> paid = new HashMap<>();
+        jdbc.query("""
+                select m.group_code, sum(l.days), sum(l.amount_payable) from payout_line l
+                join payout_batch b on b.id = l.batch_id
+                join worker_group_member m on m.worker_id = l.worker_id
+                where b.project_id = any (?) and %1$s
+                  and (?::date is null or b.period_from >= ?) and (?::date is null or b.period_from <= ?)
+                group by m.group_code
+                """.formatted(PayoutBatches.RELEASED_WAGES), rs -> {
+            paid.put(rs.getString(1), new BigDecimal[] { rs.getBigDecimal(2), rs.getBigDecimal(3) });
+        }, ids, fromDate, fromDate, toDate, toDate);
+        List<GroupFigures> figures = new ArrayList<>();
+        for (String code : workerGroups.codes()) {
+            BigDecimal[] money = paid.getOrDefault(code, new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+            figures.add(new GroupFigures(code, people.getOrDefault(code, 0L), money[0], money[1]));
+        }
+        return figures;
+    }
+
+    /** One worker group's figures: people, person-days (released lines' days) and wages released to them. */
+    public record GroupFigures(String code, long people, BigDecimal personDays, BigDecimal wages) {
     }
 
     private Map<String, Chart> chartsOf(long projectId) {

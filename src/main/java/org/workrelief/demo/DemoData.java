@@ -66,14 +66,16 @@ class DemoData implements ApplicationRunner {
     private final ApplicationClock clock;
     private final TransactionTemplate transaction;
     private final WorkerPins pins;
+    private final org.workrelief.report.ProgressService progress;
 
     DemoData(AccountService accounts, ProjectService projects, TeamService teams, RosterImportService roster,
             EnrollmentService enrollments, TrainingService training, PayoutService payouts,
             PayoutBatches batches, ConfirmationService confirmations, ConfirmationSheets sheets, BankService bank, AssetService assets, PunchService punches,
             JdbcTemplate jdbc, CommitteeService committee, DutyRosterService duty, DailyReviewService reviews,
             PublicSiteService publicSite, ApplicationClock clock, PlatformTransactionManager transactionManager,
-            WorkerPins pins, CallbackService callbacks) {
+            WorkerPins pins, CallbackService callbacks, org.workrelief.report.ProgressService progress) {
         this.pins = pins;
+        this.progress = progress;
         this.accounts = accounts;
         this.services = new ReferenceProject.Services(accounts, projects, teams, roster, enrollments, training, payouts,
                 batches, confirmations, sheets, bank, assets, jdbc, callbacks);
@@ -113,7 +115,8 @@ class DemoData implements ApplicationRunner {
         DemoVillagers villagers = new DemoVillagers();
         List<DemoVillagers.Villager> people = villagers.generate(0, ReferenceProject.ENROLLED);
         RollCall rollCall = new RollCall(punches, services.jdbc(), clock, new Random(20250601L));
-        new ReferenceProject(services, clock).load(today, people, rollCall, committee);
+        Project reference = new ReferenceProject(services, clock).load(today, people, rollCall, committee);
+        DemoProgress.enter(progress, accounts, clock, reference);
         Project live = new LiveProject(services, clock, pins).load(today, people.subList(0, 80), villagers.generate(1000, 30),
                 rollCall, committee);
         new DemoSignBoards(services).fill();

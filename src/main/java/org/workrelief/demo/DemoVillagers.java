@@ -61,7 +61,7 @@ final class DemoVillagers {
     static void importRoster(RosterImportService roster, SignedInUser actor, long projectId, List<Enrollment> rows,
             LocalDate registered, LocalDate start, LocalDate contractTo) {
         StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,村,组,户号,户类型,技能,开户银行,银行卡号,班组,招募来源,登记日期,"
-                + "合同签订日期,合同开始日期,合同结束日期,保险公司,保单号,保险起期,保险止期\n");
+                + "合同签订日期,合同开始日期,合同结束日期,保险公司,保单号,保险起期,保险止期,重点群体\n");
         int n = 0;
         for (Enrollment row : rows) {
             Villager v = row.villager();
@@ -69,7 +69,7 @@ final class DemoVillagers {
                     v.householdStatus(), "", "莱西农商银行", v.bankCard(), row.team(), row.source(), registered.toString(),
                     registered.toString(), start.toString(), contractTo.toString(), "中国人寿",
                     "LX-ACC-" + start.getYear() + "-" + projectId + "-" + String.format("%04d", ++n), start.toString(),
-                    row.insuranceTo().toString())).append('\n');
+                    row.insuranceTo().toString(), DemoGroups.of(v))).append('\n');
         }
         try {
             var result = roster.importRoster(actor, projectId, "demo.csv",

@@ -35,6 +35,7 @@ interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
               and (:status is null or e.status = :status)
               and (:expiring = false or (e.insuranceTo >= :today and e.insuranceTo <= :expiringBy))
               and (:noContract = false or e.contractSignedOn is null)
+              and (:groupCode = '' or :groupCode member of w.groups)
               and (:query = '' or w.name like concat('%', :query, '%') or w.phone like concat('%', :query, '%')
                    or w.village like concat('%', :query, '%') or upper(w.workerCode) = upper(:query)
                    or w.idNumber.hash = :idHash)
@@ -46,7 +47,8 @@ interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
             @Param("status") EnrollmentStatus status, @Param("today") LocalDate today,
             @Param("expiring") boolean expiring, @Param("expiringBy") LocalDate expiringBy,
             @Param("noContract") boolean noContract,
-            @Param("query") String query, @Param("idHash") String idHash, Pageable pageable);
+            @Param("query") String query, @Param("idHash") String idHash, @Param("groupCode") String groupCode,
+            Pageable pageable);
 
     @Query("""
             select e from Enrollment e join fetch e.worker w

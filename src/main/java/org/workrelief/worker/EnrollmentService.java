@@ -58,7 +58,12 @@ public class EnrollmentService {
 
     /** Filters of the project roster. {@code insuranceExpiring}: insurance ends within 7 days. */
     public record RosterFilter(String query, Long teamId, EnrollmentStatus status, boolean insuranceExpiring,
-            boolean noContract, String idHash) {
+            boolean noContract, String idHash, String groupCode) {
+
+        public RosterFilter(String query, Long teamId, EnrollmentStatus status, boolean insuranceExpiring,
+                boolean noContract, String idHash) {
+            this(query, teamId, status, insuranceExpiring, noContract, idHash, null);
+        }
 
         public RosterFilter(String query, Long teamId, EnrollmentStatus status, boolean insuranceExpiring,
                 boolean noContract) {
@@ -243,7 +248,8 @@ public class EnrollmentService {
         boolean byHash = filter.idHash() != null && !filter.idHash().isBlank();
         return enrollments.roster(projectId, filter.teamId(), filter.status(), today,
                 filter.insuranceExpiring(), today.plusDays(INSURANCE_EXPIRY_WARNING_DAYS), filter.noContract(),
-                byHash ? WorkerService.MATCH_NO_TEXT : query, byHash ? filter.idHash() : workers.idHashOf(query), pageable);
+                byHash ? WorkerService.MATCH_NO_TEXT : query, byHash ? filter.idHash() : workers.idHashOf(query),
+                filter.groupCode() == null ? "" : filter.groupCode(), pageable);
     }
 
     /** The whole roster of a project, for the export. */

@@ -24,7 +24,8 @@ enum RosterColumn {
     INSURER("保险公司", false),
     POLICY_NUMBER("保单号", false),
     INSURANCE_FROM("保险起期", false),
-    INSURANCE_TO("保险止期", false);
+    INSURANCE_TO("保险止期", false),
+    GROUPS("重点群体", false);
 
     private final String header;
     private final boolean required;

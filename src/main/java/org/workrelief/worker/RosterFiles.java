@@ -22,12 +22,15 @@ import org.workrelief.team.WorkTeam;
 public class RosterFiles {
 
     private static final List<String> EXPORT_HEADERS = List.of("工号", "姓名", "身份证号", "性别", "年龄", "手机号", "村", "组",
-            "户号", "户类型", "班组", "招募来源", "状态", "合同签订日期", "合同结束日期", "保险公司", "保单号", "保险止期", "开户银行", "银行卡号");
+            "户号", "户类型", "班组", "招募来源", "状态", "合同签订日期", "合同结束日期", "保险公司", "保单号", "保险止期", "开户银行", "银行卡号",
+            "重点群体");
 
     private final EnrollmentService enrollments;
     private final TeamService teams;
+    private final WorkerGroups groups;
 
-    RosterFiles(EnrollmentService enrollments, TeamService teams) {
+    RosterFiles(EnrollmentService enrollments, TeamService teams, WorkerGroups groups) {
+        this.groups = groups;
         this.enrollments = enrollments;
         this.teams = teams;
     }
@@ -55,7 +58,8 @@ public class RosterFiles {
                     text(w.getVillageGroup()), text(w.getHouseholdNo()), RosterLabels.of(w.getHouseholdStatus()),
                     teamNames.getOrDefault(e.getTeamId(), ""), RosterLabels.of(e.getSource()),
                     e.isActive() ? "在岗" : "已离开", text(e.getContractSignedOn()), text(e.getContractTo()), text(e.getInsurer()),
-                    text(e.getPolicyNumber()), text(e.getInsuranceTo()), text(w.getBankName()), text(w.getBankCardMasked())));
+                    text(e.getPolicyNumber()), text(e.getInsuranceTo()), text(w.getBankName()), text(w.getBankCardMasked()),
+                    groups.joined(w.getGroups(), java.util.Locale.SIMPLIFIED_CHINESE)));
         }
         SheetWriter.xlsx("花名册", EXPORT_HEADERS, rows, out);
     }
@@ -70,7 +74,8 @@ public class RosterFiles {
         String card18 = "622848000000000001";
         return List.of("张三", id17 + ResidentIdNumber.checkCharacter(id17), "13800000000", "姜山村", "一组",
                 "H001", "一般农户", "挖掘", "农业银行", card18 + BankCardNumber.checkDigit(card18), "开挖组", "前期摸排",
-                "2025-05-20", "2025-05-20", "2025-06-01", "2025-08-31", "中国人寿", "PICC2025001", "2025-06-01", "2025-08-31");
+                "2025-05-20", "2025-05-20", "2025-06-01", "2025-08-31", "中国人寿", "PICC2025001", "2025-06-01", "2025-08-31",
+                "脱贫人口、返乡农民工");
     }
 
     private static String text(Object value) {

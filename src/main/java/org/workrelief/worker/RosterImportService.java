@@ -77,9 +77,12 @@ public class RosterImportService {
     private final JdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final WorkerGroups groups;
 
     RosterImportService(WorkerService workers, WorkerRepository workerRepository, ProjectService projects,
-            TeamService teams, AccountService accounts, JdbcTemplate jdbc, AuditLog auditLog, Clock clock) {
+            TeamService teams, AccountService accounts, JdbcTemplate jdbc, AuditLog auditLog, Clock clock,
+            WorkerGroups groups) {
+        this.groups = groups;
         this.workers = workers;
         this.workerRepository = workerRepository;
         this.projects = projects;
@@ -92,7 +95,7 @@ public class RosterImportService {
 
     private record CheckedRow(int row, String name, ResidentIdNumber id, ProtectedNumber protectedId, String phone,
             String village, String villageGroup, String householdNo, HouseholdStatus householdStatus, String skills,
-            String bankName, ProtectedNumber bankCard, EnrollmentForm enrollment) {
+            String bankName, ProtectedNumber bankCard, EnrollmentForm enrollment, Set<String> groups) {
     }
 
     @Transactional
@@ -304,6 +307,8 @@ public class RosterImportService {
             }
             return found;
         });
+        Set<String> workerGroups = attempt(row, RosterColumn.GROUPS, errors,
+                () -> groups.parse(cell(row, columns, RosterColumn.GROUPS)));
         RecruitmentSource source = attempt(row, RosterColumn.SOURCE, errors,
                 () -> RosterLabels.source(cell(row, columns, RosterColumn.SOURCE)));
         LocalDate enrolledOn = date(row, columns, RosterColumn.ENROLLED_ON, errors);
@@ -327,7 +332,7 @@ public class RosterImportService {
             return null;
         }
         return new CheckedRow(row.number(), name, id, workers.protectId(id), phone, village, villageGroup, householdNo,
-                household, skills, bankName, card, enrollment);
+                household, skills, bankName, card, enrollment, workerGroups);
     }
 
     private void write(SignedInUser actor, Project project, List<CheckedRow> rows, Map<String, Registered> registered) {
@@ -342,6 +347,7 @@ public class RosterImportService {
         String by = actor.getUsername();
         List<Object[]> workerRows = new ArrayList<>(newPeople.size());
         List<Object[]> enrollmentRows = new ArrayList<>(rows.size());
+        List<Object[]> groupRows = new ArrayList<>();
         List<AuditEvent> audit = new ArrayList<>(rows.size() * 2);
         Map<String, Long> workerIdOf = new HashMap<>();
         registered.forEach((hash, person) -> workerIdOf.put(hash, person.workerId()));
@@ -357,6 +363,10 @@ public class RosterImportService {
             snapshot.put("village", r.village());
             snapshot.put("householdStatus", r.householdStatus());
             snapshot.put("bankCard", card == null ? null : card.masked());
+            snapshot.put("groups", List.copyOf(new java.util.TreeSet<>(r.groups())));
+            for (String group : r.groups()) {
+                groupRows.add(new Object[] { ids.get(i), group });
+            }
             audit.add(AuditEvent.of("WORKER_REGISTERED", WorkerService.ENTITY, ids.get(i)).inProject(project.getId(), project.getTownId())
                     .change(null, snapshot).detail("roster import"));
             workerRows.add(new Object[] { ids.get(i), code, project.getTownId(),
@@ -381,6 +391,8 @@ public class RosterImportService {
                     bank_card_cipher, bank_card_hash, bank_card_masked, version, created_at, created_by, updated_at, updated_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
                 """, workerRows);
+        // 重点群体 of the new people (a person already registered keeps their registered groups, as their other details)
+        jdbc.batchUpdate("insert into worker_group_member (worker_id, group_code) values (?, ?)", groupRows);
         jdbc.batchUpdate("""
                 insert into enrollment (project_id, worker_id, team_id, source, status, enrolled_on, contract_signed_on,
                     contract_from, contract_to, insurer, policy_number, insurance_from, insurance_to, version,

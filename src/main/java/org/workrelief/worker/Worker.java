@@ -4,11 +4,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import org.workrelief.common.BaseEntity;
@@ -55,6 +58,13 @@ public class Worker extends BaseEntity {
     @Enumerated(EnumType.STRING)
     private AccountKind accountKind = AccountKind.BANK_CARD;
 
+    /** 重点群体: the codes of the groups the worker belongs to (see {@link WorkerGroups}). */
+    @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 500)
+    @CollectionTable(name = "worker_group_member", joinColumns = @JoinColumn(name = "worker_id"))
+    @Column(name = "group_code")
+    private java.util.Set<String> groups = new java.util.TreeSet<>();
+
     protected Worker() {
     }
 
@@ -88,6 +98,12 @@ public class Worker extends BaseEntity {
         }
     }
 
+    /** Replaces the worker's groups (checked codes). */
+    void changeGroups(java.util.Collection<String> codes) {
+        groups.retainAll(codes);
+        groups.addAll(codes);
+    }
+
     public int ageOn(LocalDate day) {
         return java.time.Period.between(birthDate, day).getYears();
     }
@@ -109,4 +125,7 @@ public class Worker extends BaseEntity {
     public String getBankCardMasked() { return bankCard == null ? null : bankCard.masked(); }
     ProtectedNumber getBankCard() { return bankCard; }
     public AccountKind getAccountKind() { return accountKind; }
+    public java.util.Set<String> getGroups() { return java.util.Collections.unmodifiableSet(groups); }
+    /** The collection itself, for initializing it while a transaction is open. */
+    java.util.Set<String> getGroupCodes() { return groups; }
 }

@@ -22,9 +22,30 @@ public record WorkerForm(
         @Size(max = 64, message = "{field.tooLong}") String bankName,
         String bankCard,
         AccountKind accountKind,
-        long version) {
+        long version,
+        java.util.List<String> groups) {
 
-    /** The form as it was before the account kind: a bank card. */
+    public WorkerForm {
+        groups = groups == null ? java.util.List.of() : java.util.List.copyOf(groups);
+    }
+
+    /** The form without groups (none chosen). */
+    public WorkerForm(Long townId, String name, String idNumber, String phone, String village, String villageGroup,
+            String householdNo, HouseholdStatus householdStatus, String skills, String bankName, String bankCard,
+            AccountKind accountKind, long version) {
+        this(townId, name, idNumber, phone, village, villageGroup, householdNo, householdStatus, skills, bankName,
+                bankCard, accountKind, version, java.util.List.of());
+    }
+
+    /** The form with the groups chosen and the default account, a bank card. */
+    public WorkerForm(Long townId, String name, String idNumber, String phone, String village, String villageGroup,
+            String householdNo, HouseholdStatus householdStatus, String skills, String bankName, String bankCard,
+            long version, java.util.List<String> groups) {
+        this(townId, name, idNumber, phone, village, villageGroup, householdNo, householdStatus, skills, bankName,
+                bankCard, AccountKind.BANK_CARD, version, groups);
+    }
+
+    /** The form without groups, paid to a bank card. */
     public WorkerForm(Long townId, String name, String idNumber, String phone, String village, String villageGroup,
             String householdNo, HouseholdStatus householdStatus, String skills, String bankName, String bankCard,
             long version) {

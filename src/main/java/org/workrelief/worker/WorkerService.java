@@ -43,9 +43,11 @@ public class WorkerService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final int ageWarning;
+    private final WorkerGroups groups;
 
     WorkerService(WorkerRepository workers, AccountService accounts, DataProtector protector, AuditLog auditLog,
-            Clock clock, @Value("${workrelief.worker.age-warning:60}") int ageWarning) {
+            Clock clock, @Value("${workrelief.worker.age-warning:60}") int ageWarning, WorkerGroups groups) {
+        this.groups = groups;
         this.workers = workers;
         this.accounts = accounts;
         this.protector = protector;
@@ -122,10 +124,13 @@ public class WorkerService {
             throw new BusinessRuleException("worker.idNumber.registered");
         }
         requireCardFree(card, null);
+        java.util.Set<String> chosenGroups = groups.checked(form.groups());
         String code = nextWorkerCode(accounts.getTown(actor, form.townId()).getCode());
         Worker worker;
         try {
-            worker = workers.saveAndFlush(new Worker(code, form.townId(), id, protectedId, details, card));
+            Worker registered = new Worker(code, form.townId(), id, protectedId, details, card);
+            registered.changeGroups(chosenGroups);
+            worker = workers.saveAndFlush(registered);
         }
         catch (DataIntegrityViolationException raced) {
             // two clerks registering the same person at once: the unique hashes let only one through
@@ -161,6 +166,7 @@ public class WorkerService {
         ProtectedNumber card = protectCard(form.bankCard());
         requireCardFree(card, worker.getId());
         worker.change(details(form), card);
+        worker.changeGroups(groups.checked(form.groups()));
         try {
             workers.flush();
         }
@@ -185,8 +191,10 @@ public class WorkerService {
 
     @Transactional(readOnly = true)
     public Worker get(SignedInUser viewer, long id) {
-        return workers.findById(id).filter(worker -> viewer.maySee(worker.getTownId()))
+        Worker worker = workers.findById(id).filter(w -> viewer.maySee(w.getTownId()))
                 .orElseThrow(() -> new NotFoundException(ENTITY, id));
+        org.hibernate.Hibernate.initialize(worker.getGroupCodes()); // the worker page shows them after the transaction
+        return worker;
     }
 
     /** The names of these workers, in one query; "not found" if the viewer may not see one of them. */
@@ -206,7 +214,8 @@ public class WorkerService {
         Worker w = get(viewer, id);
         return new WorkerForm(w.getTownId(), w.getName(), "", nullToEmpty(w.getPhone()), w.getVillage(),
                 nullToEmpty(w.getVillageGroup()), nullToEmpty(w.getHouseholdNo()), w.getHouseholdStatus(),
-                nullToEmpty(w.getSkills()), nullToEmpty(w.getBankName()), "", w.getAccountKind(), w.getVersion());
+                nullToEmpty(w.getSkills()), nullToEmpty(w.getBankName()), "", w.getAccountKind(), w.getVersion(),
+                List.copyOf(w.getGroups()));
     }
 
     /**
@@ -248,8 +257,10 @@ public class WorkerService {
     @Transactional(readOnly = true)
     public java.util.Optional<Worker> findByIdNumber(SignedInUser viewer, String idNumber) {
         String hash = idHashOf(idNumber);
-        return hash == null ? java.util.Optional.empty()
+        java.util.Optional<Worker> found = hash == null ? java.util.Optional.empty()
                 : workers.findByIdNumberHash(hash).filter(worker -> viewer.maySee(worker.getTownId()));
+        found.ifPresent(worker -> org.hibernate.Hibernate.initialize(worker.getGroupCodes()));
+        return found;
     }
 
     // --- shared with the roster import ---------------------------------------------------------
@@ -319,6 +330,7 @@ public class WorkerService {
         map.put("bankName", w.getBankName());
         map.put("bankCard", w.getBankCardMasked());
         map.put("accountKind", w.getAccountKind());
+        map.put("groups", List.copyOf(new java.util.TreeSet<>(w.getGroups())));
         return map;
     }
 

@@ -43,7 +43,7 @@ class MessagesTests {
     private static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([a-zA-Z][\\w.]*\\w)'\\)");
     private static final Pattern FRAGMENT_LABEL = Pattern.compile("::\\s*(?:field|money|enumSelect)\\('([\\w.]+)'");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field|attendance|rollcall|device|punch|api|slot|committee|duty|review|anomaly|audit|weekday|payout|notice|training|asset|job|dashboard|public|sms|complaint|self|arrears)\\.[a-zA-Z][\\w.]*\\w)\"");
+            "\"((?:user|town|password|login|error|role|home|nav|action|list|page|app|project|team|worker|enrollment|roster|import|money|count|field|attendance|rollcall|device|punch|api|slot|committee|duty|review|anomaly|audit|weekday|payout|notice|training|asset|job|dashboard|public|sms|complaint|self|arrears|report)\\.[a-zA-Z][\\w.]*\\w)\"");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {

@@ -47,6 +47,7 @@ class DashboardController {
         dashboard.charts().forEach((name, chart) -> charts.put(name, json.writeValueAsString(
                 "households".equals(name) ? translated(chart) : chart)));
         model.addAttribute("charts", charts);
+        model.addAttribute("groups", dashboard.groups());
         return "dashboard/project";
     }
 

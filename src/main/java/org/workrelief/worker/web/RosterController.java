@@ -95,10 +95,12 @@ class RosterController {
             @RequestParam(required = false) EnrollmentStatus status,
             @RequestParam(defaultValue = "false") boolean expiring, @RequestParam(defaultValue = "false") boolean noContract,
             @RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String idh,
+            @RequestParam(required = false) String group,
             @RequestParam(defaultValue = "0") int page, Model model) {
         Project project = projects.get(me, projectId);
         boolean byId = idh != null && !idh.isBlank();
-        RosterFilter filter = new RosterFilter(byId ? "" : q, teamId, status, expiring, noContract, byId ? idh : null);
+        RosterFilter filter = new RosterFilter(byId ? "" : q, teamId, status, expiring, noContract, byId ? idh : null,
+                group == null || group.isBlank() ? null : group);
         String sortKey = SORTS.containsKey(sort) ? sort : "name";
         model.addAttribute("project", project);
         model.addAttribute("roster", enrollments.roster(me, projectId, filter,
@@ -118,7 +120,11 @@ class RosterController {
     String filter(@PathVariable long projectId, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) Long teamId, @RequestParam(required = false) EnrollmentStatus status,
             @RequestParam(defaultValue = "false") boolean expiring, @RequestParam(defaultValue = "false") boolean noContract,
-            @RequestParam(defaultValue = "name") String sort, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String group,
+            RedirectAttributes redirect) {
+        if (group != null && !group.isBlank()) {
+            redirect.addAttribute("group", group);
+        }
         workers.idSearchKey(q).ifPresentOrElse(hash -> redirect.addAttribute("idh", hash),
                 () -> redirect.addAttribute("q", q.trim()));
         if (teamId != null) {
