@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import org.workrelief.project.Project;
+import org.workrelief.common.Percentages;
 
 /**
  * What officials judge a project by, each computed from records (never typed in): people enrolled
@@ -23,17 +24,17 @@ public record ProjectFigures(Project project, long enrolled, BigDecimal averageH
     }
 
     public BigDecimal releasedOfPlanPercent() {
-        return percent(released, project.getPlannedRemuneration());
+        return Percentages.of(released, project.getPlannedRemuneration());
     }
 
     /** Wages released as a share of central funds (policy: at least the threshold). */
     public BigDecimal releasedShareOfCentralPercent() {
-        return percent(released, project.getCentralFunds());
+        return Percentages.of(released, project.getCentralFunds());
     }
 
     /** The planned wages as a share of central funds: the figure the policy's threshold applies to. */
     public BigDecimal plannedShareOfCentralPercent() {
-        return percent(project.getPlannedRemuneration(), project.getCentralFunds());
+        return Percentages.of(project.getPlannedRemuneration(), project.getCentralFunds());
     }
 
     /**
@@ -59,7 +60,7 @@ public record ProjectFigures(Project project, long enrolled, BigDecimal averageH
     public BigDecimal approvedSharePercent() {
         BigDecimal approved = project.getApprovedSharePercent() != null ? project.getApprovedSharePercent()
                 : shareThresholdPercent;
-        return approved == null ? null : new BigDecimal(approved.stripTrailingZeros().toPlainString());
+        return Percentages.plain(approved);
     }
 
     private boolean below(BigDecimal share) {
@@ -89,11 +90,6 @@ public record ProjectFigures(Project project, long enrolled, BigDecimal averageH
         LocalDate planned = project.getPlannedCompletion();
         return planned == null || project.getActualCompletion() != null || today.isAfter(planned) ? null
                 : ChronoUnit.DAYS.between(today, planned);
-    }
-
-    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return whole == null || whole.signum() == 0 ? null
-                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal vsPlan(BigDecimal actual, BigDecimal plan) {

@@ -1,7 +1,8 @@
 package org.workrelief.project;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+
+import org.workrelief.common.Percentages;
 
 /**
  * 劳务报酬占比 of a project, side by side: the approved share (from the approval document, or the
@@ -14,10 +15,10 @@ public record LabourShare(BigDecimal approvedPercent, boolean approvedFromDefaul
 
     static LabourShare of(Project project, BigDecimal fallbackPercent, BigDecimal released) {
         BigDecimal approved = project.getApprovedSharePercent();
-        return new LabourShare(plain(approved != null ? approved : fallbackPercent), approved == null,
-                plain(project.labourShareFloorPercent(fallbackPercent)),
-                percent(project.getPlannedRemuneration(), project.getCentralFunds()),
-                percent(released, project.getCentralFunds()), released);
+        return new LabourShare(Percentages.plain(approved != null ? approved : fallbackPercent), approved == null,
+                Percentages.plain(project.labourShareFloorPercent(fallbackPercent)),
+                Percentages.of(project.getPlannedRemuneration(), project.getCentralFunds()),
+                Percentages.of(released, project.getCentralFunds()), released);
     }
 
     public boolean plannedBelowFloor() {
@@ -30,15 +31,5 @@ public record LabourShare(BigDecimal approvedPercent, boolean approvedFromDefaul
 
     private boolean below(BigDecimal share) {
         return share != null && floorPercent != null && share.compareTo(floorPercent) < 0;
-    }
-
-    /** 40.00 shown as 40, 32.50 as 32.5. */
-    static BigDecimal plain(BigDecimal percent) {
-        return percent == null ? null : new BigDecimal(percent.stripTrailingZeros().toPlainString());
-    }
-
-    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return part == null || whole == null || whole.signum() == 0 ? null
-                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
     }
 }

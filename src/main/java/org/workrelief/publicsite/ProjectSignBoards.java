@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.payout.PayoutBatches;
+import org.workrelief.common.Percentages;
 
 /**
  * 项目公示牌 (issue 20 §6): what the sign board on site and the project's public page show, read by the
@@ -45,7 +46,7 @@ public class ProjectSignBoards {
 
         /** Planned remuneration as a share of central funds, in percent with one decimal; null without central funds. */
         public BigDecimal plannedSharePercent() {
-            return percent(plannedRemuneration, centralFunds);
+            return Percentages.of(plannedRemuneration, centralFunds);
         }
 
         /** The 资金使用公告 is published once the project is completed (and stays while it operates). */
@@ -64,12 +65,12 @@ public class ProjectSignBoards {
 
         /** 劳务报酬实际发放占中央资金比例, in percent with one decimal; null without central funds. */
         public BigDecimal paidSharePercent() {
-            return percent(released, centralFunds);
+            return Percentages.of(released, centralFunds);
         }
 
         /** Released as a share of the planned remuneration, in percent with one decimal. */
         public BigDecimal releasedOfPlanPercent() {
-            return percent(released, plannedRemuneration);
+            return Percentages.of(released, plannedRemuneration);
         }
 
         /** 人均劳务报酬: released ÷ people paid, to the fen; null when nobody was paid. */
@@ -120,12 +121,5 @@ public class ProjectSignBoards {
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getDate(column) == null ? null : rs.getDate(column).toLocalDate();
-    }
-
-    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        if (whole == null || whole.signum() == 0) {
-            return null;
-        }
-        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
     }
 }

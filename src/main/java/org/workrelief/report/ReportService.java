@@ -21,6 +21,7 @@ import org.workrelief.payout.PayoutBatches;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.worker.WorkerGroups;
+import org.workrelief.common.Percentages;
 
 /**
  * 统计报表: the figures of the NDRC progress report for one project, one town's projects or the
@@ -44,9 +45,9 @@ public class ReportService {
             BigDecimal wagesInPeriod, BigDecimal wagesToDate, long trained, long longTermJobs, long seasonalJobs,
             java.time.LocalDate assetsHandedOverOn, BigDecimal assetsValue) {
 
-        /** Wages released to date as a share of central funds ({@link ReportFigures#paidSharePercent}). */
+        /** Wages released to date as a share of central funds ({@link Percentages#of}). */
         public BigDecimal paidSharePercent() {
-            return ReportFigures.paidSharePercent(wagesToDate, project.getCentralFunds());
+            return Percentages.of(wagesToDate, project.getCentralFunds());
         }
     }
 
@@ -58,7 +59,7 @@ public class ReportService {
             long trained, long longTermJobs, long seasonalJobs, BigDecimal assetsValue) {
 
         public BigDecimal paidSharePercent() {
-            return ReportFigures.paidSharePercent(wagesToDate, centralFunds);
+            return Percentages.of(wagesToDate, centralFunds);
         }
     }
 
