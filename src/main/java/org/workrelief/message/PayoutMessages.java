@@ -10,10 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
+import org.workrelief.common.web.PublicLinks;
 import org.workrelief.payout.PayoutEvents;
 
 /**
@@ -30,14 +30,14 @@ class PayoutMessages {
     private final JdbcTemplate jdbc;
     private final MessageOutbox outbox;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicLinks links;
 
     PayoutMessages(JdbcTemplate jdbc, MessageOutbox outbox, Clock clock,
-            @Value("${workrelief.public-url:}") String publicUrl) {
+            PublicLinks links) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.links = links;
     }
 
     private record Line(long lineId, long batchId, long workerId, long projectId, String projectName, LocalDate from,
@@ -49,7 +49,7 @@ class PayoutMessages {
     void noticeStarted(PayoutEvents.NoticeStarted event) {
         List<MessageOutbox.Draft> drafts = new ArrayList<>();
         for (Line l : lines("l.batch_id = ?", event.batchId())) {
-            String link = l.noticeToken() == null ? "" : publicUrl + "/notice/" + l.noticeToken();
+            String link = l.noticeToken() == null ? "" : links.to("notice", l.noticeToken());
             drafts.add(new MessageOutbox.Draft("PAYOUT_NOTICE:batch:" + l.batchId() + ":worker:" + l.workerId(), l.workerId(),
                     MessageTexts.notice(l.projectName(), l.from(), l.to(), l.amount(),
                             l.noticeUntil() == null ? null : LocalDate.ofInstant(l.noticeUntil().toInstant(), clock.getZone()),

@@ -36,6 +36,8 @@ class PublicNoticeTests {
     @Autowired DataProtector protector;
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
+    @Autowired org.workrelief.worker.WorkerCards cards;
+    @org.springframework.beans.factory.annotation.Value("${workrelief.public-url}") String publicUrl;
 
     PaidSite p;
 
@@ -92,6 +94,16 @@ class PublicNoticeTests {
         PayoutBatch publicized = flow.publicized(p);
         assertThat(notice(publicized, 200)).contains("请在公示期内").doesNotContain("notice-status");
         assertThat(town()).contains("/notice/" + publicized.noticeToken()).doesNotContain("往期公示");
+    }
+
+    @Test
+    void theNoticesSelfServiceQrCodeLeadsToTheConfiguredAddressNotTheRequestsHost() throws Exception {
+        PayoutBatch publicized = flow.publicized(p);
+        var response = mvc.perform(get("/notice/{t}", publicized.noticeToken()).header("Host", "evil.example"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        assertThat(response.getContentAsString()).contains(cards.qrSvg(publicUrl.replaceAll("/$", "") + "/self"))
+                .doesNotContain(cards.qrSvg("http://evil.example/self"));
     }
 
     private String notice(PayoutBatch batch, int status) throws Exception {

@@ -56,6 +56,8 @@ class WorkerPinScreensTests {
     @Autowired MutableClock clock;
     @Autowired WorkerPins pins;
     @Autowired JdbcTemplate jdbc;
+    @Autowired WorkerCards cards;
+    @org.springframework.beans.factory.annotation.Value("${workrelief.public-url}") String publicUrl;
 
     ActiveProject site;
     long workerId;
@@ -65,6 +67,14 @@ class WorkerPinScreensTests {
         clock.reset();
         site = ActiveProject.create(accounts, projects, registry, TODAY);
         workerId = site.worker().getId();
+    }
+
+    @Test
+    void theCardsQrCodeLeadsToTheConfiguredAddressNotTheRequestsHost() throws Exception {
+        String code = site.worker().getWorkerCode();
+        String card = page(get("/workers/{id}/card", workerId).header("Host", "evil.example").with(user(site.staff())));
+        assertThat(card).contains(cards.qrSvg(publicUrl.replaceAll("/$", "") + "/self?code=" + code))
+                .doesNotContain(cards.qrSvg("http://evil.example/self?code=" + code));
     }
 
     @Test

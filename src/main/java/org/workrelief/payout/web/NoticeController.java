@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.workrelief.common.web.PublicLinks;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.payout.PayoutQueries;
 
@@ -21,7 +22,10 @@ class NoticeController {
     private final PayoutQueries payouts;
     private final org.workrelief.worker.WorkerCards cards;
 
-    NoticeController(PayoutQueries payouts, org.workrelief.worker.WorkerCards cards) {
+    private final PublicLinks links;
+
+    NoticeController(PayoutQueries payouts, org.workrelief.worker.WorkerCards cards, PublicLinks links) {
+        this.links = links;
         this.payouts = payouts;
         this.cards = cards;
     }
@@ -39,8 +43,7 @@ class NoticeController {
         }
         model.addAttribute("notice", notice);
         // 本人查询: each worker on the list looks up their own line, days and pay slip with their PIN
-        model.addAttribute("selfQr", cards.qrSvg(org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromCurrentContextPath().path("/self").toUriString()));
+        model.addAttribute("selfQr", cards.qrSvg(links.to("self")));
         model.addAttribute("keptYears", PayoutQueries.NOTICE_KEPT.getYears());
         return "payout/notice";
     }

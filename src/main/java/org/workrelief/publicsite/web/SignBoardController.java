@@ -1,11 +1,10 @@
 package org.workrelief.publicsite.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.workrelief.common.web.PublicLinks;
 import org.workrelief.complaint.ComplaintBoards;
 import org.workrelief.publicsite.ProjectSignBoards;
 import org.workrelief.publicsite.ProjectSignBoards.SignBoard;
@@ -22,14 +21,14 @@ class SignBoardController {
     private final ProjectSignBoards signBoards;
     private final ComplaintBoards complaintBoards;
     private final WorkerCards codes;
-    private final String publicUrl;
+    private final PublicLinks links;
 
     SignBoardController(ProjectSignBoards signBoards, ComplaintBoards complaintBoards, WorkerCards codes,
-            @Value("${workrelief.public-url:}") String publicUrl) {
+            PublicLinks links) {
         this.signBoards = signBoards;
         this.complaintBoards = complaintBoards;
         this.codes = codes;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.links = links;
     }
 
     @GetMapping("/public/projects/{code}")
@@ -43,7 +42,7 @@ class SignBoardController {
     String board(@PathVariable String code, Model model) {
         SignBoard board = signBoards.of(code);
         fill(board, model);
-        String link = publicLink(board.code());
+        String link = links.to("public", "projects", board.code());
         model.addAttribute("publicLink", link);
         model.addAttribute("qr", codes.qrSvg(link));
         return "public/sign-board";
@@ -54,9 +53,5 @@ class SignBoardController {
         // the town's 维权信息 as its administrator posted it (hotlines only here: the committee's contacts
         // are on the town's own complaint board page)
         model.addAttribute("complaintBoard", complaintBoards.of(board.townId()).orElse(null));
-    }
-
-    String publicLink(String code) {
-        return UriComponentsBuilder.fromUriString(publicUrl).pathSegment("public", "projects", code).build().toUriString();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workrelief.common.web.PublicLinks;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
@@ -45,9 +46,12 @@ class WorkerController {
     private final WorkerCards cards;
     private final WorkerPins pins;
 
+    private final PublicLinks links;
+
     WorkerController(WorkerService workers, EnrollmentService enrollments, ProjectService projects,
-            AccountService accounts, WorkerCards cards, WorkerPins pins) {
+            AccountService accounts, WorkerCards cards, WorkerPins pins, PublicLinks links) {
         this.pins = pins;
+        this.links = links;
         this.workers = workers;
         this.enrollments = enrollments;
         this.projects = projects;
@@ -182,8 +186,7 @@ class WorkerController {
         model.addAttribute("town", accounts.getTown(me, worker.getTownId()));
         model.addAttribute("qr", cards.qrSvg(worker.getWorkerCode()));
         // 本人查询: the worker scans this with their own phone and finds their code filled in
-        model.addAttribute("selfQr", cards.qrSvg(org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromCurrentContextPath().path("/self").queryParam("code", worker.getWorkerCode()).toUriString()));
+        model.addAttribute("selfQr", cards.qrSvg(links.withQuery("self", "code", worker.getWorkerCode())));
         return "worker/card";
     }
 
