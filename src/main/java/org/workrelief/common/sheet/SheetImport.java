@@ -125,8 +125,7 @@ public final class SheetImport {
         return of(SheetReader.read(filename, in), headerRow);
     }
 
-    /** Rows already read, e.g. by a test. */
-    public static SheetImport of(List<SheetRow> rows, boolean headerRow) {
+    private static SheetImport of(List<SheetRow> rows, boolean headerRow) {
         if (rows.isEmpty()) {
             throw new BusinessRuleException("import.file.empty");
         }
