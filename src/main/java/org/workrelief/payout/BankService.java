@@ -286,7 +286,7 @@ public class BankService {
                 if (template != null && template.totalsRow() && isTotals(row)) {
                     return null;
                 }
-                String number = row.cell(card).isEmpty() ? null : digits(row.cell(card));
+                String number = row.cell(card).isBlank() ? null : digits(row.cell(card));
                 String idNumber = number == null ? row.cell(id).toUpperCase() : null;
                 Match match = number != null ? byCard.get(protector.hash(number))
                         : idNumber.isEmpty() ? null : byId.get(protector.hash(idNumber));
