@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +14,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.sheet.RowError;
-import org.workrelief.common.sheet.SheetReader;
-import org.workrelief.common.sheet.SheetReader.SheetRow;
+import org.workrelief.common.sheet.SheetImport;
+import org.workrelief.common.sheet.SheetImport.Column;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 
@@ -38,6 +36,11 @@ public class AttendanceImportService {
             return errors.isEmpty();
         }
     }
+
+    private static final Column CODE = Column.of("工号");
+    private static final Column ID_NUMBER = Column.of("身份证号");
+    private static final Column TIME = Column.of("时间");
+    private static final Column DEVICE = Column.of("设备");
 
     private static final List<DateTimeFormatter> LOCAL_FORMATS = List.of(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"), DateTimeFormatter.ofPattern("yyyy/M/d H:mm:ss"),
@@ -61,64 +64,41 @@ public class AttendanceImportService {
             throw new org.springframework.security.access.AccessDeniedException("administrators and project staff only");
         }
         Project project = projects.get(actor, projectId);
-        List<SheetRow> rows = SheetReader.read(filename, in);
-        if (rows.size() < 2) {
-            throw new BusinessRuleException("import.file.noRows");
-        }
-        SheetRow header = rows.get(0);
-        int code = header.columnOf("工号");
-        int idNumber = header.columnOf("身份证号");
-        int time = header.columnOf("时间");
-        int device = header.columnOf("设备");
-        List<RowError> headerErrors = new ArrayList<>();
-        if (code < 0 && idNumber < 0) {
-            headerErrors.add(new RowError(1, "工号", "import.header.missing", List.of("工号 / 身份证号")));
-        }
-        if (time < 0) {
-            headerErrors.add(new RowError(1, "时间", "import.header.missing", List.of("时间")));
-        }
-        if (!headerErrors.isEmpty()) {
-            return new ImportResult(0, 0, headerErrors);
+        SheetImport sheet = SheetImport.read(filename, in).require(CODE, ID_NUMBER).require(TIME);
+        if (!sheet.missing().isEmpty()) {
+            return new ImportResult(0, 0, sheet.missing());
         }
         return transaction.execute(status -> {
-            List<RowError> errors = new ArrayList<>();
-            int stored = 0;
-            int already = 0;
-            for (SheetRow row : rows.subList(1, rows.size())) {
-                if (row.isBlank()) {
-                    continue;
-                }
-                Optional<OffsetDateTime> at = parseTime(row.cell(time).trim());
+            // a row is checked by punching it, with the live sign-in's rules; a refused file is rolled back
+            SheetImport.Checked<Boolean> punched = sheet.check(row -> {
+                Optional<OffsetDateTime> at = parseTime(row.cell(TIME));
                 if (at.isEmpty()) {
-                    errors.add(new RowError(row.number(), "时间", "attendance.import.time", List.of(row.cell(time))));
-                    continue;
+                    row.reject(TIME, "attendance.import.time", row.cell(TIME));
+                    return null;
                 }
-                String workerCode = code >= 0 ? row.cell(code).trim() : "";
-                String id = idNumber >= 0 ? row.cell(idNumber).trim() : "";
-                String deviceId = device >= 0 && !row.cell(device).isBlank() ? row.cell(device).trim() : null;
+                String workerCode = row.cell(CODE);
+                String id = row.cell(ID_NUMBER);
                 PunchRequest request = new PunchRequest(projectId, workerCode.isEmpty() ? null : workerCode, null,
-                        workerCode.isEmpty() ? id : null, at.get().toInstant(), PunchSource.IMPORT, deviceId,
+                        workerCode.isEmpty() ? id : null, at.get().toInstant(), PunchSource.IMPORT, row.optional(DEVICE),
                         actor.getUsername(), null, null);
                 try {
-                    if (punches.punch(request).created()) {
-                        stored++;
-                    }
-                    else {
-                        already++;
-                    }
+                    return punches.punch(request).created();
                 }
                 catch (PunchRefusedException refused) {
-                    errors.add(new RowError(row.number(), workerCode.isEmpty() ? "身份证号" : "工号", refused.getMessageKey(),
-                            List.of()));
+                    row.reject(workerCode.isEmpty() ? ID_NUMBER : CODE, refused.getMessageKey());
+                    return null;
                 }
-            }
-            if (!errors.isEmpty()) {
+            });
+            return punched.finish(created -> {
+                int stored = (int) created.stream().filter(Boolean::booleanValue).count();
+                int already = created.size() - stored;
+                auditLog.recordAs(actor.getUsername(), AuditEvent.of("ATTENDANCE_IMPORTED", "Project", projectId)
+                        .inProject(project.getId(), project.getTownId()).detail(stored + " stored, " + already + " already there, from " + filename));
+                return new ImportResult(stored, already, List.of());
+            }, errors -> {
                 status.setRollbackOnly();
                 return new ImportResult(0, 0, errors);
-            }
-            auditLog.recordAs(actor.getUsername(), AuditEvent.of("ATTENDANCE_IMPORTED", "Project", projectId)
-                    .inProject(project.getId(), project.getTownId()).detail(stored + " stored, " + already + " already there, from " + filename));
-            return new ImportResult(stored, already, List.of());
+            });
         });
     }
 

@@ -30,8 +30,8 @@ import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.DataProtector;
 import org.workrelief.common.sheet.RowError;
-import org.workrelief.common.sheet.SheetReader;
-import org.workrelief.common.sheet.SheetReader.SheetRow;
+import org.workrelief.common.sheet.SheetImport;
+import org.workrelief.common.sheet.SheetImport.Column;
 import org.workrelief.common.sheet.SheetWriter;
 import org.workrelief.project.Project;
 
@@ -237,6 +237,10 @@ public class BankService {
     private record Match(long lineId, long workerId, BigDecimal payable, LineStatus status) {
     }
 
+    /** A good row of the bank's answer: paid or failed, and the update of its line. */
+    private record Answer(boolean paid, Object[] line) {
+    }
+
     /**
      * The bank's answer (CSV/XLSX: card or ID number, amount, 成功/失败, reason): each row must match
      * a line of the batch by card or ID number and its exact amount; one bad row and nothing is
@@ -248,34 +252,18 @@ public class BankService {
         if (batch.status() != BatchStatus.RELEASED) {
             throw new BusinessRuleException("payout.results.notReleased");
         }
-        List<SheetRow> rows = SheetReader.read(filename, in);
         BankTemplate template = templates.effective(batchId).orElse(null);
         boolean headerRow = template == null || template.headerRow();
-        if (rows.size() < (headerRow ? 2 : 1)) {
-            throw new BusinessRuleException("import.file.noRows");
+        Column card = column(template, BankField.CARD_NUMBER, "银行卡号", "账号", "卡号");
+        Column id = column(template, BankField.ID_NUMBER, "身份证号", "证件号码");
+        Column amount = column(template, BankField.AMOUNT, "金额", "金额(元)");
+        Column result = column(template, BankField.RESULT, "结果", "处理结果");
+        Column reason = column(template, BankField.REASON, "原因", "失败原因", "备注");
+        Column reference = column(template, BankField.REFERENCE, "交易流水号", "流水号", "银行流水号", "交易参考号");
+        SheetImport sheet = SheetImport.read(filename, in, headerRow).require(card, id).require(amount).require(result);
+        if (!sheet.missing().isEmpty()) {
+            return new ResultImport(0, 0, 0, false, sheet.missing());
         }
-        SheetRow header = headerRow ? rows.get(0) : null;
-        int card = column(header, template, BankField.CARD_NUMBER, "银行卡号", "账号", "卡号");
-        int id = column(header, template, BankField.ID_NUMBER, "身份证号", "证件号码");
-        int amount = column(header, template, BankField.AMOUNT, "金额(元)", "金额");
-        int result = column(header, template, BankField.RESULT, "结果", "处理结果");
-        int reason = column(header, template, BankField.REASON, "原因", "失败原因", "备注");
-        int reference = column(header, template, BankField.REFERENCE, "交易流水号", "流水号", "银行流水号", "交易参考号");
-        List<RowError> headerErrors = new ArrayList<>();
-        if (card < 0 && id < 0) {
-            headerErrors.add(new RowError(1, "银行卡号", "import.header.missing", List.of("银行卡号 / 身份证号")));
-        }
-        if (amount < 0) {
-            headerErrors.add(new RowError(1, "金额", "import.header.missing", List.of("金额")));
-        }
-        if (result < 0) {
-            headerErrors.add(new RowError(1, "结果", "import.header.missing", List.of("结果")));
-        }
-        if (!headerErrors.isEmpty()) {
-            return new ResultImport(0, 0, 0, false, headerErrors);
-        }
-        List<SheetRow> body = rows.subList(headerRow ? 1 : 0, rows.size()).stream()
-                .filter(row -> template == null || !template.totalsRow() || !isTotals(row)).toList();
         return transaction.execute(status -> {
             // one import at a time per batch, against the lines as they are now
             if (batches.lockedBatch(actor, batchId).status() != BatchStatus.RELEASED) {
@@ -293,81 +281,80 @@ public class BankService {
                 }
                 byId.put(rs.getString(6), match);
             }, batchId);
-            List<RowError> errors = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
-            List<Object[]> paid = new ArrayList<>();
-            List<Object[]> failed = new ArrayList<>();
-            for (SheetRow row : body) {
-                if (row.isBlank()) {
-                    continue;
+            SheetImport.Checked<Answer> answers = sheet.check(row -> {
+                if (template != null && template.totalsRow() && isTotals(row)) {
+                    return null;
                 }
-                String number = card >= 0 && !row.cell(card).isBlank() ? digits(row.cell(card)) : null;
-                String idNumber = number == null && id >= 0 ? row.cell(id).trim().toUpperCase() : null;
+                String number = row.cell(card).isBlank() ? null : digits(row.cell(card));
+                String idNumber = number == null ? row.cell(id).toUpperCase() : null;
                 Match match = number != null ? byCard.get(protector.hash(number))
-                        : idNumber == null || idNumber.isEmpty() ? null : byId.get(protector.hash(idNumber));
-                String column = number != null ? "银行卡号" : "身份证号";
+                        : idNumber.isEmpty() ? null : byId.get(protector.hash(idNumber));
+                Column column = number != null ? card : id;
                 if (match == null) {
-                    errors.add(new RowError(row.number(), column, "payout.results.unknown", List.of()));
-                    continue;
+                    row.reject(column, "payout.results.unknown");
+                    return null;
                 }
                 if (!seen.add(match.lineId())) {
-                    errors.add(new RowError(row.number(), column, "payout.results.duplicate", List.of()));
-                    continue;
+                    row.reject(column, "payout.results.duplicate");
+                    return null;
                 }
                 if (match.status() != LineStatus.PENDING) {
-                    errors.add(new RowError(row.number(), column, "payout.results.alreadyAnswered", List.of()));
-                    continue;
+                    row.reject(column, "payout.results.alreadyAnswered");
+                    return null;
                 }
                 BigDecimal stated;
                 try {
-                    stated = new BigDecimal(row.cell(amount).trim().replace(",", ""));
+                    stated = new BigDecimal(row.cell(amount).replace(",", ""));
                 }
                 catch (NumberFormatException bad) {
-                    errors.add(new RowError(row.number(), "金额", "payout.results.amountFormat", List.of(row.cell(amount))));
-                    continue;
+                    row.reject(amount, "payout.results.amountFormat", row.cell(amount));
+                    return null;
                 }
                 if (stated.compareTo(match.payable()) != 0) {
-                    errors.add(new RowError(row.number(), "金额", "payout.results.amountMismatch",
-                            List.of(stated.toPlainString(), match.payable().toPlainString())));
-                    continue;
+                    row.reject(amount, "payout.results.amountMismatch", stated.toPlainString(), match.payable().toPlainString());
+                    return null;
                 }
-                String outcome = row.cell(result).trim();
-                String why = reason >= 0 ? row.cell(reason).trim() : "";
-                String ref = reference >= 0 ? row.cell(reference).trim() : "";
+                String outcome = row.cell(result);
+                String why = row.cell(reason);
+                String ref = row.cell(reference);
                 if (ref.length() > 64) {
-                    errors.add(new RowError(row.number(), "交易流水号", "payout.results.referenceTooLong", List.of()));
-                    continue;
+                    row.reject(reference, "payout.results.referenceTooLong");
+                    return null;
                 }
                 if (List.of("成功", "SUCCESS", "S", "已成功").contains(outcome.toUpperCase())) {
-                    paid.add(new Object[] { Date.valueOf(LocalDate.now(clock)), ref.isEmpty() ? null : ref, match.lineId() });
+                    return new Answer(true, new Object[] { Date.valueOf(LocalDate.now(clock)), ref.isEmpty() ? null : ref,
+                            match.lineId() });
                 }
                 else if (List.of("失败", "FAIL", "FAILED", "F", "已失败").contains(outcome.toUpperCase())) {
-                    failed.add(new Object[] { why.isEmpty() ? null : truncate(why, 200), ref.isEmpty() ? null : ref,
+                    return new Answer(false, new Object[] { why.isEmpty() ? null : truncate(why, 200), ref.isEmpty() ? null : ref,
                             Timestamp.from(clock.instant()), match.lineId() });
                 }
-                else {
-                    errors.add(new RowError(row.number(), "结果", "payout.results.outcome", List.of(outcome)));
-                }
-            }
-            if (!errors.isEmpty()) {
+                row.reject(result, "payout.results.outcome", outcome);
+                return null;
+            });
+            return answers.finish(marked -> {
+                List<Object[]> paid = marked.stream().filter(Answer::paid).map(Answer::line).toList();
+                List<Object[]> failed = marked.stream().filter(answer -> !answer.paid()).map(Answer::line).toList();
+                jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, bank_reference = ?, version = version + 1 "
+                        + "where id = ? and status = 'PENDING'", paid);
+                jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, bank_reference = ?, failed_at = ?, "
+                        + "version = version + 1 where id = ? and status = 'PENDING'", failed);
+                boolean settled = settleIfDone(actor, batch);
+                Project project = batches.projectOf(actor, batch);
+                auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutBatches.ENTITY, batchId)
+                        .inProject(project.getId(), project.getTownId())
+                        .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
+                        .detail(filename));
+                events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(row -> (Long) row[row.length - 1]).toList(),
+                        failed.stream().map(row -> (Long) row[row.length - 1]).toList()));
+                Integer pending = jdbc.queryForObject(
+                        "select count(*) from payout_line where batch_id = ? and status = 'PENDING'", Integer.class, batchId);
+                return new ResultImport(paid.size(), failed.size(), pending == null ? 0 : pending, settled, List.of());
+            }, errors -> {
                 status.setRollbackOnly();
                 return new ResultImport(0, 0, 0, false, errors);
-            }
-            jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, bank_reference = ?, version = version + 1 "
-                    + "where id = ? and status = 'PENDING'", paid);
-            jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, bank_reference = ?, failed_at = ?, "
-                    + "version = version + 1 where id = ? and status = 'PENDING'", failed);
-            boolean settled = settleIfDone(actor, batch);
-            Project project = batches.projectOf(actor, batch);
-            auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutBatches.ENTITY, batchId)
-                    .inProject(project.getId(), project.getTownId())
-                    .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
-                    .detail(filename));
-            events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(row -> (Long) row[row.length - 1]).toList(),
-                    failed.stream().map(row -> (Long) row[row.length - 1]).toList()));
-            Integer pending = jdbc.queryForObject(
-                    "select count(*) from payout_line where batch_id = ? and status = 'PENDING'", Integer.class, batchId);
-            return new ResultImport(paid.size(), failed.size(), pending == null ? 0 : pending, settled, List.of());
+            });
         });
     }
 
@@ -448,26 +435,22 @@ public class BankService {
      * The column of a field in a result file: with a header row, by the template's title and then by the
      * usual titles; without one, the field's place in the template's result columns.
      */
-    private static int column(SheetRow header, BankTemplate template, BankField field, String... usual) {
-        if (header == null) {
-            return BankTemplate.indexOf(template.resultColumns(), field);
+    private static Column column(BankTemplate template, BankField field, String header, String... usual) {
+        Column byUsualTitles = Column.of(header, usual);
+        if (template == null) {
+            return byUsualTitles;
         }
-        if (template != null) {
-            int at = BankTemplate.indexOf(template.resultColumns(), field);
-            if (at >= 0) {
-                int found = header.columnOf(template.resultColumns().get(at).title());
-                if (found >= 0) {
-                    return found;
-                }
-            }
+        int at = BankTemplate.indexOf(template.resultColumns(), field);
+        if (!template.headerRow()) {
+            return Column.at(header, at);
         }
-        return header.columnOf(usual);
+        return at < 0 ? byUsualTitles : byUsualTitles.preferring(template.resultColumns().get(at).title());
     }
 
     /** A bank's totals row (合计 / 总计 in its first cells). */
-    private static boolean isTotals(SheetRow row) {
+    private static boolean isTotals(SheetImport.Row row) {
         for (int c = 0; c < 2; c++) {
-            String cell = row.cell(c).trim();
+            String cell = row.cell(Column.at("", c));
             if (cell.startsWith(BankFiles.TOTALS) || cell.startsWith("总计")) {
                 return true;
             }

@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.DataProtector;
 import org.workrelief.common.sheet.RowError;
-import org.workrelief.common.sheet.SheetReader;
-import org.workrelief.common.sheet.SheetReader.SheetRow;
+import org.workrelief.common.sheet.SheetImport;
+import org.workrelief.common.sheet.SheetImport.Column;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 
@@ -41,6 +40,10 @@ import org.workrelief.project.ProjectService;
 public class TrainingService {
 
     static final String ENTITY = "TrainingSession";
+
+    private static final Column CODE = Column.of("工号");
+    private static final Column ID_NUMBER = Column.of("身份证号");
+    private static final Column CERTIFICATE = Column.of("证书编号");
 
     private final JdbcTemplate jdbc;
     private final ProjectService projects;
@@ -169,63 +172,44 @@ public class TrainingService {
             throws IOException {
         TrainingSession session = session(actor, sessionId);
         Project project = keptBy(actor, session.projectId());
-        List<SheetRow> rows = SheetReader.read(filename, in);
-        if (rows.size() < 2) {
-            throw new BusinessRuleException("import.file.noRows");
-        }
-        SheetRow header = rows.get(0);
-        int code = header.columnOf("工号");
-        int id = header.columnOf("身份证号");
-        int certificate = header.columnOf("证书编号");
-        if (code < 0 && id < 0) {
-            return new ImportResult(0, 0, List.of(new RowError(1, "工号", "import.header.missing", List.of("工号 / 身份证号"))));
+        SheetImport sheet = SheetImport.read(filename, in).require(CODE, ID_NUMBER);
+        if (!sheet.missing().isEmpty()) {
+            return new ImportResult(0, 0, sheet.missing());
         }
         Set<Long> ofProject = workersOf(session.projectId());
         Set<Long> already = new HashSet<>(jdbc.queryForList("select worker_id from training_attendee where session_id = ?",
                 Long.class, sessionId));
-        List<RowError> errors = new ArrayList<>();
-        List<Object[]> toAdd = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        int alreadyThere = 0;
-        for (SheetRow row : rows.subList(1, rows.size())) {
-            if (row.isBlank()) {
-                continue;
-            }
-            String workerCode = code >= 0 ? row.cell(code).trim() : "";
-            String idNumber = id >= 0 ? row.cell(id).trim().toUpperCase() : "";
+        SheetImport.Checked<Object[]> checked = sheet.check(row -> {
+            String workerCode = row.cell(CODE);
+            String idNumber = row.cell(ID_NUMBER).toUpperCase();
             List<Long> found = !workerCode.isEmpty()
                     ? jdbc.queryForList("select id from worker where worker_code = ?", Long.class, workerCode)
                     : idNumber.isEmpty() ? List.of()
                             : jdbc.queryForList("select id from worker where id_number_hash = ?", Long.class,
                                     protector.hash(idNumber));
-            String column = workerCode.isEmpty() ? "身份证号" : "工号";
+            Column column = workerCode.isEmpty() ? ID_NUMBER : CODE;
             if (found.isEmpty() || !ofProject.contains(found.get(0))) {
-                errors.add(new RowError(row.number(), column, "training.attendee.notOfProject", List.of()));
-                continue;
+                row.reject(column, "training.attendee.notOfProject");
+                return null;
             }
             if (!seen.add(found.get(0))) {
-                errors.add(new RowError(row.number(), column, "training.import.duplicate", List.of()));
-                continue;
+                row.reject(column, "training.import.duplicate");
+                return null;
             }
-            String cert = certificate >= 0 && !row.cell(certificate).isBlank() ? row.cell(certificate).trim() : null;
+            String cert = row.optional(CERTIFICATE);
             if (cert != null && cert.length() > 64) {
-                errors.add(new RowError(row.number(), "证书编号", "training.certificate.tooLong", List.of(64)));
-                continue;
+                row.reject(CERTIFICATE, "training.certificate.tooLong", 64);
+                return null;
             }
-            if (already.contains(found.get(0))) {
-                alreadyThere++;
-            }
-            toAdd.add(new Object[] { found.get(0), cert });
-        }
-        if (!errors.isEmpty()) {
-            return new ImportResult(0, 0, errors);
-        }
-        int finalAlready = alreadyThere;
-        return transaction.execute(status -> {
+            return new Object[] { found.get(0), cert };
+        });
+        return checked.finish(toAdd -> transaction.execute(status -> {
             int added = insertAttendees(actor, sessionId, toAdd);
             audit(actor, "TRAINING_ATTENDEES_IMPORTED", sessionId, project, Map.of("added", added, "file", filename));
-            return new ImportResult(added, finalAlready, List.of());
-        });
+            int alreadyThere = (int) toAdd.stream().filter(w -> already.contains((Long) w[0])).count();
+            return new ImportResult(added, alreadyThere, List.of());
+        }), errors -> new ImportResult(0, 0, errors));
     }
 
     /** Inserts attendees (worker id, certificate); a worker already there keeps the row, taking a new certificate if given. */

@@ -1,10 +1,9 @@
 package org.workrelief.worker;
 
-import java.util.Arrays;
-import java.util.Optional;
+import org.workrelief.common.sheet.SheetImport;
 
 /** The columns of the roster import template, by their Chinese headers (any order in the file). */
-enum RosterColumn {
+enum RosterColumn implements SheetImport.Column {
     NAME("姓名", true),
     ID_NUMBER("身份证号", true),
     PHONE("手机号", false),
@@ -35,16 +34,12 @@ enum RosterColumn {
         this.required = required;
     }
 
-    String header() {
+    @Override
+    public String header() {
         return header;
     }
 
     boolean required() {
         return required;
-    }
-
-    static Optional<RosterColumn> byHeader(String text) {
-        String cleaned = text == null ? "" : text.replace("\uFEFF", "").replace("*", "").trim();
-        return Arrays.stream(values()).filter(column -> column.header.equals(cleaned)).findFirst();
     }
 }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +28,7 @@ import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.ProtectedNumber;
 import org.workrelief.common.sheet.RowError;
-import org.workrelief.common.sheet.SheetReader;
-import org.workrelief.common.sheet.SheetReader.SheetRow;
+import org.workrelief.common.sheet.SheetImport;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.team.TeamService;
@@ -103,24 +102,10 @@ public class RosterImportService {
             throws IOException {
         actor.require(Role.ADMIN, Role.STAFF);
         Project project = projects.get(actor, projectId);
-        List<SheetRow> rows = SheetReader.read(filename, in);
-        if (rows.isEmpty()) {
-            throw new BusinessRuleException("import.file.empty");
-        }
-        Map<RosterColumn, Integer> columns = new EnumMap<>(RosterColumn.class);
-        List<RowError> errors = new ArrayList<>();
-        SheetRow header = rows.get(0);
-        for (int c = 0; c < header.cells().size(); c++) {
-            int index = c;
-            RosterColumn.byHeader(header.cell(c)).ifPresent(column -> columns.putIfAbsent(column, index));
-        }
-        for (RosterColumn column : RosterColumn.values()) {
-            if (column.required() && !columns.containsKey(column)) {
-                errors.add(new RowError(1, column.header(), "import.header.missing", List.of(column.header())));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new ImportResult(errors);
+        SheetImport sheet = SheetImport.read(filename, in);
+        Arrays.stream(RosterColumn.values()).filter(RosterColumn::required).forEach(sheet::require);
+        if (!sheet.missing().isEmpty()) {
+            return new ImportResult(sheet.missing());
         }
 
         Map<String, Long> teamIds = new HashMap<>();
@@ -128,36 +113,23 @@ public class RosterImportService {
             teamIds.put(team.getName(), team.getId());
         }
         LocalDate today = LocalDate.now(clock);
-        List<CheckedRow> checked = new ArrayList<>();
         Map<String, Integer> firstRowOfHash = new HashMap<>();
         Map<String, Integer> firstRowOfCard = new HashMap<>();
-        for (SheetRow row : rows.subList(1, rows.size())) {
-            if (row.isBlank()) {
-                continue;
+        SheetImport.Checked<CheckedRow> file = sheet.check(row -> {
+            CheckedRow good = check(row, teamIds, today);
+            if (good == null) {
+                return null;
             }
-            CheckedRow good = check(row, columns, teamIds, today, errors);
-            if (good != null) {
-                Integer earlier = firstRowOfHash.putIfAbsent(good.protectedId().hash(), row.number());
-                if (earlier != null) {
-                    errors.add(new RowError(row.number(), RosterColumn.ID_NUMBER.header(), "import.idNumber.duplicateInFile",
-                            List.of(earlier)));
-                }
-                else if (good.bankCard() != null
-                        && firstRowOfCard.putIfAbsent(good.bankCard().hash(), row.number()) != null) {
-                    errors.add(new RowError(row.number(), RosterColumn.BANK_CARD.header(), "import.bankCard.duplicateInFile",
-                            List.of(firstRowOfCard.get(good.bankCard().hash()))));
-                }
-                else {
-                    checked.add(good);
-                }
+            Integer earlier = firstRowOfHash.putIfAbsent(good.protectedId().hash(), row.number());
+            if (earlier != null) {
+                row.reject(RosterColumn.ID_NUMBER, "import.idNumber.duplicateInFile", earlier);
             }
-            if (errors.size() >= MAX_ERRORS) {
-                break;
+            else if (good.bankCard() != null && firstRowOfCard.putIfAbsent(good.bankCard().hash(), row.number()) != null) {
+                row.reject(RosterColumn.BANK_CARD, "import.bankCard.duplicateInFile", firstRowOfCard.get(good.bankCard().hash()));
             }
-        }
-        if (checked.isEmpty() && errors.isEmpty()) {
-            throw new BusinessRuleException("import.file.noRows");
-        }
+            return good;
+        }, MAX_ERRORS);
+        List<CheckedRow> checked = file.rows();
         Map<String, Registered> registered = registeredByIdHash(checked);
         Set<Long> activeHere = activeOnProject(projectId, registered.values());
         Map<String, Long> cardOwners = cardOwners(checked);
@@ -167,14 +139,14 @@ public class RosterImportService {
         for (CheckedRow row : checked) {
             Registered existing = registered.get(row.protectedId().hash());
             if (existing != null && existing.townId() != project.getTownId()) {
-                errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "enrollment.otherTown", List.of()));
+                file.reject(row.row(), RosterColumn.ID_NUMBER.header(), "enrollment.otherTown");
             }
             else if (existing != null && activeHere.contains(existing.workerId())) {
-                errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER.header(), "enrollment.alreadyActive", List.of()));
+                file.reject(row.row(), RosterColumn.ID_NUMBER.header(), "enrollment.alreadyActive");
             }
             Long owner = row.bankCard() == null ? null : cardOwners.get(row.bankCard().hash());
             if (owner != null && (existing == null || owner != existing.workerId())) {
-                errors.add(new RowError(row.row(), RosterColumn.BANK_CARD.header(), "worker.bankCard.registered", List.of()));
+                file.reject(row.row(), RosterColumn.BANK_CARD.header(), "worker.bankCard.registered");
             }
             int age = row.id().ageOn(today);
             if (existing == null && age > workers.ageWarning()) {
@@ -185,21 +157,19 @@ public class RosterImportService {
                         firstNewRowOfPhone.putIfAbsent(row.phone(), row), warnings);
             }
         }
-        if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingInt(RowError::row));
-            return new ImportResult(errors);
-        }
-        try {
-            write(actor, project, checked, registered);
-        }
-        catch (org.springframework.dao.DuplicateKeyException raced) {
-            // someone registered one of these people while the file was being checked: nothing was saved
-            throw new BusinessRuleException("import.raced");
-        }
-        auditLog.recordAs(actor.getUsername(), AuditEvent.of("ROSTER_IMPORTED", "Project", projectId)
-                .inProject(project.getId(), project.getTownId()).detail(checked.size() + " rows from " + filename));
-        int already = (int) checked.stream().filter(r -> registered.containsKey(r.protectedId().hash())).count();
-        return new ImportResult(checked.size(), already, List.of(), warnings);
+        return file.finish(good -> {
+            try {
+                write(actor, project, checked, registered);
+            }
+            catch (org.springframework.dao.DuplicateKeyException raced) {
+                // someone registered one of these people while the file was being checked: nothing was saved
+                throw new BusinessRuleException("import.raced");
+            }
+            auditLog.recordAs(actor.getUsername(), AuditEvent.of("ROSTER_IMPORTED", "Project", projectId)
+                    .inProject(project.getId(), project.getTownId()).detail(checked.size() + " rows from " + filename));
+            int already = (int) checked.stream().filter(r -> registered.containsKey(r.protectedId().hash())).count();
+            return new ImportResult(checked.size(), already, List.of(), warnings);
+        }, ImportResult::new);
     }
 
     private Map<String, Registered> registeredByIdHash(List<CheckedRow> rows) {
@@ -271,60 +241,57 @@ public class RosterImportService {
         return owners;
     }
 
-    private CheckedRow check(SheetRow row, Map<RosterColumn, Integer> columns, Map<String, Long> teamIds, LocalDate today,
-            List<RowError> errors) {
-        int before = errors.size();
-        String name = attempt(row, RosterColumn.NAME, errors, () -> WorkerChecks.name(cell(row, columns, RosterColumn.NAME)));
-        ResidentIdNumber id = attempt(row, RosterColumn.ID_NUMBER, errors, () -> {
-            ResidentIdNumber parsed = ResidentIdNumber.parse(cell(row, columns, RosterColumn.ID_NUMBER));
+    /** The roster's row rule: the registration form's rules, cell by cell; null when any cell is wrong. */
+    private CheckedRow check(SheetImport.Row row, Map<String, Long> teamIds, LocalDate today) {
+        String name = row.attempt(RosterColumn.NAME, () -> WorkerChecks.name(row.cell(RosterColumn.NAME)));
+        ResidentIdNumber id = row.attempt(RosterColumn.ID_NUMBER, () -> {
+            ResidentIdNumber parsed = ResidentIdNumber.parse(row.cell(RosterColumn.ID_NUMBER));
             WorkerChecks.minimumAge(parsed, today);
             return parsed;
         });
-        String phone = attempt(row, RosterColumn.PHONE, errors, () -> WorkerChecks.phone(cell(row, columns, RosterColumn.PHONE)));
-        String village = attempt(row, RosterColumn.VILLAGE, errors, () -> {
-            String text = cell(row, columns, RosterColumn.VILLAGE);
+        String phone = row.attempt(RosterColumn.PHONE, () -> WorkerChecks.phone(row.cell(RosterColumn.PHONE)));
+        String village = row.attempt(RosterColumn.VILLAGE, () -> {
+            String text = row.cell(RosterColumn.VILLAGE);
             if (text.isBlank()) {
                 throw new BusinessRuleException("worker.village.required");
             }
             return text;
         });
-        String villageGroup = text(row, columns, RosterColumn.VILLAGE_GROUP, 64, errors);
-        String householdNo = text(row, columns, RosterColumn.HOUSEHOLD_NO, 32, errors);
-        String skills = text(row, columns, RosterColumn.SKILLS, 200, errors);
-        String bankName = text(row, columns, RosterColumn.BANK_NAME, 64, errors);
-        text(row, columns, RosterColumn.INSURER, 100, errors);
-        text(row, columns, RosterColumn.POLICY_NUMBER, 64, errors);
-        text(row, columns, RosterColumn.VILLAGE, 64, errors);
-        HouseholdStatus household = attempt(row, RosterColumn.HOUSEHOLD_STATUS, errors,
-                () -> RosterLabels.household(cell(row, columns, RosterColumn.HOUSEHOLD_STATUS)));
-        ProtectedNumber card = attempt(row, RosterColumn.BANK_CARD, errors,
-                () -> workers.protectCard(cell(row, columns, RosterColumn.BANK_CARD)));
-        Long teamId = attempt(row, RosterColumn.TEAM, errors, () -> {
-            String team = cell(row, columns, RosterColumn.TEAM);
+        String villageGroup = text(row, RosterColumn.VILLAGE_GROUP, 64);
+        String householdNo = text(row, RosterColumn.HOUSEHOLD_NO, 32);
+        String skills = text(row, RosterColumn.SKILLS, 200);
+        String bankName = text(row, RosterColumn.BANK_NAME, 64);
+        text(row, RosterColumn.INSURER, 100);
+        text(row, RosterColumn.POLICY_NUMBER, 64);
+        text(row, RosterColumn.VILLAGE, 64);
+        HouseholdStatus household = row.attempt(RosterColumn.HOUSEHOLD_STATUS,
+                () -> RosterLabels.household(row.cell(RosterColumn.HOUSEHOLD_STATUS)));
+        ProtectedNumber card = row.attempt(RosterColumn.BANK_CARD,
+                () -> workers.protectCard(row.cell(RosterColumn.BANK_CARD)));
+        Long teamId = row.attempt(RosterColumn.TEAM, () -> {
+            String team = row.cell(RosterColumn.TEAM);
             Long found = teamIds.get(team);
             if (found == null) {
                 throw new BusinessRuleException("import.team.unknown", team, String.join("、", teamIds.keySet()));
             }
             return found;
         });
-        Set<String> workerGroups = attempt(row, RosterColumn.GROUPS, errors,
-                () -> groups.parse(cell(row, columns, RosterColumn.GROUPS)));
-        RecruitmentSource source = attempt(row, RosterColumn.SOURCE, errors,
-                () -> RosterLabels.source(cell(row, columns, RosterColumn.SOURCE)));
-        LocalDate enrolledOn = date(row, columns, RosterColumn.ENROLLED_ON, errors);
-        LocalDate signedOn = date(row, columns, RosterColumn.CONTRACT_SIGNED_ON, errors);
-        LocalDate contractFrom = date(row, columns, RosterColumn.CONTRACT_FROM, errors);
-        LocalDate contractTo = date(row, columns, RosterColumn.CONTRACT_TO, errors);
-        LocalDate insuranceFrom = date(row, columns, RosterColumn.INSURANCE_FROM, errors);
-        LocalDate insuranceTo = date(row, columns, RosterColumn.INSURANCE_TO, errors);
-        if (errors.size() > before) {
+        Set<String> workerGroups = row.attempt(RosterColumn.GROUPS, () -> groups.parse(row.cell(RosterColumn.GROUPS)));
+        RecruitmentSource source = row.attempt(RosterColumn.SOURCE, () -> RosterLabels.source(row.cell(RosterColumn.SOURCE)));
+        LocalDate enrolledOn = date(row, RosterColumn.ENROLLED_ON);
+        LocalDate signedOn = date(row, RosterColumn.CONTRACT_SIGNED_ON);
+        LocalDate contractFrom = date(row, RosterColumn.CONTRACT_FROM);
+        LocalDate contractTo = date(row, RosterColumn.CONTRACT_TO);
+        LocalDate insuranceFrom = date(row, RosterColumn.INSURANCE_FROM);
+        LocalDate insuranceTo = date(row, RosterColumn.INSURANCE_TO);
+        if (row.rejected()) {
             return null;
         }
         EnrollmentForm enrollment = new EnrollmentForm(teamId, source, enrolledOn == null ? today : enrolledOn, signedOn, contractFrom, contractTo,
-                cell(row, columns, RosterColumn.INSURER), cell(row, columns, RosterColumn.POLICY_NUMBER), insuranceFrom,
+                row.cell(RosterColumn.INSURER), row.cell(RosterColumn.POLICY_NUMBER), insuranceFrom,
                 insuranceTo, 0);
         // the same period rules as the enrollment form, checked on a throw-away enrollment
-        boolean periodsOk = attempt(row, RosterColumn.INSURANCE_TO, errors, () -> {
+        boolean periodsOk = row.attempt(RosterColumn.INSURANCE_TO, () -> {
             new Enrollment(0, null, enrollment);
             return Boolean.TRUE;
         }) != null;
@@ -414,23 +381,8 @@ public class RosterImportService {
         return day == null ? null : Date.valueOf(day);
     }
 
-    private interface Check<T> {
-        T run();
-    }
-
-    private static <T> T attempt(SheetRow row, RosterColumn column, List<RowError> errors, Check<T> check) {
-        try {
-            return check.run();
-        }
-        catch (BusinessRuleException refused) {
-            errors.add(new RowError(row.number(), column.header(), refused.getMessageKey(), List.of(refused.getArgs())));
-            return null;
-        }
-    }
-
-    private static LocalDate date(SheetRow row, Map<RosterColumn, Integer> columns, RosterColumn column,
-            List<RowError> errors) {
-        String text = cell(row, columns, column);
+    private static LocalDate date(SheetImport.Row row, RosterColumn column) {
+        String text = row.cell(column);
         if (text.isBlank()) {
             return null;
         }
@@ -442,24 +394,15 @@ public class RosterImportService {
                 // next format
             }
         }
-        errors.add(new RowError(row.number(), column.header(), "import.date.format", List.of(text)));
+        row.reject(column, "import.date.format", text);
         return null;
     }
 
-    private static String cell(SheetRow row, Map<RosterColumn, Integer> columns, RosterColumn column) {
-        Integer index = columns.get(column);
-        return index == null ? "" : row.cell(index).trim();
-    }
-
     /** An optional text cell: blank is null, longer than the column allows is a row error (never cut short). */
-    private static String text(SheetRow row, Map<RosterColumn, Integer> columns, RosterColumn column, int max,
-            List<RowError> errors) {
-        String text = cell(row, columns, column);
-        if (text.isBlank()) {
-            return null;
-        }
-        if (text.length() > max) {
-            errors.add(new RowError(row.number(), column.header(), "import.text.tooLong", List.of(max)));
+    private static String text(SheetImport.Row row, RosterColumn column, int max) {
+        String text = row.optional(column);
+        if (text != null && text.length() > max) {
+            row.reject(column, "import.text.tooLong", max);
         }
         return text;
     }
