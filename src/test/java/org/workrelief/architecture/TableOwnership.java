@@ -29,17 +29,22 @@ final class TableOwnership {
             table("spring_session", "common"),
             table("spring_session_attributes", "common"),
 
-            // account (V1)
+            // account (V1; views V31)
             table("town", "account"),
             table("app_user", "account"),
+            view("town_setting", "account"),
+            view("user_name", "account"),
 
-            // project (V2)
+            // project (V2; views V31)
             table("project", "project"),
+            view("project_name", "project"),
+            view("project_public_facts", "project"),
 
             // backup: no tables of its own
 
             // team (V2)
             table("work_team", "team"),
+            view("team_day_rate", "team"),
 
             // accountability (V26)
             table("audit_chain_check", "accountability"),
@@ -52,12 +57,20 @@ final class TableOwnership {
             table("dividend", "asset"),
             table("dividend_share", "asset"),
             table("operation_job", "asset"),
+            view("project_handover", "asset"),
+            view("operation_job_hire", "asset"),
 
             // worker (V2, V18, V28)
             table("worker", "worker"),
             table("enrollment", "worker"),
             table("worker_pin", "worker"),
             table("worker_group_member", "worker"),
+            view("worker_name", "worker"),
+            view("worker_household", "worker"),
+            view("worker_contact", "worker"),
+            view("worker_payee_account", "worker"),
+            view("enrollment_period", "worker"),
+            view("worker_group", "worker"),
 
             // attendance (V3, V10)
             table("attendance_settings", "attendance"),
@@ -65,10 +78,13 @@ final class TableOwnership {
             table("device_token", "attendance"),
             table("attendance_lock", "attendance"),
             table("attendance_day", "attendance"),
+            view("sign_in", "attendance"),
+            view("attendance_day_headcount", "attendance"),
 
             // training (V6)
             table("training_session", "training"),
             table("training_attendee", "training"),
+            view("training_attendance", "training"),
 
             // supervision (V4)
             table("committee_member", "supervision"),
@@ -76,6 +92,8 @@ final class TableOwnership {
             table("daily_review", "supervision"),
             table("anomaly_decision", "supervision"),
             table("review_photo", "supervision"),
+            view("approved_review_day", "supervision"),
+            view("rejected_anomaly", "supervision"),
 
             // payout (V5, V19, V20, V29)
             table("payout_batch", "payout"),
@@ -86,6 +104,9 @@ final class TableOwnership {
             table("confirmation_sheet", "payout"),
             table("confirmation_sheet_opened", "payout"),
             table("bank_file_template", "payout"),
+            view("payout_batch_state", "payout"),
+            view("payout_line_state", "payout"),
+            view("released_wage", "payout"),
 
             // complaint (V23)
             table("complaint_number", "complaint"),
