@@ -211,7 +211,7 @@ public class PayoutQueries {
                 from payout_batch b join project_name p on p.id = b.project_id
                 left join payout_line l on l.batch_id = b.id
                 where b.status in ('APPROVED', 'RELEASED') and (? or p.town_id = ?)
-                group by b.id, p.id
+                group by b.id, p.code, p.name
                 order by b.period_to, b.id limit ?
                 """, (rs, i) -> new FinanceBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"),
                 rs.getString("name"), rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
