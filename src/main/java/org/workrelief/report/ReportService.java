@@ -148,14 +148,7 @@ public class ReportService {
                   (select count(distinct e.worker_id) from enrollment_period e join worker_household w on w.id = e.worker_id
                    where e.project_id = p.id and e.enrolled_on <= ?
                      and w.village = any (regexp_split_to_array(p.villages, '[、,，;；[:space:]]+'))) as local_people,
-                  (select coalesce(sum(w.days), 0) from released_wage w
-                   where w.project_id = p.id and w.period_from between ? and ?) as days_period,
-                  (select coalesce(sum(w.days), 0) from released_wage w
-                   where w.project_id = p.id and w.period_from <= ?) as days_to_date,
-                  (select coalesce(sum(w.amount_payable), 0) from released_wage w
-                   where w.project_id = p.id and w.period_from between ? and ?) as wages_period,
-                  (select coalesce(sum(w.amount_payable), 0) from released_wage w
-                   where w.project_id = p.id and w.period_from <= ?) as wages_to_date,
+                  r.days_period, r.days_to_date, r.wages_period, r.wages_to_date,
                   (select count(distinct a.worker_id) from training_attendance a
                    where a.project_id = p.id and a.held_on <= ?) as trained,
                   (select count(*) from operation_job_hire j where j.project_id = p.id and j.year = ? and j.kind = 'LONG_TERM') as long_term,
@@ -164,9 +157,15 @@ public class ReportService {
                   t.asset_value as assets
                 from project_public_facts p
                 left join project_handover t on t.project_id = p.id and t.handed_over_on <= ?
+                cross join lateral (
+                    select coalesce(sum(w.days) filter (where w.period_from between ? and ?), 0) as days_period,
+                           coalesce(sum(w.days), 0) as days_to_date,
+                           coalesce(sum(w.amount_payable) filter (where w.period_from between ? and ?), 0) as wages_period,
+                           coalesce(sum(w.amount_payable), 0) as wages_to_date
+                    from released_wage w where w.project_id = p.id and w.period_from <= ?) r
                 where p.id = any (?)
-                """, from, to, to, from, to, to, to, to, from, to, to, from, to, to,
-                to, period.month().getYear(), period.month().getYear(), to, ids)
+                """, from, to, to, from, to, to, to, to, to, period.month().getYear(), period.month().getYear(), to,
+                from, to, from, to, to, ids)
                 .forEach(row -> rows.put(((Number) row.get("id")).longValue(), row));
         Map<Long, Map<String, Long>> byGroup = new HashMap<>();
         jdbc.query("""
