@@ -8,6 +8,7 @@
 do $$
 declare
     runtime constant text := coalesce(nullif(current_setting('workrelief.runtime_role', true), ''), 'workrelief_app');
+    published record;
 begin
     if runtime = current_user or not exists (select 1 from pg_roles where rolname = runtime) then
         return;
@@ -19,5 +20,9 @@ begin
     execute format('grant usage, select on all sequences in schema public to %I', runtime);
     execute format('revoke insert, update, delete on flyway_schema_history from %I', runtime);
     execute format('revoke update, delete on audit_log from %I', runtime);
+    -- the views the modules publish to each other (V31 on) are read-only: a module writes its own tables only
+    for published in select viewname from pg_views where schemaname = 'public' loop
+        execute format('revoke insert, update, delete on %I from %I', published.viewname, runtime);
+    end loop;
 end
 $$;

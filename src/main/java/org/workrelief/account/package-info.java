@@ -3,4 +3,5 @@
  * the security configuration. Other modules ask {@link org.workrelief.account.SignedInUser} what
  * the current user may see.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common" })
 package org.workrelief.account;

@@ -125,7 +125,7 @@ public class AuditChainVerifier {
     public List<Check> latest(SignedInUser me, int limit) {
         List<Check> checks = jdbc.query("""
                 select c.*, t.name as town_name, u.display_name from audit_chain_check c
-                left join town t on t.id = c.scope_town_id left join app_user u on u.username = c.checked_by
+                left join town_setting t on t.id = c.scope_town_id left join user_name u on u.username = c.checked_by
                 where c.scope_town_id is null or c.scope_town_id = ? or ?
                 order by c.id desc limit ?
                 """, (rs, row) -> check(rs, List.of()), me.townId(), me.isCountyLevel(), limit);
@@ -143,7 +143,7 @@ public class AuditChainVerifier {
     public Optional<Check> latestBroken(SignedInUser me) {
         return jdbc.query("""
                 select c.*, t.name as town_name, null as display_name from audit_chain_check c
-                left join town t on t.id = c.scope_town_id
+                left join town_setting t on t.id = c.scope_town_id
                 where c.id in ((select max(id) from audit_chain_check where scope_town_id is null),
                                (select max(id) from audit_chain_check where scope_town_id = ?))
                   and c.outcome = 'BROKEN'
@@ -154,8 +154,8 @@ public class AuditChainVerifier {
     private Check withFailures(Check c, SignedInUser me) {
         List<Failure> failures = jdbc.query("""
                 select f.*, coalesce(p.code || ' ' || p.name, t.name) as label from audit_chain_failure f
-                left join project p on f.chain = 'project:' || p.id
-                left join town t on f.chain = 'town:' || t.id
+                left join project_name p on f.chain = 'project:' || p.id
+                left join town_setting t on f.chain = 'town:' || t.id
                 where f.check_id = ? and (f.town_id = ? or ?) order by f.chain
                 """, (rs, row) -> new Failure(rs.getString("chain"), rs.getObject("town_id", Long.class),
                 rs.getObject("entry_id", Long.class), rs.getObject("chain_seq", Long.class), rs.getString("problem"),
@@ -177,7 +177,7 @@ public class AuditChainVerifier {
         return transactions.execute(status -> {
             Instant started = clock.instant();
             Map<Long, Long> projectTowns = new HashMap<>();
-            jdbc.query("select id, town_id from project", (RowCallbackHandler) rs -> projectTowns.put(rs.getLong(1), rs.getLong(2)));
+            jdbc.query("select id, town_id from project_name", (RowCallbackHandler) rs -> projectTowns.put(rs.getLong(1), rs.getLong(2)));
             Walk walk = new Walk(checkpoints(townId), projectTowns);
             if (townId == null) {
                 streaming.query(SELECT + " order by a.chain, a.chain_seq", walk);
@@ -238,7 +238,7 @@ public class AuditChainVerifier {
     private String[] chainsOfTown(long townId) {
         List<String> chains = new ArrayList<>();
         chains.add(AuditChain.townChain(townId));
-        jdbc.queryForList("select id from project where town_id = ? order by id", Long.class, townId)
+        jdbc.queryForList("select id from project_name where town_id = ? order by id", Long.class, townId)
                 .forEach(project -> chains.add(AuditChain.projectChain(project)));
         return chains.toArray(String[]::new);
     }
@@ -253,7 +253,7 @@ public class AuditChainVerifier {
                        case when c.chain like 'project:%' then p.town_id
                             when c.chain like 'town:%' then substr(c.chain, 6)::bigint end as town_id
                 from audit_chain_checkpoint c
-                left join project p on c.chain = 'project:' || p.id
+                left join project_name p on c.chain = 'project:' || p.id
                 """, (RowCallbackHandler) rs -> {
             Long town = rs.getObject("town_id", Long.class);
             if (townId == null || townId.equals(town)) {

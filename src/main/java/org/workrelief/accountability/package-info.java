@@ -3,4 +3,5 @@
  * filtered by project, record, user and date, with each change's before and after. Read-only: no
  * part of the product changes or deletes an audit record (the table refuses it too).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "project", "account", "common" })
 package org.workrelief.accountability;

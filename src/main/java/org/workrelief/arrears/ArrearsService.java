@@ -48,13 +48,13 @@ public class ArrearsService {
     private static final String CANDIDATE_MONTHS = """
             select d.project_id, d.month
             from (select r.project_id, date_trunc('month', r.review_date)::date as month,
-                         not exists (select 1 from payout_batch b where b.project_id = r.project_id and b.reissue_of is null
+                         not exists (select 1 from payout_batch_state b where b.project_id = r.project_id and b.reissue_of is null
                                      and b.period_from <= r.review_date and b.period_to >= r.review_date) as uncovered
-                  from daily_review r join project pr on pr.id = r.project_id
-                  where r.status = 'APPROVED' and r.review_date <= ? and (? or pr.town_id = ?)) d
+                  from approved_review_day r join project_name pr on pr.id = r.project_id
+                  where r.review_date <= ? and (? or pr.town_id = ?)) d
             group by d.project_id, d.month
             having bool_or(d.uncovered)
-                or exists (select 1 from payout_batch b join payout_line l on l.batch_id = b.id
+                or exists (select 1 from payout_batch_state b join payout_line_state l on l.batch_id = b.id
                            where b.project_id = d.project_id and b.period_from >= d.month
                              and b.period_from < d.month + interval '1 month' and l.status in ('PENDING', 'FAILED'))
             """;
@@ -63,22 +63,22 @@ public class ArrearsService {
     private static final String COUNTED_DAYS = """
             select p.project_id, p.worker_id, p.work_date, count(*) as signs
             from candidates c
-            join punch p on p.project_id = c.project_id and p.work_date >= c.month
+            join sign_in p on p.project_id = c.project_id and p.work_date >= c.month
                         and p.work_date < c.month + interval '1 month'
-            join daily_review r on r.project_id = p.project_id and r.review_date = p.work_date and r.status = 'APPROVED'
-            where not exists (select 1 from anomaly_decision d where d.review_id = r.id and d.decision = 'REJECTED'
+            join approved_review_day r on r.project_id = p.project_id and r.review_date = p.work_date
+            where not exists (select 1 from rejected_anomaly d where d.review_id = r.id
                               and (cardinality(d.worker_ids) = 0 or p.worker_id = any (d.worker_ids)))
             group by p.project_id, p.worker_id, p.work_date
             """;
 
     /** The worker's day rate on the project as of a date (the latest enrollment begun by then), as batches compute it. */
     private static final String DAY_RATE = """
-            left join lateral (select t.day_rate from enrollment e join work_team t on t.id = e.team_id
+            left join lateral (select t.day_rate from enrollment_period e join team_day_rate t on t.id = e.team_id
                                where e.project_id = x.project_id and e.worker_id = x.worker_id and e.enrolled_on <= x.month_end
                                order by e.enrolled_on desc, e.id desc limit 1) rate on true
-            join worker w on w.id = x.worker_id
-            join project pr on pr.id = x.project_id
-            left join town tw on tw.id = pr.town_id
+            join worker_name w on w.id = x.worker_id
+            join project_name pr on pr.id = x.project_id
+            left join town_setting tw on tw.id = pr.town_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -134,7 +134,7 @@ public class ArrearsService {
                              (date_trunc('month', c.work_date) + interval '1 month - 1 day')::date as month_end,
                              sum(case when c.signs >= 2 then 1.0 else 0.5 end) as days
                       from counted c
-                      where not exists (select 1 from payout_batch b join payout_line l on l.batch_id = b.id
+                      where not exists (select 1 from payout_batch_state b join payout_line_state l on l.batch_id = b.id
                                         where b.project_id = c.project_id and l.worker_id = c.worker_id
                                           and b.period_from <= c.work_date and b.period_to >= c.work_date
                                           and l.status = 'PAID')
@@ -161,17 +161,17 @@ public class ArrearsService {
         List<Row> rows = jdbc.query("""
                 with months as (
                     select d.project_id, date_trunc('month', d.work_date)::date as month
-                    from attendance_day d join project pr on pr.id = d.project_id
+                    from attendance_day_headcount d join project_name pr on pr.id = d.project_id
                     where d.work_date <= ? and (? or pr.town_id = ?)
                     group by 1, 2),
                 open_months as (
                     select m.* from months m
-                    where not exists (select 1 from payout_batch b where b.project_id = m.project_id and b.reissue_of is null
+                    where not exists (select 1 from payout_batch_state b where b.project_id = m.project_id and b.reissue_of is null
                                       and b.period_from >= m.month and b.period_from < m.month + interval '1 month')),
                 x as (select o.project_id, o.month, (o.month + interval '1 month - 1 day')::date as month_end, s.worker_id,
                              sum(case when s.signs >= 2 then 1.0 else 0.5 end) as days
                       from open_months o
-                      join lateral (select p.worker_id, p.work_date, count(*) as signs from punch p
+                      join lateral (select p.worker_id, p.work_date, count(*) as signs from sign_in p
                                     where p.project_id = o.project_id and p.work_date >= o.month
                                       and p.work_date < o.month + interval '1 month'
                                     group by p.worker_id, p.work_date) s on true
@@ -193,9 +193,9 @@ public class ArrearsService {
         List<Row> rows = jdbc.query("""
                 select b.project_id, pr.code, pr.name, tw.name as town, b.period_from, b.period_to, b.id as batch_id,
                        w.name as worker, l.amount_payable as amount, coalesce(l.failed_at, b.released_at) as since
-                from payout_line l join payout_batch b on b.id = l.batch_id
-                join project pr on pr.id = b.project_id left join town tw on tw.id = pr.town_id
-                join worker w on w.id = l.worker_id
+                from payout_line_state l join payout_batch_state b on b.id = l.batch_id
+                join project_name pr on pr.id = b.project_id left join town_setting tw on tw.id = pr.town_id
+                join worker_name w on w.id = l.worker_id
                 where l.status = 'FAILED' and coalesce(l.failed_at, b.released_at) < ? and (? or pr.town_id = ?)
                 order by b.id, w.name
                 """, (rs, i) -> row(rs, "F", rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
@@ -209,9 +209,9 @@ public class ArrearsService {
         List<Row> rows = jdbc.query("""
                 select b.project_id, pr.code, pr.name, tw.name as town, b.period_from, b.period_to, b.id as batch_id,
                        w.name as worker, l.amount_payable as amount, b.released_at as since
-                from payout_batch b join payout_line l on l.batch_id = b.id and l.status = 'PENDING'
-                join project pr on pr.id = b.project_id left join town tw on tw.id = pr.town_id
-                join worker w on w.id = l.worker_id
+                from payout_batch_state b join payout_line_state l on l.batch_id = b.id and l.status = 'PENDING'
+                join project_name pr on pr.id = b.project_id left join town_setting tw on tw.id = pr.town_id
+                join worker_name w on w.id = l.worker_id
                 where b.status = 'RELEASED' and b.released_at < ? and (? or pr.town_id = ?)
                 order by b.id, w.name
                 """, (rs, i) -> row(rs, "R", rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),

@@ -3,4 +3,5 @@
  * batches, bank results) whenever they are asked for: shown on the homes of those who must act, on
  * the overview, and as an XLSX list.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "common" })
 package org.workrelief.arrears;

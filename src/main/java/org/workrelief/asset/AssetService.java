@@ -280,7 +280,7 @@ public class AssetService {
     public List<OperationJob> jobs(SignedInUser viewer, long projectId) {
         projects.get(viewer, projectId);
         return jdbc.query("""
-                select j.*, w.worker_code, w.name from operation_job j join worker w on w.id = j.worker_id
+                select j.*, w.worker_code, w.name from operation_job j join worker_name w on w.id = j.worker_id
                 where j.project_id = ? order by j.year desc, j.kind, w.worker_code
                 """, (rs, i) -> new OperationJob(rs.getLong("id"), rs.getLong("project_id"), rs.getInt("year"),
                 JobKind.valueOf(rs.getString("kind")), rs.getString("position"), rs.getLong("worker_id"),
@@ -293,7 +293,7 @@ public class AssetService {
         projects.get(viewer, projectId);
         long total = jdbc.queryForObject("select count(*) from operation_job where project_id = ?", Long.class, projectId);
         List<OperationJob> rows = jdbc.query("""
-                select j.*, w.worker_code, w.name from operation_job j join worker w on w.id = j.worker_id
+                select j.*, w.worker_code, w.name from operation_job j join worker_name w on w.id = j.worker_id
                 where j.project_id = ? order by j.year desc, j.kind, w.worker_code limit ? offset ?
                 """, (rs, i) -> new OperationJob(rs.getLong("id"), rs.getLong("project_id"), rs.getInt("year"),
                 JobKind.valueOf(rs.getString("kind")), rs.getString("position"), rs.getLong("worker_id"),
@@ -315,7 +315,7 @@ public class AssetService {
             throw new BusinessRuleException("job.year.invalid");
         }
         List<Long> worker = jdbc.queryForList("""
-                select distinct w.id from worker w join enrollment e on e.worker_id = w.id
+                select distinct w.id from worker_name w join enrollment_period e on e.worker_id = w.id
                 where w.worker_code = ? and e.project_id = ?
                 """, Long.class, workerCode == null ? "" : workerCode.trim(), projectId);
         if (worker.isEmpty()) {

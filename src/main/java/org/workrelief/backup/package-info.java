@@ -5,4 +5,5 @@
  * into an empty database by {@code --workrelief.restore=<file>} ({@link org.workrelief.backup.Restore}).
  * The data key is never in an archive: both are needed to restore.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "common" })
 package org.workrelief.backup;

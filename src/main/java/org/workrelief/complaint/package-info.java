@@ -6,4 +6,6 @@
  * module provides payout's {@link org.workrelief.payout.BatchComplaints}, so an open complaint on a batch
  * or its line holds the batch's approval and release.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "payout", "worker", "project", "account", "common" })
 package org.workrelief.complaint;

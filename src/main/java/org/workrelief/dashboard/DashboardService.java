@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.db.AdvisoryLocks;
-import org.workrelief.payout.PayoutBatches;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.worker.WorkerGroups;
@@ -33,15 +32,6 @@ import org.workrelief.worker.WorkerGroups;
  */
 @Service
 public class DashboardService {
-
-    /**
-     * How many people signed in on a worked day {@code d} (attendance_day) whose lock, if any, is
-     * {@code l}: an approved day's count was taken when it was locked; only the open days (today, the
-     * days awaiting review) are counted from the sign-ins, by the project-and-day index.
-     */
-    private static final String DAY_PRESENT = """
-            coalesce(l.present, (select count(distinct p.worker_id) from punch p
-                                 where p.project_id = d.project_id and p.work_date = d.work_date))""";
 
     static final int LATE_PAYMENT_DAYS = 30;
     static final int HEADCOUNT_CHART_DAYS = 60;
@@ -202,27 +192,24 @@ public class DashboardService {
         // statistics predated new batches (in the county benchmark: 10 million rows read, 12 s)
         jdbc.queryForList("""
                 select ids.project_id,
-                       (select count(distinct e.worker_id) from enrollment e where e.project_id = ids.project_id) as enrolled,
+                       (select count(distinct e.worker_id) from enrollment_period e where e.project_id = ids.project_id) as enrolled,
                        coalesce(h.average_headcount, 0) as average_headcount, coalesce(h.today, 0) as today,
                        coalesce(r.released, 0) as released, coalesce(r.paid, 0) as paid,
-                       (select count(distinct a.worker_id) from training_attendee a
-                        join training_session s on s.id = a.session_id where s.project_id = ids.project_id) as trained,
-                       (select count(*) from attendance_day d
+                       (select count(distinct a.worker_id) from training_attendance a
+                        where a.project_id = ids.project_id) as trained,
+                       (select count(*) from attendance_day_headcount d
                         where d.project_id = ids.project_id and not d.locked and d.work_date < ?) as overdue,
-                       (select coalesce(sum((select count(*) from payout_line l
+                       (select coalesce(sum((select count(*) from payout_line_state l
                                              where l.batch_id = b.id and l.status in ('PENDING', 'FAILED'))), 0)::bigint
-                        from payout_batch b where b.project_id = ids.project_id and b.period_to < ?) as late
+                        from payout_batch_state b where b.project_id = ids.project_id and b.period_to < ?) as late
                 from unnest(?::bigint[]) as ids(project_id)
                 left join lateral (
                     select round(avg(present), 1) as average_headcount, max(case when work_date = ? then present end) as today
-                    from (select d.work_date, ${DAY_PRESENT} as present
-                          from attendance_day d left join attendance_lock l using (project_id, work_date)
-                          where d.project_id = ids.project_id) days) h on true
+                    from attendance_day_headcount d where d.project_id = ids.project_id) h on true
                 left join lateral (
-                    select sum(l.amount_payable) as released, count(distinct l.worker_id) as paid
-                    from payout_line l join payout_batch b on b.id = l.batch_id
-                    where b.project_id = ids.project_id and %1$s) r on true
-                """.formatted(PayoutBatches.RELEASED_WAGES).replace("${DAY_PRESENT}", DAY_PRESENT), Date.valueOf(today),
+                    select sum(w.amount_payable) as released, count(distinct w.worker_id) as paid
+                    from released_wage w where w.project_id = ids.project_id) r on true
+                """, Date.valueOf(today),
                 Date.valueOf(today.minusDays(LATE_PAYMENT_DAYS)), ids, Date.valueOf(today))
                 .forEach(row -> rows.put(number(row, "project_id"), row));
         List<ProjectFigures> figures = new ArrayList<>();
@@ -259,7 +246,7 @@ public class DashboardService {
     /**
      * 重点群体 figures: for each configured group, in its order, the people of the group enrolled on
      * one of these projects, and the days and wages of released wage lines paid to them (as the
-     * dashboard counts wages released: {@link PayoutBatches#RELEASED_WAGES}). {@code from} and
+     * dashboard counts wages released: the view {@code released_wage}). {@code from} and
      * {@code to} (either may be null: no limit) choose the batches by the first day of their period,
      * and the enrollments by their start. A person of two groups counts in both.
      */
@@ -270,8 +257,8 @@ public class DashboardService {
         Date toDate = to == null ? null : Date.valueOf(to);
         Map<String, Long> people = new HashMap<>();
         jdbc.query("""
-                select m.group_code, count(distinct e.worker_id) from enrollment e
-                join worker_group_member m on m.worker_id = e.worker_id
+                select m.group_code, count(distinct e.worker_id) from enrollment_period e
+                join worker_group m on m.worker_id = e.worker_id
                 where e.project_id = any (?) and (?::date is null or e.enrolled_on <= ?)
                 group by m.group_code
                 """, rs -> {
@@ -279,13 +266,12 @@ public class DashboardService {
         }, ids, toDate, toDate);
         Map<String, BigDecimal[]> paid = new HashMap<>();
         jdbc.query("""
-                select m.group_code, sum(l.days), sum(l.amount_payable) from payout_line l
-                join payout_batch b on b.id = l.batch_id
-                join worker_group_member m on m.worker_id = l.worker_id
-                where b.project_id = any (?) and %1$s
-                  and (?::date is null or b.period_from >= ?) and (?::date is null or b.period_from <= ?)
+                select m.group_code, sum(l.days), sum(l.amount_payable) from released_wage l
+                join worker_group m on m.worker_id = l.worker_id
+                where l.project_id = any (?)
+                  and (?::date is null or l.period_from >= ?) and (?::date is null or l.period_from <= ?)
                 group by m.group_code
-                """.formatted(PayoutBatches.RELEASED_WAGES), rs -> {
+                """, rs -> {
             paid.put(rs.getString(1), new BigDecimal[] { rs.getBigDecimal(2), rs.getBigDecimal(3) });
         }, ids, fromDate, fromDate, toDate, toDate);
         List<GroupFigures> figures = new ArrayList<>();
@@ -305,24 +291,22 @@ public class DashboardService {
         // the last 60 days with sign-ins: a finished project still shows its construction
         charts.put("headcount", chart("line", """
                 select work_date::text, present from (
-                    select d.work_date, ${DAY_PRESENT} as present
-                    from attendance_day d left join attendance_lock l using (project_id, work_date)
+                    select d.work_date, d.present from attendance_day_headcount d
                     where d.project_id = ? order by d.work_date desc limit ?) days
                 order by work_date
-                """.replace("${DAY_PRESENT}", DAY_PRESENT), projectId, HEADCOUNT_CHART_DAYS));
+                """, projectId, HEADCOUNT_CHART_DAYS));
         charts.put("remuneration", chart("bar", """
-                select to_char(b.period_from, 'YYYY-MM'), sum(l.amount_payable) from payout_line l
-                join payout_batch b on b.id = l.batch_id
-                where b.project_id = ? and %1$s
+                select to_char(w.period_from, 'YYYY-MM'), sum(w.amount_payable) from released_wage w
+                where w.project_id = ?
                 group by 1 order by 1
-                """.formatted(PayoutBatches.RELEASED_WAGES), projectId));
+                """, projectId));
         // everyone the project enrolled, as the figure above counts them: a finished project has ended every enrollment
         charts.put("teams", chart("bar", """
-                select t.name, count(distinct e.worker_id) from enrollment e join work_team t on t.id = e.team_id
+                select t.name, count(distinct e.worker_id) from enrollment_period e join team_day_rate t on t.id = e.team_id
                 where e.project_id = ? group by t.id, t.name order by t.id
                 """, projectId));
         charts.put("households", chart("pie", """
-                select w.household_status, count(distinct w.id) from enrollment e join worker w on w.id = e.worker_id
+                select w.household_status, count(distinct w.id) from enrollment_period e join worker_household w on w.id = e.worker_id
                 where e.project_id = ? group by w.household_status order by 1
                 """, projectId));
         return charts;

@@ -100,7 +100,7 @@ public class MessageOutbox {
                 insert into worker_message (event_key, town_id, project_id, phone, body, status, attempts, next_attempt_at,
                                             created_at, created_by, updated_at, updated_by, worker_id)
                 select ?, w.town_id, ?, w.phone, ?, 'PENDING', 0, ?, ?, ?, ?, ?, w.id
-                from worker w where w.id = ? and w.phone is not null and w.phone <> ''
+                from worker_contact w where w.id = ? and w.phone is not null and w.phone <> ''
                 on conflict (event_key) do nothing
                 """, rows)) {
             added += Math.max(count, 0);
@@ -294,7 +294,7 @@ public class MessageOutbox {
     private static final String SELECT = """
             select m.id, m.event_key, m.worker_id, w.worker_code, w.name, m.phone, m.body, m.status, m.attempts,
                    m.next_attempt_at, m.sent_at, m.sent_by_hand, m.last_answer, m.created_at, m.version
-            from worker_message m join worker w on w.id = m.worker_id
+            from worker_message m join worker_name w on w.id = m.worker_id
             """;
 
     private static OutboxMessage row(ResultSet rs, int i) throws SQLException {

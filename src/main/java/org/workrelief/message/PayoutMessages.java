@@ -92,7 +92,7 @@ class PayoutMessages {
         return jdbc.query("""
                 select l.id, l.batch_id, l.worker_id, b.project_id, p.name, b.period_from, b.period_to, l.amount_payable,
                        l.bank_card_masked, l.bank_reason, l.paid_on, b.notice_token, b.notice_until
-                from payout_line l join payout_batch b on b.id = l.batch_id join project p on p.id = b.project_id
+                from payout_line_state l join payout_batch_state b on b.id = l.batch_id join project_name p on p.id = b.project_id
                 where %s and l.amount_payable > 0 order by l.id
                 """.formatted(where), PayoutMessages::line, argument);
     }

@@ -41,7 +41,7 @@ public class SummarySettings {
     public List<ProjectSetting> projects(SignedInUser viewer) {
         return jdbc.query("""
                 select p.id, p.code, p.name, coalesce(s.attendance_summary, false)
-                from project p left join project_message_setting s on s.project_id = p.id
+                from project_name p left join project_message_setting s on s.project_id = p.id
                 where p.status = 'UNDER_CONSTRUCTION' and (? or p.town_id = ?) order by p.id desc
                 """, (rs, i) -> new ProjectSetting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
                 viewer.isCountyLevel(), viewer.isCountyLevel() ? 0L : viewer.townId());
@@ -53,7 +53,7 @@ public class SummarySettings {
         if (!admin.hasRole(Role.ADMIN)) {
             throw new AccessDeniedException("每日考勤短信: ADMIN only");
         }
-        Map<String, Object> project = jdbc.queryForList("select id, town_id from project where id = ?", projectId).stream()
+        Map<String, Object> project = jdbc.queryForList("select id, town_id from project_name where id = ?", projectId).stream()
                 .findFirst().filter(p -> admin.maySee(((Number) p.get("town_id")).longValue()))
                 .orElseThrow(() -> new NotFoundException("Project", projectId));
         Timestamp now = Timestamp.from(clock.instant());

@@ -5,4 +5,5 @@
  * clerk when no provider is configured. The payout module does not know this one: it publishes
  * {@link org.workrelief.payout.PayoutEvents}, heard here.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "complaint", "payout", "account", "common" })
 package org.workrelief.message;

@@ -143,7 +143,7 @@ public class BankService {
             try (Stream<Payment> payments = streaming.queryForStream("""
                     select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable, l.team_name,
                            l.account_kind
-                    from payout_line l join worker w on w.id = l.worker_id
+                    from payout_line l join worker_payee_account w on w.id = l.worker_id
                     where l.batch_id = ? order by l.team_id, w.worker_code
                     """, (rs, i) -> new Payment(i + 1, rs.getString(1), protector.decrypt(rs.getString(2)),
                     protector.decrypt(rs.getString(3)), nullToEmpty(rs.getString(4)), org.workrelief.worker.AccountKind
@@ -273,7 +273,7 @@ public class BankService {
             Map<String, Match> byId = new HashMap<>();
             jdbc.query("""
                     select l.id, l.worker_id, l.amount_payable, l.status, l.bank_card_hash, w.id_number_hash
-                    from payout_line l join worker w on w.id = l.worker_id where l.batch_id = ?
+                    from payout_line l join worker_payee_account w on w.id = l.worker_id where l.batch_id = ?
                     """, rs -> {
                 Match match = new Match(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), LineStatus.valueOf(rs.getString(4)));
                 if (rs.getString(5) != null) {
@@ -372,7 +372,7 @@ public class BankService {
             }
             List<Map<String, Object>> failed = jdbc.queryForList("""
                     select l.id, w.name, l.bank_card_hash, w.bank_card_hash as current_hash
-                    from payout_line l join worker w on w.id = l.worker_id
+                    from payout_line l join worker_payee_account w on w.id = l.worker_id
                     where l.batch_id = ? and l.status = 'FAILED' order by w.worker_code
                     """, batchId);
             if (failed.isEmpty()) {
@@ -478,7 +478,7 @@ public class BankService {
     private AuditEvent refusedDownload(long batchId) {
         AuditEvent event = AuditEvent.of("BANK_FILE_REFUSED", PayoutBatches.ENTITY, batchId);
         return jdbc.query("""
-                select p.id, p.town_id from payout_batch b join project p on p.id = b.project_id where b.id = ?
+                select p.id, p.town_id from payout_batch b join project_name p on p.id = b.project_id where b.id = ?
                 """, (rs, i) -> event.inProject(rs.getLong(1), rs.getLong(2)), batchId).stream().findFirst().orElse(event);
     }
 

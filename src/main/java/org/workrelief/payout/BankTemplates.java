@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.account.TownSettings;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
@@ -46,8 +47,10 @@ public class BankTemplates {
     private final PayoutBatches batches;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final TownSettings townSettings;
 
-    BankTemplates(JdbcTemplate jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock) {
+    BankTemplates(JdbcTemplate jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock, TownSettings townSettings) {
+        this.townSettings = townSettings;
         this.jdbc = jdbc;
         this.batches = batches;
         this.auditLog = auditLog;
@@ -130,7 +133,7 @@ public class BankTemplates {
     /** The towns the user may see, each with its template. */
     @Transactional(readOnly = true)
     public List<TownChoice> townChoices(SignedInUser viewer) {
-        return jdbc.query("select id, name, bank_template_id from town order by code",
+        return jdbc.query("select id, name, bank_template_id from town_setting order by code",
                 (rs, i) -> new TownChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).stream()
                 .filter(t -> viewer.maySee(t.townId())).toList();
     }
@@ -145,9 +148,7 @@ public class BankTemplates {
         if (templateId != null) {
             get(templateId);
         }
-        Long before = jdbc.query("select bank_template_id from town where id = ?", rs -> rs.next() ? (Long) rs.getObject(1)
-                : null, townId);
-        jdbc.update("update town set bank_template_id = ? where id = ?", templateId, townId);
+        Long before = townSettings.setBankTemplate(townId, templateId);
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_TEMPLATE_CHOSEN", "Town", townId).inTown(townId)
                 .change(mapOf("template", before), mapOf("template", templateId)));
     }
@@ -182,7 +183,7 @@ public class BankTemplates {
     public Optional<BankTemplate> effective(long batchId) {
         Long id = jdbc.queryForObject("""
                 select coalesce(b.bank_template_id, t.bank_template_id) from payout_batch b
-                join project p on p.id = b.project_id join town t on t.id = p.town_id where b.id = ?
+                join project_name p on p.id = b.project_id join town_setting t on t.id = p.town_id where b.id = ?
                 """, Long.class, batchId);
         return id == null ? Optional.empty() : find(id);
     }

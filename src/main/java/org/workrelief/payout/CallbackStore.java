@@ -81,7 +81,7 @@ public class CallbackStore {
                        s.line_count as s_lines, s.sample_size as s_size, s.created_at as s_at, s.created_by as s_by,
                        c.*, l.worker_id, l.days, l.amount_payable, w.worker_code, w.name as worker_name
                 from callback_sample s left join callback_check c on c.sample_id = s.id
-                     left join payout_line l on l.id = c.line_id left join worker w on w.id = l.worker_id
+                     left join payout_line l on l.id = c.line_id left join worker_name w on w.id = l.worker_id
                 where s.batch_id = ? order by c.position
                 """, rs -> {
             if (sample[0] == null) {
@@ -106,7 +106,7 @@ public class CallbackStore {
 
     private static final String SELECT = """
             select c.*, l.worker_id, l.days, l.amount_payable, w.worker_code, w.name as worker_name
-            from callback_check c join payout_line l on l.id = c.line_id join worker w on w.id = l.worker_id
+            from callback_check c join payout_line l on l.id = c.line_id join worker_name w on w.id = l.worker_id
             """;
 
     private static CallbackCheck toCheck(ResultSet rs, int row) throws SQLException {

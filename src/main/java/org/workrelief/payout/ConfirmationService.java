@@ -70,7 +70,7 @@ public class ConfirmationService {
         return jdbc.query("""
                 select c.*, w.worker_code, w.name, s.attested_at is not null as attested
                 from cross_confirmation c join payout_line l on l.id = c.line_id
-                join worker w on w.id = c.witness_worker_id left join confirmation_sheet s on s.id = c.sheet_id
+                join worker_name w on w.id = c.witness_worker_id left join confirmation_sheet s on s.id = c.sheet_id
                 where l.batch_id = ? order by c.line_id, c.slot
                 """, (rs, i) -> new Confirmation(rs.getLong("id"), rs.getLong("line_id"), rs.getInt("slot"),
                 rs.getLong("witness_worker_id"), rs.getString("worker_code"), rs.getString("name"),
@@ -218,7 +218,7 @@ public class ConfirmationService {
         // as given or in upper case (codes are JS000123), so that the unique index answers
         String code = entered.split("\\s+")[0];
         Optional<Long> byCode = jdbc.queryForList(
-                "select id from worker where worker_code in (?, ?) order by worker_code = ? desc", Long.class, code,
+                "select id from worker_name where worker_code in (?, ?) order by worker_code = ? desc", Long.class, code,
                 code.toUpperCase(Locale.ROOT), code).stream().findFirst();
         if (byCode.isPresent()) {
             return byCode.get();

@@ -15,6 +15,6 @@ class ConfirmationSheetAuditNames implements AuditRecordNames {
     @Override
     public String namesQuery() {
         return """
-                select s.id::text as id, b.period_from || ' ~ ' || b.period_to || ' · ' || t.name as name, null::bigint as worker_id from confirmation_sheet s join payout_batch b on b.id = s.batch_id join work_team t on t.id = s.team_id where s.id = any(?)""";
+                select s.id::text as id, b.period_from || ' ~ ' || b.period_to || ' · ' || t.name as name, null::bigint as worker_id from confirmation_sheet s join payout_batch b on b.id = s.batch_id join team_day_rate t on t.id = s.team_id where s.id = any(?)""";
     }
 }

@@ -186,7 +186,7 @@ public class ConfirmationSheets {
             select s.id, s.batch_id, s.team_id, t.name as team_name, s.file_name, s.content_type, s.size_bytes, s.sha256,
                    s.created_by, s.created_at, s.attested_by, s.attested_at, s.version,
                    (select count(*) from cross_confirmation c where c.sheet_id = s.id) as confirmations
-            from confirmation_sheet s join work_team t on t.id = s.team_id
+            from confirmation_sheet s join team_day_rate t on t.id = s.team_id
             """;
 
     private static ConfirmationSheet toSheet(ResultSet rs, int row) throws SQLException {

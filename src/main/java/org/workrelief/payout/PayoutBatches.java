@@ -28,11 +28,6 @@ import org.workrelief.project.ProjectService;
 public class PayoutBatches {
 
     static final String ENTITY = "PayoutBatch";
-    /**
-     * SQL condition on a line {@code l} of a batch {@code b}: wages released and not failed, the money
-     * that counts as paid out in figures (a failed line counts again only when re-issued and paid).
-     */
-    public static final String RELEASED_WAGES = "b.status in ('RELEASED', 'SETTLED') and l.status in ('PENDING', 'PAID')";
     static final String LINE = "PayoutLine";
 
     private final JdbcTemplate jdbc;
@@ -156,7 +151,7 @@ public class PayoutBatches {
                                            else c.method end, ',' order by c.slot)
                     from cross_confirmation c left join confirmation_sheet s on s.id = c.sheet_id
                     where c.line_id = l.id) as evidence
-            from payout_line l join worker w on w.id = l.worker_id
+            from payout_line l join worker_name w on w.id = l.worker_id
             """.formatted(ReleaseGate.COUNTS);
 
     static PayoutLine toLine(ResultSet rs, int row) throws SQLException {

@@ -94,7 +94,7 @@ public class PayoutQueries {
                 .findFirst()
                 .filter(batch -> batch.status() != BatchStatus.DRAFT)
                 .map(batch -> {
-                    Map<String, Object> project = jdbc.queryForMap("select code, name from project where id = ?",
+                    Map<String, Object> project = jdbc.queryForMap("select code, name from project_name where id = ?",
                             batch.projectId());
                     boolean withdrawn = batch.releasedAt() != null
                             && !batch.releasedAt().isAfter(noticeKeptSince(clock));
@@ -154,7 +154,7 @@ public class PayoutQueries {
         LocalDate today = LocalDate.now(clock);
         return jdbc.query("""
                 select b.id, b.project_id, p.name, b.period_from, b.period_to, l.unpaid
-                from payout_batch b join project p on p.id = b.project_id
+                from payout_batch b join project_name p on p.id = b.project_id
                 join lateral (select count(*) as unpaid from payout_line l
                               where l.batch_id = b.id and l.status in ('PENDING', 'FAILED')) l on l.unpaid > 0
                 where b.period_to < ? and (? or p.town_id = ?)
@@ -208,10 +208,10 @@ public class PayoutQueries {
                        coalesce(sum(l.amount_payable) filter (where l.status = 'PENDING'), 0) as pending_amount,
                        count(l.id) filter (where l.status = 'FAILED') as failed,
                        coalesce(sum(l.amount_payable) filter (where l.status = 'FAILED'), 0) as failed_amount
-                from payout_batch b join project p on p.id = b.project_id
+                from payout_batch b join project_name p on p.id = b.project_id
                 left join payout_line l on l.batch_id = b.id
                 where b.status in ('APPROVED', 'RELEASED') and (? or p.town_id = ?)
-                group by b.id, p.id
+                group by b.id, p.code, p.name
                 order by b.period_to, b.id limit ?
                 """, (rs, i) -> new FinanceBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"),
                 rs.getString("name"), rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),

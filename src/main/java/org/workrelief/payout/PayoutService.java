@@ -131,7 +131,7 @@ public class PayoutService {
             TeamOf team = teams.get(t.workerId());
             if (team == null) {
                 throw new BusinessRuleException("payout.noTeam", jdbc.queryForObject(
-                        "select worker_code from worker where id = ?", String.class, t.workerId()));
+                        "select worker_code from worker_name where id = ?", String.class, t.workerId()));
             }
             Amounts amounts = Amounts.of(t.fullDays(), t.halfDays(), team.dayRate(), BigDecimal.ZERO);
             allDays = allDays.add(amounts.days());
@@ -171,7 +171,7 @@ public class PayoutService {
         Map<Long, TeamOf> teams = new HashMap<>();
         jdbc.query("""
                 select distinct on (e.worker_id) e.worker_id, t.id, t.name, t.day_rate
-                from enrollment e join work_team t on t.id = e.team_id
+                from enrollment_period e join team_day_rate t on t.id = e.team_id
                 where e.project_id = ? and e.enrolled_on <= ?
                 order by e.worker_id, e.enrolled_on desc, e.id desc
                 """, rs -> {
@@ -330,7 +330,7 @@ public class PayoutService {
         }
         gate.requireReleasable(batch);
         List<String> withoutCard = jdbc.queryForList("""
-                select w.name from payout_line l join worker w on w.id = l.worker_id
+                select w.name from payout_line l join worker_payee_account w on w.id = l.worker_id
                 where l.batch_id = ? and w.bank_card_cipher is null order by w.worker_code
                 """, String.class, batchId);
         if (!withoutCard.isEmpty()) {
@@ -342,7 +342,7 @@ public class PayoutService {
                 update payout_line l set bank_name = w.bank_name, bank_card_cipher = w.bank_card_cipher,
                     bank_card_masked = w.bank_card_masked, bank_card_hash = w.bank_card_hash, account_kind = w.account_kind,
                     version = l.version + 1
-                from worker w where w.id = l.worker_id and l.batch_id = ?
+                from worker_payee_account w where w.id = l.worker_id and l.batch_id = ?
                 """, batchId);
         move(batch, version, BatchStatus.RELEASED, actor, "released_by = ?, released_at = ?", actor.getUsername(),
                 Timestamp.from(clock.instant()));

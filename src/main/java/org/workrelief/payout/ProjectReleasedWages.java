@@ -19,8 +19,7 @@ class ProjectReleasedWages implements ReleasedWages {
     @Override
     public BigDecimal releasedWages(long projectId) {
         return jdbc.queryForObject("""
-                select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                where b.project_id = ? and %s
-                """.formatted(PayoutBatches.RELEASED_WAGES), BigDecimal.class, projectId);
+                select coalesce(sum(w.amount_payable), 0) from released_wage w where w.project_id = ?
+                """, BigDecimal.class, projectId);
     }
 }

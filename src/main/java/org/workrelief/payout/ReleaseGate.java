@@ -111,7 +111,7 @@ public class ReleaseGate {
                        count(c.id) filter (where %s) as counted,
                        count(c.id) filter (where c.method = 'SHEET' and not %s) as awaiting,
                        count(c.id) filter (where c.method = 'TYPED') as typed
-                from payout_line l join worker w on w.id = l.worker_id
+                from payout_line l join worker_name w on w.id = l.worker_id
                 left join cross_confirmation c on c.line_id = l.id
                 where l.batch_id = ?
                 group by l.id, l.team_id, w.worker_code, w.name

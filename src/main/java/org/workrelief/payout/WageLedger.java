@@ -87,9 +87,9 @@ public class WageLedger {
                                    when 'SHEET' then '签字表#' || c.sheet_id
                                         || case when s.attested_at is null then '（待核对）' else '（已核对）' end
                                    else '无凭证录入' end, '；' order by c.slot)
-                        from cross_confirmation c join worker v on v.id = c.witness_worker_id
+                        from cross_confirmation c join worker_name v on v.id = c.witness_worker_id
                         left join confirmation_sheet s on s.id = c.sheet_id where c.line_id = l.id) as confirmations
-                from payout_line l join payout_batch b on b.id = l.batch_id join worker w on w.id = l.worker_id
+                from payout_line l join payout_batch b on b.id = l.batch_id join worker_payee_account w on w.id = l.worker_id
                 where b.project_id = ? and b.period_from between ? and ?
                 order by b.id, l.team_id, w.worker_code
                 """, (rs, i) -> {

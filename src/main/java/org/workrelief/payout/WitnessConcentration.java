@@ -107,7 +107,7 @@ public class WitnessConcentration {
                     select 2, first, second, batches from pairs where batches >= ?
                 )
                 select f.kind, f.n, w1.worker_code as code1, w1.name as name1, w2.worker_code as code2, w2.name as name2
-                from found f join worker w1 on w1.id = f.first left join worker w2 on w2.id = f.second
+                from found f join worker_name w1 on w1.id = f.first left join worker_name w2 on w2.id = f.second
                 order by f.kind, f.n desc, w1.worker_code
                 """, rs -> {
             Person first = new Person(rs.getString("code1"), rs.getString("name1"));

@@ -127,9 +127,9 @@ public class WitnessPolicy {
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
                     select w.id, w.worker_code, w.name, w.village, w.household_no,
-                           exists (select 1 from enrollment e where e.project_id = ? and e.worker_id = w.id
+                           exists (select 1 from enrollment_period e where e.project_id = ? and e.worker_id = w.id
                                    and e.enrolled_on <= ? and (e.left_on is null or e.left_on >= ?)) as enrolled
-                    from worker w where w.id = any (?)
+                    from worker_household w where w.id = any (?)
                     """);
             statement.setLong(1, batch.projectId());
             statement.setDate(2, Date.valueOf(batch.periodTo()));

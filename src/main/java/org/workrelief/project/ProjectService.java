@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.account.TownSettings;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
@@ -43,11 +44,14 @@ public class ProjectService {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     /** Lazily looked up: the payout module implements it and itself depends on this service. */
     private final ObjectProvider<ReleasedWages> releasedWages;
+    private final TownSettings townSettings;
 
     ProjectService(ProjectRepository projects, ObjectProvider<ConstructionReadiness> readiness, AuditLog auditLog, Clock clock,
             @Value("${workrelief.remuneration-share-threshold-percent:30}") BigDecimal shareThresholdPercent,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, ObjectProvider<ReleasedWages> releasedWages) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, ObjectProvider<ReleasedWages> releasedWages,
+            TownSettings townSettings) {
         this.jdbc = jdbc;
+        this.townSettings = townSettings;
         this.releasedWages = releasedWages;
         this.projects = projects;
         this.readiness = readiness;
@@ -191,7 +195,7 @@ public class ProjectService {
     /** The approved share a project of this town takes when its approval names none: the town's setting, else the county's. */
     @Transactional(readOnly = true)
     public BigDecimal defaultSharePercent(Long townId) {
-        BigDecimal town = townId == null ? null : jdbc.query("select labour_share_percent from town where id = ?",
+        BigDecimal town = townId == null ? null : jdbc.query("select labour_share_percent from town_setting where id = ?",
                 (rs, i) -> rs.getBigDecimal(1), townId).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return town != null ? town : shareThresholdPercent;
     }
@@ -200,7 +204,7 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public Map<Long, BigDecimal> floors(Collection<Project> list) {
         Map<Long, BigDecimal> townDefaults = new java.util.HashMap<>();
-        jdbc.query("select id, labour_share_percent from town where labour_share_percent is not null",
+        jdbc.query("select id, labour_share_percent from town_setting where labour_share_percent is not null",
                 rs -> { townDefaults.put(rs.getLong(1), rs.getBigDecimal(2)); });
         Map<Long, BigDecimal> floors = new java.util.HashMap<>();
         for (Project project : list) {
@@ -216,7 +220,7 @@ public class ProjectService {
 
     @Transactional(readOnly = true)
     public List<TownShare> townShares(SignedInUser viewer) {
-        return jdbc.query("select id, name, labour_share_percent from town where (? or id = ?) order by code",
+        return jdbc.query("select id, name, labour_share_percent from town_setting where (? or id = ?) order by code",
                 (rs, i) -> new TownShare(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)), viewer.isCountyLevel(),
                 viewer.isCountyLevel() ? 0L : viewer.townId());
     }
@@ -232,14 +236,7 @@ public class ProjectService {
                 || percent.scale() > 2)) {
             throw new BusinessRuleException("project.approvedShare.range");
         }
-        List<BigDecimal> current = jdbc.query("select labour_share_percent from town where id = ? for update",
-                (rs, i) -> rs.getBigDecimal(1), townId);
-        if (current.isEmpty()) {
-            throw new NotFoundException("Town", townId);
-        }
-        BigDecimal before = current.get(0);
-        jdbc.update("update town set labour_share_percent = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?",
-                percent, java.sql.Timestamp.from(clock.instant()), actor.getUsername(), townId);
+        BigDecimal before = townSettings.setLabourSharePercent(townId, percent, actor.getUsername(), clock.instant());
         Map<String, Object> from = new java.util.HashMap<>();
         from.put("labourSharePercent", before);
         Map<String, Object> to = new java.util.HashMap<>();

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.NotFoundException;
-import org.workrelief.payout.PayoutBatches;
 import org.workrelief.common.Percentages;
 
 /**
@@ -57,7 +56,7 @@ public class ProjectSignBoards {
 
     /**
      * 资金使用公告: the funds by source (on the board) and what the records say was spent on labour: wages
-     * released and not failed ({@link PayoutBatches#RELEASED_WAGES}), the people and days they paid, and the
+     * released and not failed (the view {@code released_wage}), the people and days they paid, and the
      * people trained; as of {@code asOf}.
      */
     public record FundUse(BigDecimal released, long paidWorkers, BigDecimal paidDays, long trained, LocalDate asOf,
@@ -88,18 +87,16 @@ public class ProjectSignBoards {
                        p.entity_name, p.builder_name, p.supervision_unit, p.supervision_phone, p.status,
                        p.central_funds, p.local_funds, p.social_capital, p.planned_remuneration, p.planned_workers,
                        p.start_date, p.planned_completion, p.actual_completion,
-                       (select count(distinct e.worker_id) from enrollment e where e.project_id = p.id) as enrolled,
+                       (select count(distinct e.worker_id) from enrollment_period e where e.project_id = p.id) as enrolled,
                        r.released, r.paid_workers, r.paid_days,
-                       (select count(distinct a.worker_id) from training_attendee a
-                        join training_session s on s.id = a.session_id where s.project_id = p.id) as trained
-                from project p join town t on t.id = p.town_id
+                       (select count(distinct a.worker_id) from training_attendance a where a.project_id = p.id) as trained
+                from project_public_facts p join town_setting t on t.id = p.town_id
                 left join lateral (
-                    select coalesce(sum(l.amount_payable), 0) as released, count(distinct l.worker_id) as paid_workers,
-                           coalesce(sum(l.days), 0) as paid_days
-                    from payout_line l join payout_batch b on b.id = l.batch_id
-                    where b.project_id = p.id and %1$s) r on true
+                    select coalesce(sum(w.amount_payable), 0) as released, count(distinct w.worker_id) as paid_workers,
+                           coalesce(sum(w.days), 0) as paid_days
+                    from released_wage w where w.project_id = p.id) r on true
                 where p.code = ?
-                """.formatted(PayoutBatches.RELEASED_WAGES), this::toBoard, normalized).stream().findFirst()
+                """, this::toBoard, normalized).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Project", normalized));
     }
 

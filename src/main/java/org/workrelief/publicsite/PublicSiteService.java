@@ -7,15 +7,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
-import org.workrelief.payout.PayoutBatches;
 import org.workrelief.payout.PayoutQueries;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
@@ -69,26 +70,34 @@ public class PublicSiteService {
     @Transactional(readOnly = true)
     public List<TownView> towns() {
         return jdbc.query("""
-                select t.id, t.name, (select count(*) from project p where p.town_id = t.id) from town t order by t.code
+                select t.id, t.name, (select count(*) from project_name p where p.town_id = t.id) from town_setting t order by t.code
                 """, (rs, i) -> new TownView(rs.getLong(1), rs.getString(2), rs.getLong(3)));
     }
 
     @Transactional(readOnly = true)
     public String townName(long townId) {
-        return jdbc.query("select name from town where id = ?", (rs, i) -> rs.getString(1), townId).stream().findFirst()
+        return jdbc.query("select name from town_setting where id = ?", (rs, i) -> rs.getString(1), townId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Town", townId));
+    }
+
+    /** The town's projects, id to name, in the order of their codes. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> projectNames(long townId) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        jdbc.query("select id, name from project_name where town_id = ? order by code",
+                (RowCallbackHandler) rs -> names.put(rs.getLong(1), rs.getString(2)), townId);
+        return names;
     }
 
     @Transactional(readOnly = true)
     public List<ProjectFacts> projectsOf(long townId) {
         return jdbc.query("""
                 select p.code, p.name, p.villages, p.status, p.central_funds, p.planned_remuneration, p.planned_workers,
-                       (select count(distinct e.worker_id) from enrollment e where e.project_id = p.id) as enrolled,
-                       (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                        where b.project_id = p.id and %1$s) as released,
+                       (select count(distinct e.worker_id) from enrollment_period e where e.project_id = p.id) as enrolled,
+                       (select coalesce(sum(w.amount_payable), 0) from released_wage w where w.project_id = p.id) as released,
                        p.start_date, p.planned_completion
-                from project p where p.town_id = ? order by p.code
-                """.formatted(PayoutBatches.RELEASED_WAGES), (rs, i) -> new ProjectFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                from project_public_facts p where p.town_id = ? order by p.code
+                """, (rs, i) -> new ProjectFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7), rs.getLong(8),
                 rs.getBigDecimal(9).setScale(2, RoundingMode.UNNECESSARY),
                 rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(),
@@ -112,7 +121,7 @@ public class PublicSiteService {
     public List<Notice> notices(long townId) {
         return jdbc.query("""
                 select b.notice_token, p.name, b.period_from, b.period_to, b.notice_until, b.status, b.released_at
-                from payout_batch b join project p on p.id = b.project_id
+                from payout_batch_state b join project_name p on p.id = b.project_id
                 where p.town_id = ? and b.notice_token is not null
                   and (b.status in ('PUBLICIZED', 'APPROVED') or (b.status in ('RELEASED', 'SETTLED') and b.released_at > ?))
                 order by b.released_at desc nulls first, b.publicized_at desc
@@ -194,7 +203,7 @@ public class PublicSiteService {
     }
 
     private static final String POST_SELECT = """
-            select s.*, p.name as project_name from public_post s left join project p on p.id = s.project_id
+            select s.*, p.name as project_name from public_post s left join project_name p on p.id = s.project_id
             """;
 
     private Post toPost(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

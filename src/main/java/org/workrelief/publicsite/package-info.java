@@ -4,4 +4,6 @@
  * kept for three years after the wages are released, marked as paid).
  * Nothing personal beyond what a payout notice allows (name, masked ID, amount).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "complaint", "payout", "worker", "project", "account", "common" })
 package org.workrelief.publicsite;

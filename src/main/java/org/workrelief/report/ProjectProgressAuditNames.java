@@ -16,6 +16,6 @@ class ProjectProgressAuditNames implements AuditRecordNames {
     public String namesQuery() {
         return """
                 select g.id::text as id, p.code || ' ' || to_char(g.month, 'YYYY-MM') as name, null::bigint as worker_id
-                from project_progress g join project p on p.id = g.project_id where g.id = any(?)""";
+                from project_progress g join project_name p on p.id = g.project_id where g.id = any(?)""";
     }
 }

@@ -17,7 +17,6 @@ import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.dashboard.DashboardService;
 import org.workrelief.dashboard.DashboardService.GroupFigures;
-import org.workrelief.payout.PayoutBatches;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.worker.WorkerGroups;
@@ -28,7 +27,7 @@ import org.workrelief.common.Percentages;
  * county's, for a month or the year to date. 本期 figures are of the period; 累计 figures (and the people
  * taken on, trained, the share of central funds) run from the start to the period's end, so a report
  * of the current month shows what the dashboards show. Each figure is computed from the records as the
- * dashboards compute it (wages: released lines, {@link PayoutBatches#RELEASED_WAGES}).
+ * dashboards compute it (wages: released lines, the view {@code released_wage}).
  */
 @Service
 public class ReportService {
@@ -144,35 +143,34 @@ public class ReportService {
                    where g.project_id = p.id and g.month between ? and ?) as disbursed_period,
                   (select coalesce(sum(g.funds_disbursed), 0) from project_progress g
                    where g.project_id = p.id and g.month <= ?) as disbursed_to_date,
-                  (select count(distinct e.worker_id) from enrollment e
+                  (select count(distinct e.worker_id) from enrollment_period e
                    where e.project_id = p.id and e.enrolled_on <= ?) as people,
-                  (select count(distinct e.worker_id) from enrollment e join worker w on w.id = e.worker_id
+                  (select count(distinct e.worker_id) from enrollment_period e join worker_household w on w.id = e.worker_id
                    where e.project_id = p.id and e.enrolled_on <= ?
                      and w.village = any (regexp_split_to_array(p.villages, '[、,，;；[:space:]]+'))) as local_people,
-                  (select coalesce(sum(l.days), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                   where b.project_id = p.id and %1$s and b.period_from between ? and ?) as days_period,
-                  (select coalesce(sum(l.days), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                   where b.project_id = p.id and %1$s and b.period_from <= ?) as days_to_date,
-                  (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                   where b.project_id = p.id and %1$s and b.period_from between ? and ?) as wages_period,
-                  (select coalesce(sum(l.amount_payable), 0) from payout_line l join payout_batch b on b.id = l.batch_id
-                   where b.project_id = p.id and %1$s and b.period_from <= ?) as wages_to_date,
-                  (select count(distinct a.worker_id) from training_attendee a join training_session s on s.id = a.session_id
-                   where s.project_id = p.id and s.held_on <= ?) as trained,
-                  (select count(*) from operation_job j where j.project_id = p.id and j.year = ? and j.kind = 'LONG_TERM') as long_term,
-                  (select count(*) from operation_job j where j.project_id = p.id and j.year = ? and j.kind = 'SEASONAL') as seasonal,
+                  r.days_period, r.days_to_date, r.wages_period, r.wages_to_date,
+                  (select count(distinct a.worker_id) from training_attendance a
+                   where a.project_id = p.id and a.held_on <= ?) as trained,
+                  (select count(*) from operation_job_hire j where j.project_id = p.id and j.year = ? and j.kind = 'LONG_TERM') as long_term,
+                  (select count(*) from operation_job_hire j where j.project_id = p.id and j.year = ? and j.kind = 'SEASONAL') as seasonal,
                   t.handed_over_on,
-                  coalesce(t.valuation, (select sum(x.value) from transferred_asset x where x.transfer_id = t.id)) as assets
-                from project p
-                left join asset_transfer t on t.project_id = p.id and t.handed_over_on <= ?
+                  t.asset_value as assets
+                from project_public_facts p
+                left join project_handover t on t.project_id = p.id and t.handed_over_on <= ?
+                cross join lateral (
+                    select coalesce(sum(w.days) filter (where w.period_from between ? and ?), 0) as days_period,
+                           coalesce(sum(w.days), 0) as days_to_date,
+                           coalesce(sum(w.amount_payable) filter (where w.period_from between ? and ?), 0) as wages_period,
+                           coalesce(sum(w.amount_payable), 0) as wages_to_date
+                    from released_wage w where w.project_id = p.id and w.period_from <= ?) r
                 where p.id = any (?)
-                """.formatted(PayoutBatches.RELEASED_WAGES), from, to, to, from, to, to, to, to, from, to, to, from, to, to,
-                to, period.month().getYear(), period.month().getYear(), to, ids)
+                """, from, to, to, from, to, to, to, to, to, period.month().getYear(), period.month().getYear(), to,
+                from, to, from, to, to, ids)
                 .forEach(row -> rows.put(((Number) row.get("id")).longValue(), row));
         Map<Long, Map<String, Long>> byGroup = new HashMap<>();
         jdbc.query("""
-                select e.project_id, m.group_code, count(distinct e.worker_id) from enrollment e
-                join worker_group_member m on m.worker_id = e.worker_id
+                select e.project_id, m.group_code, count(distinct e.worker_id) from enrollment_period e
+                join worker_group m on m.worker_id = e.worker_id
                 where e.project_id = any (?) and e.enrolled_on <= ?
                 group by e.project_id, m.group_code
                 """, rs -> {

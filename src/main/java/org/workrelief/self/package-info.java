@@ -5,4 +5,6 @@
  * record: projects and teams, each day of a month, each payout line and its pay slip. Reads through the
  * owning modules' public read methods; every lookup is audited with the client's address.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "attendance", "supervision", "payout", "complaint", "worker", "team", "project", "account", "common" })
 package org.workrelief.self;

@@ -82,7 +82,7 @@ public class TrainingService {
         session(viewer, sessionId);
         return jdbc.query("""
                 select a.id, a.worker_id, w.worker_code, w.name, w.id_number_masked, a.certificate_no
-                from training_attendee a join worker w on w.id = a.worker_id where a.session_id = ? order by w.worker_code
+                from training_attendee a join worker_name w on w.id = a.worker_id where a.session_id = ? order by w.worker_code
                 """, (rs, i) -> new Attendee(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6)), sessionId);
     }
@@ -184,9 +184,9 @@ public class TrainingService {
             String workerCode = row.cell(CODE);
             String idNumber = row.cell(ID_NUMBER).toUpperCase();
             List<Long> found = !workerCode.isEmpty()
-                    ? jdbc.queryForList("select id from worker where worker_code = ?", Long.class, workerCode)
+                    ? jdbc.queryForList("select id from worker_name where worker_code = ?", Long.class, workerCode)
                     : idNumber.isEmpty() ? List.of()
-                            : jdbc.queryForList("select id from worker where id_number_hash = ?", Long.class,
+                            : jdbc.queryForList("select id from worker_name where id_number_hash = ?", Long.class,
                                     protector.hash(idNumber));
             Column column = workerCode.isEmpty() ? ID_NUMBER : CODE;
             if (found.isEmpty() || !ofProject.contains(found.get(0))) {
@@ -230,7 +230,7 @@ public class TrainingService {
     }
 
     private Set<Long> workersOf(long projectId) {
-        return new HashSet<>(jdbc.queryForList("select distinct worker_id from enrollment where project_id = ?", Long.class,
+        return new HashSet<>(jdbc.queryForList("select distinct worker_id from enrollment_period where project_id = ?", Long.class,
                 projectId));
     }
 

@@ -208,7 +208,7 @@ public class EnrollmentService {
                 select e.id, p.id, p.code, p.name, w.id, w.worker_code, w.name, e.insurance_to,
                        count(*) over () as total
                 from enrollment e
-                join project p on p.id = e.project_id
+                join project_name p on p.id = e.project_id
                 join worker w on w.id = e.worker_id
                 where e.status = ? and e.insurance_to between ? and ?
                   and p.status in (?, ?, ?) and (? or p.town_id = ?) and (? or p.id = ?)

@@ -3,4 +3,5 @@
  * enrollment on a project and team with labour contract and accident insurance, roster import and
  * export, printable worker cards.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "team", "project", "account", "common" })
 package org.workrelief.worker;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,22 +62,24 @@ public class AuditChainHeads {
     }
 
     /**
-     * Each chain of the town (its projects' by code, then the town's own) at the end of {@code day}, for
-     * the public page: yesterday's end does not change during the day. Chains without entries by then are
-     * left out. One statement, one probe of the index (chain, chain_seq) per chain.
+     * Each chain of the town (its projects', given by the caller as id to name in the order to show, then the
+     * town's own) at the end of {@code day}, for the public page: yesterday's end does not change during the day.
+     * Chains without entries by then are left out. One statement, one probe of the index (chain, chain_seq) per chain.
      */
     @Transactional(readOnly = true)
-    public List<Posted> townChainsAtEndOf(long townId, LocalDate day) {
+    public List<Posted> townChainsAtEndOf(long townId, Map<Long, String> projectNames, LocalDate day) {
         String asOf = asOf(day);
         return jdbc.query("""
                 select c.name, c.chain, h.chain_seq, h.hash
-                from (select p.code as sort, p.name, 'project:' || p.id as chain from project p where p.town_id = ?
-                      union all select null, null, 'town:' || ?) c
+                from (select p.sort, p.name, 'project:' || p.id as chain
+                      from unnest(?::bigint[], ?::text[]) with ordinality as p(id, name, sort)
+                      union all select null::bigint, null::text, 'town:' || ?) c
                 cross join lateral (select a.chain_seq, a.hash from audit_log a where a.chain = c.chain and a.occurred_at < ?
                                     order by a.chain_seq desc limit 1) h
                 order by c.sort nulls last
                 """, (rs, row) -> new Posted(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), asOf),
-                townId, townId, Timestamp.from(endOf(day)));
+                projectNames.keySet().toArray(Long[]::new), projectNames.values().toArray(String[]::new), townId,
+                Timestamp.from(endOf(day)));
     }
 
     private Optional<Head> at(String chain, LocalDate lastDay) {

@@ -45,7 +45,8 @@ class PublicController {
         model.addAttribute("townId", townId);
         model.addAttribute("complaintBoard", boards.of(townId).orElse(null));
         // where the town's audit chains stood at the end of yesterday, to compare later (issue 19)
-        model.addAttribute("auditChains", auditChains.townChainsAtEndOf(townId, LocalDate.now(clock).minusDays(1)));
+        model.addAttribute("auditChains", auditChains.townChainsAtEndOf(townId, site.projectNames(townId),
+                LocalDate.now(clock).minusDays(1)));
         return "public/town";
     }
 

@@ -60,7 +60,9 @@ class RuntimeRoleTests {
             "create schema shadow",
             "delete from flyway_schema_history where version = '1'",
             "create role forger login",
-            "alter role workrelief_app superuser"
+            "alter role workrelief_app superuser",
+            "update worker_payee_account set bank_card_masked = 'forged'",
+            "delete from enrollment_period"
     })
     void theRuntimeRoleIsRefused(String statement) throws SQLException {
         try (Connection connection = runtimeConnection(); Statement sql = connection.createStatement()) {
