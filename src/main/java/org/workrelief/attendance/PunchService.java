@@ -173,7 +173,7 @@ public class PunchService {
                             : Optional.of(new SignInFacts(rs.getLong(7), rs.getString(8), rs.getBoolean(9),
                                     localDate(rs.getDate(10)), localDate(rs.getDate(11)), localDate(rs.getDate(12)),
                                     localDate(rs.getDate(13)), localDate(rs.getDate(14)))));
-            FirstRead read = rows.isEmpty() ? new FirstRead(context, AttendanceSettings.windowsAt(rs, 15),
+            FirstRead read = rows.isEmpty() ? new FirstRead(context, AttendanceSettings.windowsAt(rs),
                     new EnumMap<>(Slot.class)) : rows.get(0);
             if (rs.getString(20) != null) {
                 read.signIns().put(Slot.valueOf(rs.getString(20)), new StoredPunch(rs.getLong(21),

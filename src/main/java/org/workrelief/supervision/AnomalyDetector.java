@@ -1,6 +1,5 @@
 package org.workrelief.supervision;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workrelief.worker.WorkerDayFacts;
 
@@ -34,7 +34,7 @@ class AnomalyDetector {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final int burstWorkers;
     private final Duration burstWindow;
@@ -43,7 +43,7 @@ class AnomalyDetector {
     private final int backdatedEnrollmentDays;
     private final Duration lateArrival;
 
-    AnomalyDetector(JdbcTemplate jdbc, Clock clock, WorkerDayFacts workerFacts,
+    AnomalyDetector(JdbcClient jdbc, Clock clock, WorkerDayFacts workerFacts,
             @Value("${workrelief.supervision.burst-workers:10}") int burstWorkers,
             @Value("${workrelief.supervision.burst-window:PT1M}") Duration burstWindow,
             @Value("${workrelief.supervision.headcount-change-percent:30}") int headcountChangePercent,
@@ -65,18 +65,20 @@ class AnomalyDetector {
             boolean firstDay) {
     }
 
+    /** How many workers signed in on a day. */
+    private record Headcount(LocalDate workDate, int present) {
+    }
+
     DayFindings findings(long projectId, LocalDate day) {
-        List<Signed> punches = jdbc.query("""
-                select p.id, p.worker_id, w.name, w.worker_code, p.slot, p.punched_at, p.source, p.device_id,
-                       p.recorded_by, p.flag_too_soon, p.flag_outside, p.created_at,
+        List<Signed> punches = jdbc.sql("""
+                select p.id as punch_id, p.worker_id, w.name, w.worker_code as code, p.slot, p.punched_at as at, p.source,
+                       p.device_id as device, p.recorded_by, p.flag_too_soon as too_soon, p.flag_outside as outside,
+                       p.created_at as received,
                        not exists (select 1 from punch e where e.worker_id = p.worker_id and e.work_date < p.work_date
                                    and e.project_id = p.project_id) as first_day
                 from punch p join worker w on w.id = p.worker_id
-                where p.project_id = ? and p.work_date = ? order by p.punched_at, p.id
-                """, (rs, i) -> new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getBoolean(10), rs.getBoolean(11), rs.getTimestamp(12).toInstant(), rs.getBoolean(13)),
-                projectId, Date.valueOf(day));
+                where p.project_id = :projectId and p.work_date = :day order by p.punched_at, p.id
+                """).param("projectId", projectId).param("day", day).query(Signed.class).list();
         Map<Long, List<Signed>> byWorker = new LinkedHashMap<>();
         punches.forEach(p -> byWorker.computeIfAbsent(p.workerId(), w -> new ArrayList<>()).add(p));
 
@@ -109,13 +111,14 @@ class AnomalyDetector {
         anomalies.addAll(firstDays(byWorker));
 
         int present = byWorker.size();
-        List<Map<String, Object>> previous = jdbc.queryForList("""
+        Optional<Headcount> previous = jdbc.sql("""
                 select work_date, count(distinct worker_id) as present from punch
-                where project_id = ? and work_date = (select max(work_date) from punch where project_id = ? and work_date < ?)
+                where project_id = :projectId
+                  and work_date = (select max(work_date) from punch where project_id = :projectId and work_date < :day)
                 group by work_date
-                """, projectId, projectId, Date.valueOf(day));
-        LocalDate previousDay = previous.isEmpty() ? null : ((Date) previous.get(0).get("work_date")).toLocalDate();
-        int previousPresent = previous.isEmpty() ? 0 : ((Number) previous.get(0).get("present")).intValue();
+                """).param("projectId", projectId).param("day", day).query(Headcount.class).optional();
+        LocalDate previousDay = previous.map(Headcount::workDate).orElse(null);
+        int previousPresent = previous.map(Headcount::present).orElse(0);
         if (previousPresent > 0 && Math.abs(present - previousPresent) * 100 > headcountChangePercent * previousPresent) {
             int percent = Math.round((present - previousPresent) * 100f / previousPresent);
             anomalies.add(new Anomaly("HEADCOUNT_SWING", AnomalyKind.HEADCOUNT_SWING, List.of(),
