@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workrelief.attendance.PunchSource;
 import org.workrelief.worker.WorkerDayFacts;
 
 /**
@@ -61,7 +62,7 @@ class AnomalyDetector {
 
     /** A sign-in of the day; {@code received} is when the server stored it, {@code firstDay} that the worker has none earlier on the project. */
     private record Signed(long punchId, long workerId, String name, String code, String slot, Instant at,
-            String source, String device, String recordedBy, boolean tooSoon, boolean outside, Instant received,
+            PunchSource source, String device, String recordedBy, boolean tooSoon, boolean outside, Instant received,
             boolean firstDay) {
     }
 
@@ -73,10 +74,10 @@ class AnomalyDetector {
         List<Signed> punches = jdbc.sql("""
                 select p.id as punch_id, p.worker_id, w.name, w.worker_code as code, p.slot, p.punched_at as at, p.source,
                        p.device_id as device, p.recorded_by, p.flag_too_soon as too_soon, p.flag_outside as outside,
-                       p.created_at as received,
-                       not exists (select 1 from punch e where e.worker_id = p.worker_id and e.work_date < p.work_date
+                       p.received_at as received,
+                       not exists (select 1 from sign_in_record e where e.worker_id = p.worker_id and e.work_date < p.work_date
                                    and e.project_id = p.project_id) as first_day
-                from punch p join worker w on w.id = p.worker_id
+                from sign_in_record p join worker_sign_in_key w on w.id = p.worker_id
                 where p.project_id = :projectId and p.work_date = :day order by p.punched_at, p.id
                 """).param("projectId", projectId).param("day", day).query(Signed.class).list();
         Map<Long, List<Signed>> byWorker = new LinkedHashMap<>();
@@ -112,9 +113,9 @@ class AnomalyDetector {
 
         int present = byWorker.size();
         Optional<Headcount> previous = jdbc.sql("""
-                select work_date, count(distinct worker_id) as present from punch
+                select work_date, count(distinct worker_id) as present from sign_in_record
                 where project_id = :projectId
-                  and work_date = (select max(work_date) from punch where project_id = :projectId and work_date < :day)
+                  and work_date = (select max(work_date) from sign_in_record where project_id = :projectId and work_date < :day)
                 group by work_date
                 """).param("projectId", projectId).param("day", day).query(Headcount.class).optional();
         LocalDate previousDay = previous.map(Headcount::workDate).orElse(null);
@@ -136,7 +137,7 @@ class AnomalyDetector {
      */
     private List<Anomaly> deviceBursts(List<Signed> punches) {
         Map<String, List<Signed>> byDevice = new LinkedHashMap<>();
-        punches.stream().filter(p -> "DEVICE".equals(p.source()) || "IMPORT".equals(p.source()))
+        punches.stream().filter(p -> p.source() == PunchSource.DEVICE || p.source() == PunchSource.IMPORT)
                 .filter(p -> p.device() != null)
                 .forEach(p -> byDevice.computeIfAbsent(p.device(), d -> new ArrayList<>()).add(p));
         List<Anomaly> bursts = new ArrayList<>();
@@ -181,7 +182,7 @@ class AnomalyDetector {
     /** Sign-ins a person entered (roll call on a phone, a correction), one finding per person who entered them. */
     private List<Anomaly> handRecorded(List<Signed> punches) {
         Map<String, List<Signed>> byRecorder = new LinkedHashMap<>();
-        punches.stream().filter(p -> "ROLL_CALL".equals(p.source()) || "CORRECTION".equals(p.source()))
+        punches.stream().filter(p -> p.source() == PunchSource.ROLL_CALL || p.source() == PunchSource.CORRECTION)
                 .forEach(p -> byRecorder.computeIfAbsent(p.recordedBy(), r -> new ArrayList<>()).add(p));
         List<Anomaly> found = new ArrayList<>();
         byRecorder.forEach((recorder, signed) -> {
@@ -199,7 +200,7 @@ class AnomalyDetector {
      */
     private List<Anomaly> lateArrivals(List<Signed> punches) {
         Map<String, List<Signed>> bySender = new LinkedHashMap<>();
-        punches.stream().filter(p -> "DEVICE".equals(p.source()) || "IMPORT".equals(p.source()))
+        punches.stream().filter(p -> p.source() == PunchSource.DEVICE || p.source() == PunchSource.IMPORT)
                 .filter(p -> Duration.between(p.at(), p.received()).compareTo(lateArrival) > 0)
                 .forEach(p -> bySender.computeIfAbsent(p.source() + ":" + (p.device() != null ? p.device() : p.recordedBy()),
                         s -> new ArrayList<>()).add(p));
@@ -207,7 +208,7 @@ class AnomalyDetector {
         bySender.forEach((sender, late) -> {
             Signed first = late.get(0);
             // 0: a terminal; 1: a file naming its terminal; 2: a file, by the person who imported it
-            int via = "DEVICE".equals(first.source()) ? 0 : first.device() != null ? 1 : 2;
+            int via = first.source() == PunchSource.DEVICE ? 0 : first.device() != null ? 1 : 2;
             List<Long> workers = late.stream().map(Signed::workerId).distinct().toList();
             Duration longest = late.stream().map(p -> Duration.between(p.at(), p.received())).max(Comparator.naturalOrder())
                     .orElseThrow();

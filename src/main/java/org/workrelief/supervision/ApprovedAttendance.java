@@ -18,7 +18,7 @@ public class ApprovedAttendance {
     /** Each worker's counted days of a project between two dates, with the number of sign-ins (1 or 2). */
     private static final String COUNTED_DAYS = """
             select p.worker_id, p.work_date, count(*) as signs
-            from punch p
+            from sign_in_record p
             join daily_review r on r.project_id = p.project_id and r.review_date = p.work_date and r.status = :approved
             where p.project_id = :projectId and p.work_date between :from and :to
               and not exists (select 1 from anomaly_decision d where d.review_id = r.id and d.decision = :rejected
@@ -74,7 +74,7 @@ public class ApprovedAttendance {
     @Transactional(readOnly = true)
     public List<LocalDate> unapprovedDays(long projectId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                select d.work_date from attendance_day d
+                select d.work_date from worked_day d
                 where d.project_id = :projectId and d.work_date between :from and :to
                   and not exists (select 1 from daily_review r where r.project_id = d.project_id
                                   and r.review_date = d.work_date and r.status = :approved)

@@ -51,7 +51,7 @@ public class CommitteeService {
     List<CommitteeMember> membersOf(long projectId, boolean activeOnly) {
         return jdbc.sql("""
                 select m.id, m.project_id, m.user_id, u.username, u.display_name, m.kind, m.active, m.version
-                from committee_member m join app_user u on u.id = m.user_id
+                from committee_member m join user_account_name u on u.id = m.user_id
                 where m.project_id = :projectId and (m.active or not :activeOnly) order by m.active desc, m.id
                 """).param("projectId", projectId).param("activeOnly", activeOnly).query(CommitteeMember.class).list();
     }

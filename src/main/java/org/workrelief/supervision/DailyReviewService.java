@@ -389,7 +389,7 @@ public class DailyReviewService {
         long[] totals = new long[2];
         List<OverdueProject> projects = jdbc.sql("""
                 with overdue as (
-                    select d.project_id, d.work_date from attendance_day d join project p on p.id = d.project_id
+                    select d.project_id, d.work_date from worked_day d join project_site p on p.id = d.project_id
                     where not d.locked and d.work_date < :today and (:allTowns or p.town_id = :townId)),
                 per_project as (
                     select project_id, count(*) as days, min(work_date) as oldest,
@@ -397,7 +397,7 @@ public class DailyReviewService {
                     from overdue group by project_id)
                 select o.project_id, p.code, p.name, o.days, o.oldest_days,
                        count(*) over () as projects, sum(o.days) over () as all_days
-                from per_project o join project p on p.id = o.project_id
+                from per_project o join project_site p on p.id = o.project_id
                 order by o.oldest, p.code limit :projectLimit
                 """).param("today", LocalDate.now(clock)).param("allTowns", viewer.townId() == null)
                 .param("townId", viewer.townId() == null ? 0L : viewer.townId()).param("daysEach", daysEach)
@@ -416,8 +416,8 @@ public class DailyReviewService {
         projects.get(viewer, projectId);
         return jdbc.sql("""
                 select d.project_id, p.code as project_code, p.name as project_name, d.work_date as day
-                from attendance_day d
-                join project p on p.id = d.project_id
+                from worked_day d
+                join project_site p on p.id = d.project_id
                 where not d.locked and d.work_date < :today and d.project_id = :projectId
                 order by d.work_date limit :limit
                 """).param("today", LocalDate.now(clock)).param("projectId", projectId).param("limit", limit)

@@ -227,7 +227,7 @@ public class DutyRosterService {
     public List<Duty> dutiesOf(long userId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 select d.project_id, p.name as project_name, d.duty_date as day from duty_assignment d
-                join committee_member m on m.id = d.member_id join project p on p.id = d.project_id
+                join committee_member m on m.id = d.member_id join project_site p on p.id = d.project_id
                 where m.user_id = :userId and m.active and d.duty_date between :from and :to order by d.duty_date, p.name
                 """).param("userId", userId).param("from", from).param("to", to).query(Duty.class).list();
     }
@@ -246,7 +246,7 @@ public class DutyRosterService {
     private List<String> namesOn(long projectId, LocalDate day) {
         return jdbc.sql("""
                 select u.display_name from duty_assignment d join committee_member m on m.id = d.member_id
-                join app_user u on u.id = m.user_id where d.project_id = :projectId and d.duty_date = :day order by m.id
+                join user_account_name u on u.id = m.user_id where d.project_id = :projectId and d.duty_date = :day order by m.id
                 """).param("projectId", projectId).param("day", day).query(String.class).list();
     }
 
