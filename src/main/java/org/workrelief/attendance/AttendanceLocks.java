@@ -1,12 +1,11 @@
 package org.workrelief.attendance;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.audit.AuditEvent;
@@ -22,12 +21,12 @@ import org.workrelief.project.ProjectService;
 @Service
 public class AttendanceLocks {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
     private final ProjectService projects;
 
-    AttendanceLocks(JdbcTemplate jdbc, AuditLog auditLog, Clock clock, ProjectService projects) {
+    AttendanceLocks(JdbcClient jdbc, AuditLog auditLog, Clock clock, ProjectService projects) {
         this.projects = projects;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
@@ -48,20 +47,21 @@ public class AttendanceLocks {
 
     @Transactional(readOnly = true)
     public boolean isLocked(long projectId, LocalDate day) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from attendance_lock where project_id = ? and work_date = ?)", Boolean.class,
-                projectId, Date.valueOf(day)));
+        return jdbc.sql("select exists (select 1 from attendance_lock where project_id = :projectId and work_date = :day)")
+                .param("projectId", projectId).param("day", day).query(Boolean.class).single();
     }
 
     @Transactional
     public void lock(long projectId, LocalDate day, String by) {
         holdDay(projectId, day);
         // the day's head-count, counted once now that its sign-ins can no longer change (the dashboards read it)
-        int added = jdbc.update("""
+        int added = jdbc.sql("""
                 insert into attendance_lock (project_id, work_date, locked_at, locked_by, present)
-                values (?, ?, ?, ?, (select count(distinct worker_id) from punch where project_id = ? and work_date = ?))
+                values (:projectId, :day, :now, :by,
+                        (select count(distinct worker_id) from punch where project_id = :projectId and work_date = :day))
                 on conflict do nothing
-                """, projectId, Date.valueOf(day), Timestamp.from(clock.instant()), by, projectId, Date.valueOf(day));
+                """).param("projectId", projectId).param("day", day).param("now", Timestamp.from(clock.instant()))
+                .param("by", by).update();
         markWorkedDay(projectId, day, true);
         if (added == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_LOCKED", "AttendanceDay", projectId + "/" + day)
@@ -72,8 +72,8 @@ public class AttendanceLocks {
     @Transactional
     public void unlock(long projectId, LocalDate day, String by, String reason) {
         holdDay(projectId, day);
-        int removed = jdbc.update("delete from attendance_lock where project_id = ? and work_date = ?", projectId,
-                Date.valueOf(day));
+        int removed = jdbc.sql("delete from attendance_lock where project_id = :projectId and work_date = :day")
+                .param("projectId", projectId).param("day", day).update();
         markWorkedDay(projectId, day, false);
         if (removed == 1) {
             auditLog.recordAs(by, AuditEvent.of("ATTENDANCE_DAY_UNLOCKED", "AttendanceDay", projectId + "/" + day)
@@ -83,7 +83,9 @@ public class AttendanceLocks {
 
     /** The register of worked days carries the lock too (V12): the days awaiting review are its unlocked ones. */
     private void markWorkedDay(long projectId, LocalDate day, boolean locked) {
-        jdbc.update("update attendance_day set locked = ? where project_id = ? and work_date = ? and locked <> ?", locked,
-                projectId, Date.valueOf(day), locked);
+        jdbc.sql("""
+                update attendance_day set locked = :locked where project_id = :projectId and work_date = :day
+                  and locked <> :locked
+                """).param("locked", locked).param("projectId", projectId).param("day", day).update();
     }
 }

@@ -1,7 +1,6 @@
 package org.workrelief.attendance;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
@@ -91,14 +90,14 @@ public class AttendanceQueries {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProjectService projects;
     private final TeamService teams;
     private final EnrollmentService enrollments;
     private final AttendanceLocks locks;
     private final Clock clock;
 
-    AttendanceQueries(JdbcTemplate jdbc, ProjectService projects, TeamService teams, EnrollmentService enrollments,
+    AttendanceQueries(JdbcClient jdbc, ProjectService projects, TeamService teams, EnrollmentService enrollments,
             AttendanceLocks locks, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
@@ -222,12 +221,11 @@ public class AttendanceQueries {
     }
 
     private List<PunchView> punches(long projectId, LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                select worker_id, work_date, slot, punched_at, source, flag_too_soon, flag_outside
-                from punch where project_id = ? and work_date between ? and ?
-                """, (rs, i) -> new PunchView(rs.getLong(1), rs.getDate(2).toLocalDate(), Slot.valueOf(rs.getString(3)),
-                rs.getTimestamp(4).toInstant(), PunchSource.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7)),
-                projectId, Date.valueOf(from), Date.valueOf(to));
+        return jdbc.sql("""
+                select worker_id, work_date as day, slot, punched_at, source, flag_too_soon as too_soon,
+                       flag_outside as outside
+                from punch where project_id = :projectId and work_date between :from and :to
+                """).param("projectId", projectId).param("from", from).param("to", to).query(PunchView.class).list();
     }
 
     private Map<Long, Map<Slot, PunchView>> punchesByWorker(long projectId, LocalDate from, LocalDate to) {

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +27,7 @@ import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 
@@ -57,13 +56,16 @@ public class DeviceTokenService {
     /** Names fit "device:" + name in the 64 characters of recorded_by. */
     static final int MAX_NAME = 57;
 
-    private final JdbcTemplate jdbc;
+    /** A token as {@link DeviceToken} reads it, by name. */
+    private static final String TOKEN = "select id, project_id, name, created_at, last_used_at, revoked_at from device_token ";
+
+    private final JdbcClient jdbc;
     private final ProjectService projects;
     private final AuditLog auditLog;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    DeviceTokenService(JdbcTemplate jdbc, ProjectService projects, AuditLog auditLog, Clock clock) {
+    DeviceTokenService(JdbcClient jdbc, ProjectService projects, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.auditLog = auditLog;
@@ -84,23 +86,24 @@ public class DeviceTokenService {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String plain = "wrd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
-                insert into device_token (project_id, name, token_hash, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, projectId, trimmed, hash(plain), now, actor.getUsername(), now, actor.getUsername());
+        RowStamp stamp = RowStamp.now(clock, actor.getUsername());
+        long id = stamp.on(jdbc.sql("""
+                insert into device_token (project_id, name, token_hash, %s)
+                values (:projectId, :name, :tokenHash, %s) returning id
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("projectId", projectId).param("name", trimmed)
+                .param("tokenHash", hash(plain)).query(Long.class).single();
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("DEVICE_TOKEN_ISSUED", "DeviceToken", id)
                 .inProject(project.getId(), project.getTownId()).detail(trimmed));
-        return new IssuedToken(new DeviceToken(id, projectId, trimmed, now.toInstant(), null, null), plain);
+        return new IssuedToken(new DeviceToken(id, projectId, trimmed, stamp.at(), null, null), plain);
     }
 
     @Transactional
     public void revoke(SignedInUser actor, long tokenId) {
         DeviceToken token = find(tokenId).orElseThrow(() -> new NotFoundException("DeviceToken", tokenId));
         Project project = adminProject(actor, token.projectId());
-        int revoked = jdbc.update("update device_token set revoked_at = ?, updated_at = ?, updated_by = ?, "
-                + "version = version + 1 where id = ? and revoked_at is null", Timestamp.from(clock.instant()),
-                Timestamp.from(clock.instant()), actor.getUsername(), tokenId);
+        int revoked = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql(
+                "update device_token set revoked_at = :stampedAt, " + RowStamp.UPDATED
+                        + " where id = :tokenId and revoked_at is null")).param("tokenId", tokenId).update();
         forgetOnceCommitted(tokenId);
         if (revoked == 0) {
             return; // already revoked (a second click): nothing changed, nothing to audit
@@ -112,7 +115,8 @@ public class DeviceTokenService {
     @Transactional(readOnly = true)
     public List<DeviceToken> tokensOf(SignedInUser viewer, long projectId) {
         adminProject(viewer, projectId);
-        return jdbc.query("select * from device_token where project_id = ? order by id", this::toToken, projectId);
+        return jdbc.sql(TOKEN + "where project_id = :projectId order by id").param("projectId", projectId)
+                .query(DeviceToken.class).list();
     }
 
     /** The live token with this plain value, noting its use; empty for an unknown or revoked token. */
@@ -124,8 +128,8 @@ public class DeviceTokenService {
         Instant now = clock.instant();
         Checked checked = recentlyChecked.get(hash);
         if (checked == null || !now.isBefore(checked.at().plus(RECHECK_AFTER)) || now.isBefore(checked.at())) {
-            List<DeviceToken> found = jdbc.query("select * from device_token where token_hash = ? and revoked_at is null",
-                    this::toToken, hash);
+            List<DeviceToken> found = jdbc.sql(TOKEN + "where token_hash = :hash and revoked_at is null")
+                    .param("hash", hash).query(DeviceToken.class).list();
             if (found.isEmpty()) {
                 recentlyChecked.remove(hash);
                 return Optional.empty();
@@ -135,7 +139,8 @@ public class DeviceTokenService {
         }
         DeviceToken token = checked.token();
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
-            jdbc.update("update device_token set last_used_at = ? where id = ?", Timestamp.from(now), token.id());
+            jdbc.sql("update device_token set last_used_at = :now where id = :tokenId").param("now", Timestamp.from(now))
+                    .param("tokenId", token.id()).update();
             token = token.usedAt(now);
             recentlyChecked.put(hash, new Checked(token, checked.at()));
         }
@@ -157,7 +162,7 @@ public class DeviceTokenService {
     }
 
     private Optional<DeviceToken> find(long id) {
-        return jdbc.query("select * from device_token where id = ?", this::toToken, id).stream().findFirst();
+        return jdbc.sql(TOKEN + "where id = :tokenId").param("tokenId", id).query(DeviceToken.class).optional();
     }
 
     private Project adminProject(SignedInUser actor, long projectId) {
@@ -167,15 +172,6 @@ public class DeviceTokenService {
         return projects.get(actor, projectId);
     }
 
-    private DeviceToken toToken(ResultSet rs, int row) throws SQLException {
-        return new DeviceToken(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"),
-                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
-                instant(rs.getTimestamp("revoked_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 
     /** One digest per thread: looking the algorithm up among the providers cost more than hashing a token. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {

@@ -149,15 +149,15 @@ public class PunchService {
         List<FirstRead> rows = new ArrayList<>(2);
         jdbc.query("""
                 select p.id, p.town_id, p.status, p.latitude, p.longitude, p.radius_m,
-                       f.id, f.name, f.enrolled, f.enrolled_on, f.left_on, f.contract_signed_on, f.insurance_from,
-                       f.insurance_to,
+                       f.id as worker_id, f.name, f.enrolled, f.enrolled_on, f.left_on, f.contract_signed_on,
+                       f.insurance_from, f.insurance_to,
                        s.am_start, s.am_end, s.pm_start, s.pm_end, s.min_gap_minutes,
-                       d.slot, d.project_id, d.punched_at, d.flag_too_soon, d.flag_outside
-                from project p
+                       d.slot, d.project_id as signed_project_id, d.punched_at, d.flag_too_soon, d.flag_outside
+                from project_site p
                 left join lateral (
                     select w.id, w.name, e.id is not null as enrolled, e.enrolled_on, e.left_on, e.contract_signed_on,
                            e.insurance_from, e.insurance_to
-                    from worker w left join enrollment e on e.worker_id = w.id and e.project_id = p.id
+                    from worker_sign_in_key w left join enrollment_terms e on e.worker_id = w.id and e.project_id = p.id
                     where %s
                     order by (e.enrolled_on <= ? and (e.left_on is null or e.left_on > ?)) desc nulls last, e.id desc
                     limit 1
@@ -166,18 +166,20 @@ public class PunchService {
                 left join punch d on d.worker_id = f.id and d.work_date = ?
                 where p.id = ?
                 """.formatted(key.predicate()), (ResultSet rs) -> {
-            SignInContext context = new SignInContext(new ProjectService.SiteFacts(rs.getLong(1), rs.getLong(2),
-                    ProjectStatus.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                    (Integer) rs.getObject(6)),
-                    rs.getObject(7) == null ? Optional.empty()
-                            : Optional.of(new SignInFacts(rs.getLong(7), rs.getString(8), rs.getBoolean(9),
-                                    localDate(rs.getDate(10)), localDate(rs.getDate(11)), localDate(rs.getDate(12)),
-                                    localDate(rs.getDate(13)), localDate(rs.getDate(14)))));
-            FirstRead read = rows.isEmpty() ? new FirstRead(context, AttendanceSettings.windowsAt(rs, 15),
+            SignInContext context = new SignInContext(new ProjectService.SiteFacts(rs.getLong("id"),
+                    rs.getLong("town_id"), ProjectStatus.valueOf(rs.getString("status")), rs.getBigDecimal("latitude"),
+                    rs.getBigDecimal("longitude"), (Integer) rs.getObject("radius_m")),
+                    rs.getObject("worker_id") == null ? Optional.empty()
+                            : Optional.of(new SignInFacts(rs.getLong("worker_id"), rs.getString("name"),
+                                    rs.getBoolean("enrolled"), localDate(rs.getDate("enrolled_on")),
+                                    localDate(rs.getDate("left_on")), localDate(rs.getDate("contract_signed_on")),
+                                    localDate(rs.getDate("insurance_from")), localDate(rs.getDate("insurance_to")))));
+            FirstRead read = rows.isEmpty() ? new FirstRead(context, AttendanceSettings.windowsAt(rs),
                     new EnumMap<>(Slot.class)) : rows.get(0);
-            if (rs.getString(20) != null) {
-                read.signIns().put(Slot.valueOf(rs.getString(20)), new StoredPunch(rs.getLong(21),
-                        rs.getTimestamp(22).toInstant(), rs.getBoolean(23), rs.getBoolean(24)));
+            if (rs.getString("slot") != null) {
+                read.signIns().put(Slot.valueOf(rs.getString("slot")), new StoredPunch(rs.getLong("signed_project_id"),
+                        rs.getTimestamp("punched_at").toInstant(), rs.getBoolean("flag_too_soon"),
+                        rs.getBoolean("flag_outside")));
             }
             if (rows.isEmpty()) {
                 rows.add(read);
@@ -258,7 +260,7 @@ public class PunchService {
                 ), worked_day as (
                     insert into attendance_day (project_id, work_date) select ?, ? from inserted on conflict do nothing
                 )
-                select (select open from open_day), (select id from inserted) is not null,
+                select (select open from open_day) as open, (select id from inserted) is not null as stored,
                        t.project_id, t.punched_at, t.flag_too_soon, t.flag_outside
                 from (select 1) one
                 left join punch t on t.worker_id = ? and t.work_date = ? and t.slot = ?;
@@ -284,12 +286,12 @@ public class PunchService {
             StoredPunch taken = null;
             try (ResultSet rs = statement.getResultSet()) {
                 rs.next();
-                open = rs.getBoolean(1);
-                stored = rs.getBoolean(2);
+                open = rs.getBoolean("open");
+                stored = rs.getBoolean("stored");
                 // the snapshot of the statement is from before its insert: a row here was there before this sign-in
-                if (!stored && rs.getObject(3) != null) {
-                    taken = new StoredPunch(rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getBoolean(5),
-                            rs.getBoolean(6));
+                if (!stored && rs.getObject("project_id") != null) {
+                    taken = new StoredPunch(rs.getLong("project_id"), rs.getTimestamp("punched_at").toInstant(),
+                            rs.getBoolean("flag_too_soon"), rs.getBoolean("flag_outside"));
                 }
             }
             statement.getMoreResults();

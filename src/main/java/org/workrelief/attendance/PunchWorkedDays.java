@@ -1,10 +1,9 @@
 package org.workrelief.attendance;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workrelief.worker.WorkedDays;
 
@@ -12,16 +11,15 @@ import org.workrelief.worker.WorkedDays;
 @Component
 class PunchWorkedDays implements WorkedDays {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    PunchWorkedDays(JdbcTemplate jdbc) {
+    PunchWorkedDays(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<LocalDate> lastSignInDay(long projectId, long workerId) {
-        Date last = jdbc.queryForObject("select max(work_date) from punch where worker_id = ? and project_id = ?",
-                Date.class, workerId, projectId);
-        return Optional.ofNullable(last).map(Date::toLocalDate);
+        return jdbc.sql("select max(work_date) from punch where worker_id = :workerId and project_id = :projectId")
+                .param("workerId", workerId).param("projectId", projectId).query(LocalDate.class).optional();
     }
 }

@@ -1,6 +1,5 @@
 package org.workrelief.supervision;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workrelief.attendance.PunchSource;
 import org.workrelief.worker.WorkerDayFacts;
 
 /**
@@ -34,7 +35,7 @@ class AnomalyDetector {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final int burstWorkers;
     private final Duration burstWindow;
@@ -43,7 +44,7 @@ class AnomalyDetector {
     private final int backdatedEnrollmentDays;
     private final Duration lateArrival;
 
-    AnomalyDetector(JdbcTemplate jdbc, Clock clock, WorkerDayFacts workerFacts,
+    AnomalyDetector(JdbcClient jdbc, Clock clock, WorkerDayFacts workerFacts,
             @Value("${workrelief.supervision.burst-workers:10}") int burstWorkers,
             @Value("${workrelief.supervision.burst-window:PT1M}") Duration burstWindow,
             @Value("${workrelief.supervision.headcount-change-percent:30}") int headcountChangePercent,
@@ -61,22 +62,24 @@ class AnomalyDetector {
 
     /** A sign-in of the day; {@code received} is when the server stored it, {@code firstDay} that the worker has none earlier on the project. */
     private record Signed(long punchId, long workerId, String name, String code, String slot, Instant at,
-            String source, String device, String recordedBy, boolean tooSoon, boolean outside, Instant received,
+            PunchSource source, String device, String recordedBy, boolean tooSoon, boolean outside, Instant received,
             boolean firstDay) {
     }
 
+    /** How many workers signed in on a day. */
+    private record Headcount(LocalDate workDate, int present) {
+    }
+
     DayFindings findings(long projectId, LocalDate day) {
-        List<Signed> punches = jdbc.query("""
-                select p.id, p.worker_id, w.name, w.worker_code, p.slot, p.punched_at, p.source, p.device_id,
-                       p.recorded_by, p.flag_too_soon, p.flag_outside, p.created_at,
-                       not exists (select 1 from punch e where e.worker_id = p.worker_id and e.work_date < p.work_date
+        List<Signed> punches = jdbc.sql("""
+                select p.id as punch_id, p.worker_id, w.name, w.worker_code as code, p.slot, p.punched_at as at, p.source,
+                       p.device_id as device, p.recorded_by, p.flag_too_soon as too_soon, p.flag_outside as outside,
+                       p.received_at as received,
+                       not exists (select 1 from sign_in_record e where e.worker_id = p.worker_id and e.work_date < p.work_date
                                    and e.project_id = p.project_id) as first_day
-                from punch p join worker w on w.id = p.worker_id
-                where p.project_id = ? and p.work_date = ? order by p.punched_at, p.id
-                """, (rs, i) -> new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getBoolean(10), rs.getBoolean(11), rs.getTimestamp(12).toInstant(), rs.getBoolean(13)),
-                projectId, Date.valueOf(day));
+                from sign_in_record p join worker_sign_in_key w on w.id = p.worker_id
+                where p.project_id = :projectId and p.work_date = :day order by p.punched_at, p.id
+                """).param("projectId", projectId).param("day", day).query(Signed.class).list();
         Map<Long, List<Signed>> byWorker = new LinkedHashMap<>();
         punches.forEach(p -> byWorker.computeIfAbsent(p.workerId(), w -> new ArrayList<>()).add(p));
 
@@ -109,13 +112,14 @@ class AnomalyDetector {
         anomalies.addAll(firstDays(byWorker));
 
         int present = byWorker.size();
-        List<Map<String, Object>> previous = jdbc.queryForList("""
-                select work_date, count(distinct worker_id) as present from punch
-                where project_id = ? and work_date = (select max(work_date) from punch where project_id = ? and work_date < ?)
+        Optional<Headcount> previous = jdbc.sql("""
+                select work_date, count(distinct worker_id) as present from sign_in_record
+                where project_id = :projectId
+                  and work_date = (select max(work_date) from sign_in_record where project_id = :projectId and work_date < :day)
                 group by work_date
-                """, projectId, projectId, Date.valueOf(day));
-        LocalDate previousDay = previous.isEmpty() ? null : ((Date) previous.get(0).get("work_date")).toLocalDate();
-        int previousPresent = previous.isEmpty() ? 0 : ((Number) previous.get(0).get("present")).intValue();
+                """).param("projectId", projectId).param("day", day).query(Headcount.class).optional();
+        LocalDate previousDay = previous.map(Headcount::workDate).orElse(null);
+        int previousPresent = previous.map(Headcount::present).orElse(0);
         if (previousPresent > 0 && Math.abs(present - previousPresent) * 100 > headcountChangePercent * previousPresent) {
             int percent = Math.round((present - previousPresent) * 100f / previousPresent);
             anomalies.add(new Anomaly("HEADCOUNT_SWING", AnomalyKind.HEADCOUNT_SWING, List.of(),
@@ -133,7 +137,7 @@ class AnomalyDetector {
      */
     private List<Anomaly> deviceBursts(List<Signed> punches) {
         Map<String, List<Signed>> byDevice = new LinkedHashMap<>();
-        punches.stream().filter(p -> "DEVICE".equals(p.source()) || "IMPORT".equals(p.source()))
+        punches.stream().filter(p -> p.source() == PunchSource.DEVICE || p.source() == PunchSource.IMPORT)
                 .filter(p -> p.device() != null)
                 .forEach(p -> byDevice.computeIfAbsent(p.device(), d -> new ArrayList<>()).add(p));
         List<Anomaly> bursts = new ArrayList<>();
@@ -178,7 +182,7 @@ class AnomalyDetector {
     /** Sign-ins a person entered (roll call on a phone, a correction), one finding per person who entered them. */
     private List<Anomaly> handRecorded(List<Signed> punches) {
         Map<String, List<Signed>> byRecorder = new LinkedHashMap<>();
-        punches.stream().filter(p -> "ROLL_CALL".equals(p.source()) || "CORRECTION".equals(p.source()))
+        punches.stream().filter(p -> p.source() == PunchSource.ROLL_CALL || p.source() == PunchSource.CORRECTION)
                 .forEach(p -> byRecorder.computeIfAbsent(p.recordedBy(), r -> new ArrayList<>()).add(p));
         List<Anomaly> found = new ArrayList<>();
         byRecorder.forEach((recorder, signed) -> {
@@ -196,7 +200,7 @@ class AnomalyDetector {
      */
     private List<Anomaly> lateArrivals(List<Signed> punches) {
         Map<String, List<Signed>> bySender = new LinkedHashMap<>();
-        punches.stream().filter(p -> "DEVICE".equals(p.source()) || "IMPORT".equals(p.source()))
+        punches.stream().filter(p -> p.source() == PunchSource.DEVICE || p.source() == PunchSource.IMPORT)
                 .filter(p -> Duration.between(p.at(), p.received()).compareTo(lateArrival) > 0)
                 .forEach(p -> bySender.computeIfAbsent(p.source() + ":" + (p.device() != null ? p.device() : p.recordedBy()),
                         s -> new ArrayList<>()).add(p));
@@ -204,7 +208,7 @@ class AnomalyDetector {
         bySender.forEach((sender, late) -> {
             Signed first = late.get(0);
             // 0: a terminal; 1: a file naming its terminal; 2: a file, by the person who imported it
-            int via = "DEVICE".equals(first.source()) ? 0 : first.device() != null ? 1 : 2;
+            int via = first.source() == PunchSource.DEVICE ? 0 : first.device() != null ? 1 : 2;
             List<Long> workers = late.stream().map(Signed::workerId).distinct().toList();
             Duration longest = late.stream().map(p -> Duration.between(p.at(), p.received())).max(Comparator.naturalOrder())
                     .orElseThrow();

@@ -15,6 +15,6 @@ class CommitteeMemberAuditNames implements AuditRecordNames {
     @Override
     public String namesQuery() {
         return """
-                select m.id::text as id, u.display_name as name, null::bigint as worker_id from committee_member m join app_user u on u.id = m.user_id where m.id = any(?)""";
+                select m.id::text as id, u.display_name as name, null::bigint as worker_id from committee_member m join user_account_name u on u.id = m.user_id where m.id = any(?)""";
     }
 }

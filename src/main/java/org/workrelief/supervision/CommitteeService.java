@@ -1,15 +1,11 @@
 package org.workrelief.supervision;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +17,7 @@ import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 
@@ -30,13 +27,13 @@ public class CommitteeService {
 
     static final String ENTITY = "CommitteeMember";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProjectService projects;
     private final AccountService accounts;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    CommitteeService(JdbcTemplate jdbc, ProjectService projects, AccountService accounts, AuditLog auditLog, Clock clock) {
+    CommitteeService(JdbcClient jdbc, ProjectService projects, AccountService accounts, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.accounts = accounts;
@@ -52,10 +49,11 @@ public class CommitteeService {
     }
 
     List<CommitteeMember> membersOf(long projectId, boolean activeOnly) {
-        return jdbc.query("""
-                select m.*, u.username, u.display_name from committee_member m join app_user u on u.id = m.user_id
-                where m.project_id = ? and (m.active or not ?) order by m.active desc, m.id
-                """, CommitteeService::toMember, projectId, activeOnly);
+        return jdbc.sql("""
+                select m.id, m.project_id, m.user_id, u.username, u.display_name, m.kind, m.active, m.version
+                from committee_member m join user_account_name u on u.id = m.user_id
+                where m.project_id = :projectId and (m.active or not :activeOnly) order by m.active desc, m.id
+                """).param("projectId", projectId).param("activeOnly", activeOnly).query(CommitteeMember.class).list();
     }
 
     /** Supervisors of the project's town who are not (or no longer) members. */
@@ -78,14 +76,13 @@ public class CommitteeService {
         if (!eligible) {
             throw new BusinessRuleException("committee.member.notSupervisor");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        int changed = jdbc.update("""
-                insert into committee_member (project_id, user_id, kind, active, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, true, ?, ?, ?, ?)
-                on conflict (project_id, user_id) do update set kind = excluded.kind, active = true,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = committee_member.version + 1
+        int changed = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                insert into committee_member (project_id, user_id, kind, active, %s)
+                values (:projectId, :userId, :kind, true, %s)
+                on conflict (project_id, user_id) do update set kind = excluded.kind, active = true, %s
                 where not committee_member.active
-                """, projectId, userId, kind.name(), now, actor.getUsername(), now, actor.getUsername());
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES, RowStamp.updated("committee_member"))))
+                .param("projectId", projectId).param("userId", userId).param("kind", kind.name()).update();
         if (changed == 0) {
             throw new BusinessRuleException("committee.member.already");
         }
@@ -103,16 +100,15 @@ public class CommitteeService {
         Project project = adminProject(actor, projectId);
         CommitteeMember member = membersOf(projectId, true).stream().filter(m -> m.id() == memberId).findFirst()
                 .orElseThrow(() -> new NotFoundException(ENTITY, memberId));
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                update committee_member set active = false, version = version + 1, updated_at = ?, updated_by = ?
-                where id = ?
-                """, now, actor.getUsername(), memberId);
-        int dropped = jdbc.update("""
-                delete from duty_assignment d where d.member_id = ? and d.duty_date >= ?
+        RowStamp.now(clock, actor.getUsername()).on(jdbc.sql(
+                "update committee_member set active = false, " + RowStamp.UPDATED + " where id = :memberId"))
+                .param("memberId", memberId).update();
+        int dropped = jdbc.sql("""
+                delete from duty_assignment d where d.member_id = :memberId and d.duty_date >= :today
                   and not exists (select 1 from daily_review r where r.project_id = d.project_id
-                                  and r.review_date = d.duty_date and r.status = 'APPROVED')
-                """, memberId, Date.valueOf(LocalDate.now(clock)));
+                                  and r.review_date = d.duty_date and r.status = :approved)
+                """).param("memberId", memberId).param("today", LocalDate.now(clock))
+                .param("approved", ReviewStatus.APPROVED.name()).update();
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("COMMITTEE_MEMBER_REMOVED", ENTITY, memberId)
                 .inProject(projectId, project.getTownId())
                 .change(Map.of("user", member.username(), "active", true), Map.of("user", member.username(), "active", false))
@@ -124,11 +120,5 @@ public class CommitteeService {
             throw new AccessDeniedException("administrators only");
         }
         return projects.get(actor, projectId);
-    }
-
-    static CommitteeMember toMember(ResultSet rs, int row) throws SQLException {
-        return new CommitteeMember(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("user_id"),
-                rs.getString("username"), rs.getString("display_name"), MemberKind.valueOf(rs.getString("kind")),
-                rs.getBoolean("active"), rs.getLong("version"));
     }
 }

@@ -1,9 +1,9 @@
 package org.workrelief.supervision;
 
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.db.AdvisoryLocks;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 
@@ -50,7 +52,16 @@ public class DailyReviewService {
     /** Site photos are pictures a phone takes: JPEG or PNG. */
     static final java.util.List<FileType> PHOTO_TYPES = java.util.List.of(FileType.JPEG, FileType.PNG);
 
-    private final JdbcTemplate jdbc;
+    /** A review round as {@link DailyReview} reads it, by name. */
+    private static final String REVIEW = """
+            select id, project_id, review_date as day, round, status, opened_by, opened_at, quality_result as quality,
+                   quality_notes, safety_helmets as helmets, safety_signage as signage, safety_slope as slope,
+                   safety_machinery as machinery, safety_notes, approved_by, approved_at, reopened_by, reopened_at,
+                   reopen_reason, version
+            from daily_review
+            """;
+
+    private final JdbcClient jdbc;
     private final ProjectService projects;
     private final DutyRosterService duty;
     private final AnomalyDetector detector;
@@ -60,7 +71,7 @@ public class DailyReviewService {
     private final List<PaidDays> paidDays;
     private final AttendanceSettings windows;
 
-    DailyReviewService(JdbcTemplate jdbc, ProjectService projects, DutyRosterService duty, AnomalyDetector detector,
+    DailyReviewService(JdbcClient jdbc, ProjectService projects, DutyRosterService duty, AnomalyDetector detector,
             AttendanceLocks locks, AuditLog auditLog, Clock clock, List<PaidDays> paidDays, AttendanceSettings windows) {
         this.paidDays = paidDays;
         this.windows = windows;
@@ -108,9 +119,10 @@ public class DailyReviewService {
         DayFindings findings = detector.findings(projectId, day);
         List<DecidedAnomaly> anomalies = review.map(r -> decide(findings.anomalies(), decisionsOf(r.id())))
                 .orElseGet(() -> findings.anomalies().stream().map(a -> new DecidedAnomaly(a, null)).toList());
-        List<DailyReview> rounds = jdbc.query("""
-                select * from daily_review where project_id = ? and review_date = ? and status = 'REOPENED' order by round
-                """, DailyReviewService::toReview, projectId, Date.valueOf(day));
+        List<DailyReview> rounds = jdbc.sql(REVIEW + """
+                where project_id = :projectId and review_date = :day and status = :reopened order by round
+                """).param("projectId", projectId).param("day", day).param("reopened", ReviewStatus.REOPENED.name())
+                .query(DailyReview.class).list();
         return new ReviewPage(project, day, review.orElse(null), findings, anomalies,
                 duty.rosterOf(projectId, day, day).get(0), duty.isOnDuty(viewer.id(), projectId, day),
                 locks.isLocked(projectId, day), review.map(r -> photosOf(r.id())).orElse(List.of()), rounds,
@@ -146,15 +158,15 @@ public class DailyReviewService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        int added = jdbc.update("""
-                insert into daily_review (project_id, review_date, round, status, opened_by, opened_at,
-                                          created_at, created_by, updated_at, updated_by)
-                select ?, ?, coalesce(max(round), 0) + 1, 'OPEN', ?, ?, ?, ?, ?, ?
-                from daily_review where project_id = ? and review_date = ?
+        RowStamp stamp = RowStamp.now(clock, actor.getUsername());
+        // the partial unique index's predicate is written out: PostgreSQL matches it as text, not as a parameter
+        int added = stamp.on(jdbc.sql("""
+                insert into daily_review (project_id, review_date, round, status, opened_by, opened_at, %s)
+                select :projectId, :day, coalesce(max(round), 0) + 1, :open, :stampedBy, :stampedAt, %s
+                from daily_review where project_id = :projectId and review_date = :day
                 on conflict (project_id, review_date) where status <> 'REOPENED' do nothing
-                """, projectId, Date.valueOf(day), actor.getUsername(), now, now, actor.getUsername(), now,
-                actor.getUsername(), projectId, Date.valueOf(day));
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("projectId", projectId).param("day", day)
+                .param("open", ReviewStatus.OPEN.name()).update();
         DailyReview review = current(projectId, day).orElseThrow();
         if (added == 1) {
             audit(actor, "REVIEW_OPENED", review, project, null, Map.of("status", "OPEN", "round", review.round()), null);
@@ -174,32 +186,17 @@ public class DailyReviewService {
                 .filter(a -> a.key().equals(anomalyKey)).findFirst()
                 .orElseThrow(() -> new BusinessRuleException("review.anomaly.gone"));
         DecisionView before = decisionsOf(reviewId).get(anomalyKey);
-        Timestamp now = Timestamp.from(clock.instant());
-        Long[] workers = anomaly.workerIds().toArray(Long[]::new);
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("""
-                    insert into anomaly_decision (review_id, anomaly_key, kind, decision, reason, worker_ids, decided_by,
-                                                  decided_at, created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (review_id, anomaly_key) do update set decision = excluded.decision,
-                        reason = excluded.reason, worker_ids = excluded.worker_ids, decided_by = excluded.decided_by,
-                        decided_at = excluded.decided_at, updated_at = excluded.updated_at,
-                        updated_by = excluded.updated_by, version = anomaly_decision.version + 1
-                    """);
-            statement.setLong(1, reviewId);
-            statement.setString(2, anomalyKey);
-            statement.setString(3, anomaly.kind().name());
-            statement.setString(4, decision.name());
-            statement.setString(5, why);
-            statement.setArray(6, connection.createArrayOf("bigint", workers));
-            statement.setString(7, actor.getUsername());
-            statement.setTimestamp(8, now);
-            statement.setTimestamp(9, now);
-            statement.setString(10, actor.getUsername());
-            statement.setTimestamp(11, now);
-            statement.setString(12, actor.getUsername());
-            return statement;
-        });
+        RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                insert into anomaly_decision (review_id, anomaly_key, kind, decision, reason, worker_ids, decided_by,
+                                              decided_at, %s)
+                values (:reviewId, :anomalyKey, :kind, :decision, :reason, :workerIds, :stampedBy, :stampedAt, %s)
+                on conflict (review_id, anomaly_key) do update set decision = excluded.decision,
+                    reason = excluded.reason, worker_ids = excluded.worker_ids, decided_by = excluded.decided_by,
+                    decided_at = excluded.decided_at, %s
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES, RowStamp.updated("anomaly_decision"))))
+                .param("reviewId", reviewId).param("anomalyKey", anomalyKey).param("kind", anomaly.kind().name())
+                .param("decision", decision.name()).param("reason", why)
+                .param("workerIds", new SqlArrayValue("bigint", anomaly.workerIds().toArray())).update();
         audit(actor, "ANOMALY_DECIDED", review, projects.get(actor, review.projectId()),
                 before == null ? null : Map.of("decision", before.decision().name(), "reason", before.reason()),
                 Map.of("anomaly", anomalyKey, "decision", decision.name(), "reason", why, "workers", anomaly.workerIds()),
@@ -215,14 +212,16 @@ public class DailyReviewService {
         if (tooLong(checks.qualityNotes()) || tooLong(checks.safetyNotes())) {
             throw new BusinessRuleException("review.notes.tooLong", ReviewChecks.MAX_NOTES);
         }
-        int changed = jdbc.update("""
-                update daily_review set quality_result = ?, quality_notes = ?, safety_helmets = ?, safety_signage = ?,
-                    safety_slope = ?, safety_machinery = ?, safety_notes = ?, version = version + 1,
-                    updated_at = ?, updated_by = ?
-                where id = ? and version = ? and status = 'OPEN'
-                """, checks.quality().name(), blankToNull(checks.qualityNotes()), checks.helmets(), checks.signage(),
-                checks.slope(), checks.machinery(), blankToNull(checks.safetyNotes()), Timestamp.from(clock.instant()),
-                actor.getUsername(), reviewId, checks.version());
+        int changed = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                update daily_review set quality_result = :quality, quality_notes = :qualityNotes, safety_helmets = :helmets,
+                    safety_signage = :signage, safety_slope = :slope, safety_machinery = :machinery,
+                    safety_notes = :safetyNotes, %s
+                where id = :reviewId and version = :version and status = :open
+                """.formatted(RowStamp.UPDATED))).param("quality", checks.quality().name())
+                .param("qualityNotes", blankToNull(checks.qualityNotes())).param("helmets", checks.helmets())
+                .param("signage", checks.signage()).param("slope", checks.slope()).param("machinery", checks.machinery())
+                .param("safetyNotes", blankToNull(checks.safetyNotes())).param("reviewId", reviewId)
+                .param("version", checks.version()).param("open", ReviewStatus.OPEN.name()).update();
         if (changed == 0) {
             throw new BusinessRuleException("review.stale");
         }
@@ -248,13 +247,12 @@ public class DailyReviewService {
         }
         String name = fileName == null || fileName.isBlank() ? "photo" : fileName.strip();
         name = name.length() > 200 ? name.substring(name.length() - 200) : name;
-        Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
-                insert into review_photo (review_id, file_name, content_type, size_bytes, content,
-                                          created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, reviewId, name, type.contentType(), content.length, content, now, actor.getUsername(),
-                now, actor.getUsername());
+        long id = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                insert into review_photo (review_id, file_name, content_type, size_bytes, content, %s)
+                values (:reviewId, :fileName, :contentType, :size, :content, %s) returning id
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("reviewId", reviewId).param("fileName", name)
+                .param("contentType", type.contentType()).param("size", content.length).param("content", content)
+                .query(Long.class).single();
         audit(actor, "REVIEW_PHOTO_ADDED", review, projects.get(actor, review.projectId()), null,
                 Map.of("photo", id, "file", name, "type", type.contentType(), "bytes", content.length), null);
         return new ReviewPhoto(id, reviewId, name, type.contentType(), content.length, null);
@@ -264,7 +262,7 @@ public class DailyReviewService {
     public void removePhoto(SignedInUser actor, long photoId) {
         ReviewPhoto photo = photoRow(photoId, false);
         DailyReview review = openReview(actor, photo.reviewId());
-        jdbc.update("delete from review_photo where id = ?", photoId);
+        jdbc.sql("delete from review_photo where id = :photoId").param("photoId", photoId).update();
         audit(actor, "REVIEW_PHOTO_REMOVED", review, projects.get(actor, review.projectId()),
                 Map.of("photo", photoId, "file", photo.fileName()), null, null);
     }
@@ -307,14 +305,14 @@ public class DailyReviewService {
         }
         // decisions on findings that are gone (a half day completed later) must not take anyone's day away
         var current = new HashSet<>(findings.anomalies().stream().map(Anomaly::key).toList());
-        decisions.keySet().stream().filter(key -> !current.contains(key)).forEach(key -> jdbc.update(
-                "delete from anomaly_decision where review_id = ? and anomaly_key = ?", reviewId, key));
-        int approved = jdbc.update("""
-                update daily_review set status = 'APPROVED', approved_by = ?, approved_at = ?, version = version + 1,
-                    updated_at = ?, updated_by = ?
-                where id = ? and status = 'OPEN'
-                """, actor.getUsername(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
-                actor.getUsername(), reviewId);
+        decisions.keySet().stream().filter(key -> !current.contains(key)).forEach(key -> jdbc.sql(
+                "delete from anomaly_decision where review_id = :reviewId and anomaly_key = :anomalyKey")
+                .param("reviewId", reviewId).param("anomalyKey", key).update());
+        int approved = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                update daily_review set status = :approved, approved_by = :stampedBy, approved_at = :stampedAt, %s
+                where id = :reviewId and status = :open
+                """.formatted(RowStamp.UPDATED))).param("approved", ReviewStatus.APPROVED.name())
+                .param("open", ReviewStatus.OPEN.name()).param("reviewId", reviewId).update();
         if (approved == 0) {
             throw new BusinessRuleException("review.notOpen");
         }
@@ -342,12 +340,12 @@ public class DailyReviewService {
         if (paidDays.stream().anyMatch(paid -> paid.inApprovedBatch(projectId, day))) {
             throw new BusinessRuleException("review.correct.paid");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        int changed = jdbc.update("""
-                update daily_review set status = 'REOPENED', reopened_by = ?, reopened_at = ?, reopen_reason = ?,
-                    version = version + 1, updated_at = ?, updated_by = ?
-                where id = ? and status = 'APPROVED'
-                """, actor.getUsername(), now, why, now, actor.getUsername(), review.id());
+        int changed = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                update daily_review set status = :reopened, reopened_by = :stampedBy, reopened_at = :stampedAt,
+                    reopen_reason = :reason, %s
+                where id = :reviewId and status = :approved
+                """.formatted(RowStamp.UPDATED))).param("reopened", ReviewStatus.REOPENED.name()).param("reason", why)
+                .param("reviewId", review.id()).param("approved", ReviewStatus.APPROVED.name()).update();
         if (changed == 0) {
             throw new BusinessRuleException("review.correct.notApproved");
         }
@@ -389,29 +387,26 @@ public class DailyReviewService {
     @Transactional(readOnly = true)
     public OverdueSummary overdueByProject(SignedInUser viewer, int projectLimit, int daysEach) {
         long[] totals = new long[2];
-        List<OverdueProject> projects = jdbc.query("""
+        List<OverdueProject> projects = jdbc.sql("""
                 with overdue as (
-                    select d.project_id, d.work_date from attendance_day d join project p on p.id = d.project_id
-                    where not d.locked and d.work_date < ? and (? or p.town_id = ?)),
+                    select d.project_id, d.work_date from worked_day d join project_site p on p.id = d.project_id
+                    where not d.locked and d.work_date < :today and (:allTowns or p.town_id = :townId)),
                 per_project as (
                     select project_id, count(*) as days, min(work_date) as oldest,
-                           (array_agg(work_date order by work_date))[1:?] as oldest_days
+                           (array_agg(work_date order by work_date))[1:(:daysEach)] as oldest_days
                     from overdue group by project_id)
                 select o.project_id, p.code, p.name, o.days, o.oldest_days,
                        count(*) over () as projects, sum(o.days) over () as all_days
-                from per_project o join project p on p.id = o.project_id
-                order by o.oldest, p.code limit ?
-                """, (rs, i) -> {
+                from per_project o join project_site p on p.id = o.project_id
+                order by o.oldest, p.code limit :projectLimit
+                """).param("today", LocalDate.now(clock)).param("allTowns", viewer.townId() == null)
+                .param("townId", viewer.townId() == null ? 0L : viewer.townId()).param("daysEach", daysEach)
+                .param("projectLimit", projectLimit).query((rs, i) -> {
                     totals[0] = rs.getLong("projects");
                     totals[1] = rs.getLong("all_days");
-                    List<LocalDate> days = new ArrayList<>();
-                    for (Date day : (Date[]) rs.getArray("oldest_days").getArray()) {
-                        days.add(day.toLocalDate());
-                    }
                     return new OverdueProject(rs.getLong("project_id"), rs.getString("code"), rs.getString("name"),
-                            rs.getLong("days"), days);
-                }, Date.valueOf(LocalDate.now(clock)), viewer.townId() == null, viewer.townId() == null ? 0L : viewer.townId(),
-                daysEach, projectLimit);
+                            rs.getLong("days"), localDates(rs.getArray("oldest_days")));
+                }).list();
         return new OverdueSummary(projects, totals[0], totals[1]);
     }
 
@@ -419,14 +414,14 @@ public class DailyReviewService {
     @Transactional(readOnly = true)
     public List<OverdueDay> overdueOf(SignedInUser viewer, long projectId, int limit) {
         projects.get(viewer, projectId);
-        return jdbc.query("""
-                select d.project_id, p.code, p.name, d.work_date
-                from attendance_day d
-                join project p on p.id = d.project_id
-                where not d.locked and d.work_date < ? and d.project_id = ?
-                order by d.work_date limit ?
-                """, (rs, i) -> new OverdueDay(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()),
-                Date.valueOf(LocalDate.now(clock)), projectId, limit);
+        return jdbc.sql("""
+                select d.project_id, p.code as project_code, p.name as project_name, d.work_date as day
+                from worked_day d
+                join project_site p on p.id = d.project_id
+                where not d.locked and d.work_date < :today and d.project_id = :projectId
+                order by d.work_date limit :limit
+                """).param("today", LocalDate.now(clock)).param("projectId", projectId).param("limit", limit)
+                .query(OverdueDay.class).list();
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -474,44 +469,43 @@ public class DailyReviewService {
     }
 
     Optional<DailyReview> current(long projectId, LocalDate day) {
-        return jdbc.query("""
-                select * from daily_review where project_id = ? and review_date = ? and status <> 'REOPENED'
-                """, DailyReviewService::toReview, projectId, Date.valueOf(day)).stream().findFirst();
+        return jdbc.sql(REVIEW + "where project_id = :projectId and review_date = :day and status <> :reopened")
+                .param("projectId", projectId).param("day", day).param("reopened", ReviewStatus.REOPENED.name())
+                .query(DailyReview.class).optional();
     }
 
     private DailyReview lockedReview(long reviewId) {
-        return jdbc.query("select * from daily_review where id = ? for update", DailyReviewService::toReview, reviewId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException(ENTITY, reviewId));
+        return jdbc.sql(REVIEW + "where id = :reviewId for update").param("reviewId", reviewId).query(DailyReview.class)
+                .optional().orElseThrow(() -> new NotFoundException(ENTITY, reviewId));
     }
 
     private DailyReview find(long reviewId) {
-        return jdbc.query("select * from daily_review where id = ?", DailyReviewService::toReview, reviewId).stream()
-                .findFirst().orElseThrow(() -> new NotFoundException(ENTITY, reviewId));
+        return jdbc.sql(REVIEW + "where id = :reviewId").param("reviewId", reviewId).query(DailyReview.class).optional()
+                .orElseThrow(() -> new NotFoundException(ENTITY, reviewId));
     }
 
     private Map<String, DecisionView> decisionsOf(long reviewId) {
         Map<String, DecisionView> decisions = new LinkedHashMap<>();
-        jdbc.query("select * from anomaly_decision where review_id = ? order by id", rs -> {
-            Long[] workers = (Long[]) rs.getArray("worker_ids").getArray();
-            decisions.put(rs.getString("anomaly_key"), new DecisionView(rs.getString("anomaly_key"),
-                    AnomalyKind.valueOf(rs.getString("kind")), Decision.valueOf(rs.getString("decision")),
-                    rs.getString("reason"), Arrays.asList(workers), rs.getString("decided_by"),
-                    rs.getTimestamp("decided_at").toInstant()));
-        }, reviewId);
+        jdbc.sql("""
+                select anomaly_key, kind, decision, reason, worker_ids, decided_by, decided_at
+                from anomaly_decision where review_id = :reviewId order by id
+                """).param("reviewId", reviewId).query(DailyReviewService::toDecision).list()
+                .forEach(d -> decisions.put(d.anomalyKey(), d));
         return decisions;
     }
 
     private List<ReviewPhoto> photosOf(long reviewId) {
-        return jdbc.query("""
-                select id, review_id, file_name, content_type, size_bytes from review_photo where review_id = ? order by id
-                """, (rs, i) -> new ReviewPhoto(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                null), reviewId);
+        return jdbc.sql("""
+                select id, review_id, file_name, content_type, size_bytes as size, null::bytea as content
+                from review_photo where review_id = :reviewId order by id
+                """).param("reviewId", reviewId).query(ReviewPhoto.class).list();
     }
 
     private ReviewPhoto photoRow(long photoId, boolean withContent) {
-        return jdbc.query("select * from review_photo where id = ?", (rs, i) -> new ReviewPhoto(rs.getLong("id"),
-                rs.getLong("review_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
-                withContent ? rs.getBytes("content") : null), photoId).stream().findFirst()
+        return jdbc.sql("""
+                select id, review_id, file_name, content_type, size_bytes as size, case when :withContent then content end as content
+                from review_photo where id = :photoId
+                """).param("photoId", photoId).param("withContent", withContent).query(ReviewPhoto.class).optional()
                 .orElseThrow(() -> new NotFoundException("ReviewPhoto", photoId));
     }
 
@@ -542,19 +536,19 @@ public class DailyReviewService {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    static DailyReview toReview(ResultSet rs, int row) throws SQLException {
-        return new DailyReview(rs.getLong("id"), rs.getLong("project_id"), rs.getDate("review_date").toLocalDate(),
-                rs.getInt("round"), ReviewStatus.valueOf(rs.getString("status")), rs.getString("opened_by"),
-                instant(rs.getTimestamp("opened_at")),
-                rs.getString("quality_result") == null ? null : QualityResult.valueOf(rs.getString("quality_result")),
-                rs.getString("quality_notes"), rs.getObject("safety_helmets", Boolean.class),
-                rs.getObject("safety_signage", Boolean.class), rs.getObject("safety_slope", Boolean.class),
-                rs.getObject("safety_machinery", Boolean.class), rs.getString("safety_notes"), rs.getString("approved_by"),
-                instant(rs.getTimestamp("approved_at")), rs.getString("reopened_by"), instant(rs.getTimestamp("reopened_at")),
-                rs.getString("reopen_reason"), rs.getLong("version"));
+    /** A stored decision, by column name; its workers are a {@code bigint[]}. */
+    private static DecisionView toDecision(ResultSet rs, int row) throws SQLException {
+        return new DecisionView(rs.getString("anomaly_key"), AnomalyKind.valueOf(rs.getString("kind")),
+                Decision.valueOf(rs.getString("decision")), rs.getString("reason"),
+                Arrays.asList((Long[]) rs.getArray("worker_ids").getArray()), rs.getString("decided_by"),
+                rs.getTimestamp("decided_at").toInstant());
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static List<LocalDate> localDates(Array dates) throws SQLException {
+        List<LocalDate> days = new ArrayList<>();
+        for (Date day : (Date[]) dates.getArray()) {
+            days.add(day.toLocalDate());
+        }
+        return days;
     }
 }

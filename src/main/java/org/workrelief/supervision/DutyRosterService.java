@@ -1,7 +1,5 @@
 package org.workrelief.supervision;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,13 +12,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 
@@ -38,14 +38,14 @@ public class DutyRosterService {
     static final int MAX_PER_DAY = 10;
     static final int MAX_REASON = 500;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProjectService projects;
     private final CommitteeService committee;
     private final AuditLog auditLog;
     private final Clock clock;
     private final int defaultPerDay;
 
-    DutyRosterService(JdbcTemplate jdbc, ProjectService projects, CommitteeService committee, AuditLog auditLog,
+    DutyRosterService(JdbcClient jdbc, ProjectService projects, CommitteeService committee, AuditLog auditLog,
             Clock clock, @Value("${workrelief.supervision.members-per-day:2}") int defaultPerDay) {
         this.jdbc = jdbc;
         this.projects = projects;
@@ -134,9 +134,11 @@ public class DutyRosterService {
         if (!present.stream().map(CommitteeMember::id).toList().containsAll(wanted)) {
             throw new BusinessRuleException("duty.day.notMember");
         }
-        if (Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from daily_review where project_id = ? and review_date = ? and status = 'APPROVED')",
-                Boolean.class, projectId, Date.valueOf(day)))) {
+        if (jdbc.sql("""
+                select exists (select 1 from daily_review where project_id = :projectId and review_date = :day
+                               and status = :approved)
+                """).param("projectId", projectId).param("day", day).param("approved", ReviewStatus.APPROVED.name())
+                .query(Boolean.class).single()) {
             throw new BusinessRuleException("duty.day.approved");
         }
         List<String> before = namesOn(projectId, day);
@@ -180,19 +182,19 @@ public class DutyRosterService {
         Map<Long, CommitteeMember> members = new HashMap<>();
         committee.membersOf(projectId, false).forEach(m -> members.put(m.id(), m));
         Map<LocalDate, List<CommitteeMember>> byDay = new HashMap<>();
-        jdbc.query("""
-                select duty_date, member_id from duty_assignment where project_id = ? and duty_date between ? and ?
+        jdbc.sql("""
+                select duty_date, member_id from duty_assignment
+                where project_id = :projectId and duty_date between :from and :to
                 order by duty_date, member_id
-                """, rs -> {
-            byDay.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new ArrayList<>()).add(members.get(rs.getLong(2)));
-        }, projectId, Date.valueOf(from), Date.valueOf(to));
+                """).param("projectId", projectId).param("from", from).param("to", to).query(Assignment.class).list()
+                .forEach(a -> byDay.computeIfAbsent(a.dutyDate(), d -> new ArrayList<>()).add(members.get(a.memberId())));
         Map<LocalDate, ReviewStatus> reviews = new HashMap<>();
-        jdbc.query("""
-                select review_date, status from daily_review where project_id = ? and review_date between ? and ?
-                  and status <> 'REOPENED'
-                """, rs -> {
-            reviews.put(rs.getDate(1).toLocalDate(), ReviewStatus.valueOf(rs.getString(2)));
-        }, projectId, Date.valueOf(from), Date.valueOf(to));
+        jdbc.sql("""
+                select review_date, status from daily_review
+                where project_id = :projectId and review_date between :from and :to and status <> :reopened
+                """).param("projectId", projectId).param("from", from).param("to", to)
+                .param("reopened", ReviewStatus.REOPENED.name()).query(ReviewDay.class).list()
+                .forEach(r -> reviews.put(r.reviewDate(), r.status()));
         List<DutyDay> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(new DutyDay(day, byDay.getOrDefault(day, List.of()), reviews.get(day)));
@@ -200,13 +202,21 @@ public class DutyRosterService {
         return days;
     }
 
+    /** A row of the roster: a member on duty on a day. */
+    private record Assignment(LocalDate dutyDate, long memberId) {
+    }
+
+    /** How far a day's review has come. */
+    private record ReviewDay(LocalDate reviewDate, ReviewStatus status) {
+    }
+
     /** Whether the user is a present committee member on duty on the project that day. */
     @Transactional(readOnly = true)
     public boolean isOnDuty(long userId, long projectId, LocalDate day) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
+        return jdbc.sql("""
                 select exists (select 1 from duty_assignment d join committee_member m on m.id = d.member_id
-                               where d.project_id = ? and d.duty_date = ? and m.user_id = ? and m.active)
-                """, Boolean.class, projectId, Date.valueOf(day), userId));
+                               where d.project_id = :projectId and d.duty_date = :day and m.user_id = :userId and m.active)
+                """).param("projectId", projectId).param("day", day).param("userId", userId).query(Boolean.class).single();
     }
 
     /** A supervisor's duties in a date range, across projects: for the home page. */
@@ -215,36 +225,37 @@ public class DutyRosterService {
 
     @Transactional(readOnly = true)
     public List<Duty> dutiesOf(long userId, LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                select d.project_id, p.name, d.duty_date from duty_assignment d
-                join committee_member m on m.id = d.member_id join project p on p.id = d.project_id
-                where m.user_id = ? and m.active and d.duty_date between ? and ? order by d.duty_date, p.name
-                """, (rs, i) -> new Duty(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()), userId,
-                Date.valueOf(from), Date.valueOf(to));
+        return jdbc.sql("""
+                select d.project_id, p.name as project_name, d.duty_date as day from duty_assignment d
+                join committee_member m on m.id = d.member_id join project_site p on p.id = d.project_id
+                where m.user_id = :userId and m.active and d.duty_date between :from and :to order by d.duty_date, p.name
+                """).param("userId", userId).param("from", from).param("to", to).query(Duty.class).list();
     }
 
     private void replaceDay(SignedInUser actor, long projectId, LocalDate day, List<Long> memberIds) {
-        jdbc.update("delete from duty_assignment where project_id = ? and duty_date = ?", projectId, Date.valueOf(day));
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("""
-                insert into duty_assignment (project_id, duty_date, member_id, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?)
-                """, memberIds.stream().map(id -> new Object[] { projectId, Date.valueOf(day), id, now,
-                actor.getUsername(), now, actor.getUsername() }).toList());
+        jdbc.sql("delete from duty_assignment where project_id = :projectId and duty_date = :day")
+                .param("projectId", projectId).param("day", day).update();
+        // one statement for the day's members, as one batch was
+        RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                insert into duty_assignment (project_id, duty_date, member_id, %s)
+                select :projectId, :day, member_id, %s from unnest(:memberIds) as member_id
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("projectId", projectId).param("day", day)
+                .param("memberIds", new SqlArrayValue("bigint", memberIds.toArray())).update();
     }
 
     private List<String> namesOn(long projectId, LocalDate day) {
-        return jdbc.queryForList("""
+        return jdbc.sql("""
                 select u.display_name from duty_assignment d join committee_member m on m.id = d.member_id
-                join app_user u on u.id = m.user_id where d.project_id = ? and d.duty_date = ? order by m.id
-                """, String.class, projectId, Date.valueOf(day));
+                join user_account_name u on u.id = m.user_id where d.project_id = :projectId and d.duty_date = :day order by m.id
+                """).param("projectId", projectId).param("day", day).query(String.class).list();
     }
 
     /** Days whose review is open or approved: their duty stands. */
     private Set<LocalDate> reviewedDays(long projectId, LocalDate from, LocalDate to) {
-        return new java.util.HashSet<>(jdbc.query("""
-                select review_date from daily_review where project_id = ? and review_date between ? and ?
-                  and status <> 'REOPENED'
-                """, (rs, i) -> rs.getDate(1).toLocalDate(), projectId, Date.valueOf(from), Date.valueOf(to)));
+        return jdbc.sql("""
+                select review_date from daily_review
+                where project_id = :projectId and review_date between :from and :to and status <> :reopened
+                """).param("projectId", projectId).param("from", from).param("to", to)
+                .param("reopened", ReviewStatus.REOPENED.name()).query(LocalDate.class).set();
     }
 }

@@ -32,11 +32,13 @@ final class TableOwnership {
             // account (V1; views V31)
             table("town", "account"),
             table("app_user", "account"),
+            view("user_account_name", "account"), // V32, read by supervision
             view("town_setting", "account"),
             view("user_name", "account"),
 
             // project (V2; views V31)
             table("project", "project"),
+            view("project_site", "project"), // V32, read by supervision and attendance
             view("project_name", "project"),
             view("project_public_facts", "project"),
 
@@ -65,6 +67,8 @@ final class TableOwnership {
             table("enrollment", "worker"),
             table("worker_pin", "worker"),
             table("worker_group_member", "worker"),
+            view("worker_sign_in_key", "worker"), // V32, read by attendance and supervision
+            view("enrollment_terms", "worker"), // V32, read by attendance
             view("worker_name", "worker"),
             view("worker_household", "worker"),
             view("worker_contact", "worker"),
@@ -78,6 +82,8 @@ final class TableOwnership {
             table("device_token", "attendance"),
             table("attendance_lock", "attendance"),
             table("attendance_day", "attendance"),
+            view("sign_in_record", "attendance"), // V32, read by supervision
+            view("worked_day", "attendance"), // V32, read by supervision
             view("sign_in", "attendance"),
             view("attendance_day_headcount", "attendance"),
 

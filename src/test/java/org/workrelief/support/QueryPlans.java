@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,32 @@ public final class QueryPlans {
                 collect(JSON.readTree(rs.getString(1)).get(0).get("Plan"), watched, found);
                 return found;
             }
+        }
+    }
+
+    /**
+     * The tables the plan reads, whatever names the statement gives them: a view stands in the plan as the tables it
+     * reads (the modules read each other's tables through published views).
+     */
+    public static Set<String> tablesRead(Connection connection, StatementCounter.Executed statement) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + statement.sql())) {
+            statement.bind(explain);
+            try (ResultSet rs = explain.executeQuery()) {
+                rs.next();
+                Set<String> found = new TreeSet<>();
+                relations(JSON.readTree(rs.getString(1)).get(0).get("Plan"), found);
+                return found;
+            }
+        }
+    }
+
+    private static void relations(JsonNode node, Set<String> found) {
+        String relation = node.path("Relation Name").asString("");
+        if (!relation.isEmpty()) {
+            found.add(relation);
+        }
+        for (JsonNode child : node.path("Plans")) {
+            relations(child, found);
         }
     }
 

@@ -3,6 +3,7 @@ package org.workrelief.common.db;
 import java.time.LocalDate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every PostgreSQL advisory lock the application takes, by named key space, so that no two uses can
@@ -71,6 +72,12 @@ public final class AdvisoryLocks {
     /** Takes this lock exclusively until the transaction ends, waiting for it if needed. */
     public static void lock(JdbcTemplate jdbc, Key key) {
         jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", Object.class, key.space(), key.id());
+    }
+
+    /** As {@link #lock(JdbcTemplate, Key)}, for a caller on {@link JdbcClient}. */
+    public static void lock(JdbcClient jdbc, Key key) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, :id)").param("space", key.space()).param("id", key.id())
+                .query().listOfRows();
     }
 
     private static long checked(long projectId) {
