@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -161,9 +160,7 @@ public class DeviceTokenService {
     }
 
     private Project adminProject(SignedInUser actor, long projectId) {
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
+        actor.require(Role.ADMIN);
         return projects.get(actor, projectId);
     }
 

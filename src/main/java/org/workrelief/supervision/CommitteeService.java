@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.AccountService;
@@ -120,9 +119,7 @@ public class CommitteeService {
     }
 
     Project adminProject(SignedInUser actor, long projectId) {
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
+        actor.require(Role.ADMIN);
         return projects.get(actor, projectId);
     }
 

@@ -118,14 +118,12 @@ class WorkerController {
         if (binding.hasErrors()) {
             return showForm(me, model, null, projectId);
         }
-        WorkerService.Registration registration;
-        try {
-            registration = workers.register(me, workerForm);
-        }
-        catch (BusinessRuleException refused) {
-            rejectOnField(binding, workerForm, refused);
+        var registered = FormErrors.result(binding, () -> workers.register(me, workerForm),
+                (errors, refused) -> rejectOnField(errors, workerForm, refused));
+        if (registered.isEmpty()) {
             return showForm(me, model, null, projectId);
         }
+        WorkerService.Registration registration = registered.get();
         redirect.addFlashAttribute("success", "worker.registered");
         if (registration.aboveAgeWarning()) {
             redirect.addFlashAttribute("warning", "worker.age.warning");
@@ -162,14 +160,12 @@ class WorkerController {
         if (binding.hasErrors()) {
             return showForm(me, model, worker, null);
         }
-        WorkerService.Edited edited;
-        try {
-            edited = workers.update(me, id, workerForm);
-        }
-        catch (BusinessRuleException refused) {
-            rejectOnField(binding, workerForm, refused);
+        var updated = FormErrors.result(binding, () -> workers.update(me, id, workerForm),
+                (errors, refused) -> rejectOnField(errors, workerForm, refused));
+        if (updated.isEmpty()) {
             return showForm(me, model, worker, null);
         }
+        WorkerService.Edited edited = updated.get();
         redirect.addFlashAttribute("success", "worker.updated");
         warnOfSharedPhone(redirect, edited.sharedPhone());
         return "redirect:/workers/" + id;
