@@ -2,6 +2,7 @@ package org.workrelief.common.web;
 
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.springframework.ui.Model;
@@ -24,10 +25,7 @@ public final class FormErrors {
 
     /** Runs the form's step: whether it went through; a refused rule is put on the form. */
     public static boolean attempt(BindingResult binding, Runnable step) {
-        return result(binding, () -> {
-            step.run();
-            return Boolean.TRUE;
-        }).isPresent();
+        return result(binding, done(step)).isPresent();
     }
 
     /** As {@link #attempt} for a step that answers something (the new record): it, or empty when refused. */
@@ -38,21 +36,12 @@ public final class FormErrors {
     /** As above, the refusal put on the form by {@code reject} (e.g. beside the field it is about). */
     public static <T> Optional<T> result(BindingResult binding, Supplier<T> step,
             BiConsumer<BindingResult, BusinessRuleException> reject) {
-        try {
-            return Optional.of(step.get());
-        }
-        catch (BusinessRuleException refused) {
-            reject.accept(binding, refused);
-            return Optional.empty();
-        }
+        return run(step, refused -> reject.accept(binding, refused));
     }
 
     /** As {@link #result(Model, Supplier)} for a step that answers nothing: whether it went through. */
     public static boolean attempt(Model page, Runnable step) {
-        return result(page, () -> {
-            step.run();
-            return Boolean.TRUE;
-        }).isPresent();
+        return result(page, done(step)).isPresent();
     }
 
     /**
@@ -60,12 +49,25 @@ public final class FormErrors {
      * value, or empty when refused, the refusal then on the page as {@code refusal} and {@code refusalArgs}.
      */
     public static <T> Optional<T> result(Model page, Supplier<T> step) {
+        return run(step, refused -> {
+            page.addAttribute("refusal", refused.getMessageKey());
+            page.addAttribute("refusalArgs", refused.getArgs());
+        });
+    }
+
+    private static Supplier<Boolean> done(Runnable step) {
+        return () -> {
+            step.run();
+            return Boolean.TRUE;
+        };
+    }
+
+    private static <T> Optional<T> run(Supplier<T> step, Consumer<BusinessRuleException> onRefusal) {
         try {
             return Optional.of(step.get());
         }
         catch (BusinessRuleException refused) {
-            page.addAttribute("refusal", refused.getMessageKey());
-            page.addAttribute("refusalArgs", refused.getArgs());
+            onRefusal.accept(refused);
             return Optional.empty();
         }
     }
