@@ -74,7 +74,12 @@ public final class Flash {
 
     /** A refused rule, said in the user's language with its arguments; nothing was saved. */
     public static void refused(RedirectAttributes redirect, BusinessRuleException refused) {
-        redirect.addFlashAttribute("failure", refused.getMessageKey());
+        failure(redirect, refused.getMessageKey());
         redirect.addFlashAttribute("failureArgs", refused.getArgs());
+    }
+
+    /** Something went wrong that is no refused rule (a check that found a fault). */
+    public static void failure(RedirectAttributes redirect, String key) {
+        redirect.addFlashAttribute("failure", key);
     }
 }

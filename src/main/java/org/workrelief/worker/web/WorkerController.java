@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.ProjectService;
@@ -124,7 +125,7 @@ class WorkerController {
             return showForm(me, model, null, projectId);
         }
         WorkerService.Registration registration = registered.get();
-        redirect.addFlashAttribute("success", "worker.registered");
+        Flash.success(redirect, "worker.registered");
         if (registration.aboveAgeWarning()) {
             redirect.addFlashAttribute("warning", "worker.age.warning");
             redirect.addFlashAttribute("warningArg", registration.age());
@@ -166,7 +167,7 @@ class WorkerController {
             return showForm(me, model, worker, null);
         }
         WorkerService.Edited edited = updated.get();
-        redirect.addFlashAttribute("success", "worker.updated");
+        Flash.success(redirect, "worker.updated");
         warnOfSharedPhone(redirect, edited.sharedPhone());
         return "redirect:/workers/" + id;
     }

@@ -64,6 +64,13 @@ class FlashTests {
     }
 
     @Test
+    void aFailureThatIsNoRefusedRuleHasNoArguments() {
+        Flash.failure(redirect, "audit.integrity.ran.broken");
+
+        assertThat(flash()).containsOnlyKeys("failure").containsEntry("failure", "audit.integrity.ran.broken");
+    }
+
+    @Test
     void anIoFailureIsNoRefusedRuleAndGoesOnUp() {
         assertThatThrownBy(() -> Flash.attempt(redirect, "review.photo.added", () -> {
             throw new IOException("upload cut off");
