@@ -20,7 +20,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -72,9 +71,7 @@ public class AuditBrowser {
     /** As above, the values in this language. */
     @Transactional(readOnly = true)
     public Page<AuditRow> search(SignedInUser viewer, AuditFilter filter, Pageable pageable, Locale locale) {
-        if (!viewer.hasRole(Role.ADMIN) && !viewer.hasRole(Role.SUPERVISOR)) {
-            throw new AccessDeniedException("administrators and the supervision committee only");
-        }
+        viewer.require(Role.ADMIN, Role.SUPERVISOR);
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (!viewer.isCountyLevel()) {

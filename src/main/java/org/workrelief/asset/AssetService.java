@@ -19,7 +19,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -303,9 +302,7 @@ public class AssetService {
 
     @Transactional
     public void addJob(SignedInUser actor, long projectId, int year, JobKind kind, String position, String workerCode) {
-        if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.STAFF)) {
-            throw new AccessDeniedException("administrators and project staff only");
-        }
+        actor.require(Role.ADMIN, Role.STAFF);
         Project project = projects.get(actor, projectId);
         if (kind == null) {
             throw new BusinessRuleException("job.kind.required");
@@ -350,9 +347,7 @@ public class AssetService {
     // --- helpers ------------------------------------------------------------------------------
 
     private Project adminProject(SignedInUser actor, long projectId) {
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
+        actor.require(Role.ADMIN);
         return projects.get(actor, projectId);
     }
 

@@ -59,7 +59,8 @@ public class ComplaintBoards {
     /** The town's administrator sets the board of their town. */
     @Transactional
     public Board save(SignedInUser admin, Board form) {
-        if (!admin.hasRole(Role.ADMIN) || admin.townId() == null) {
+        admin.require(Role.ADMIN);
+        if (admin.townId() == null) {
             throw new AccessDeniedException("only a town's administrator sets its complaint board");
         }
         String hotline = trim(form.hotline());

@@ -19,7 +19,6 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.AccountService;
@@ -302,9 +301,7 @@ public class ComplaintService {
     @Transactional
     public Complaint reassign(SignedInUser actor, long id, String owner, long version) {
         Complaint c = get(actor, id);
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("only an administrator reassigns a complaint");
-        }
+        actor.require(Role.ADMIN);
         if (!c.open()) {
             throw new BusinessRuleException("complaint.closed");
         }

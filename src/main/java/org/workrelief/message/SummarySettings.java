@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -50,9 +49,7 @@ public class SummarySettings {
     /** Turns the evening text on or off for a project of the administrator's town; audited. */
     @Transactional
     public void switchSummary(SignedInUser admin, long projectId, boolean on) {
-        if (!admin.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("每日考勤短信: ADMIN only");
-        }
+        admin.require(Role.ADMIN);
         Map<String, Object> project = jdbc.queryForList("select id, town_id from project_name where id = ?", projectId).stream()
                 .findFirst().filter(p -> admin.maySee(((Number) p.get("town_id")).longValue()))
                 .orElseThrow(() -> new NotFoundException("Project", projectId));

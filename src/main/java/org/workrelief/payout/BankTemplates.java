@@ -73,7 +73,7 @@ public class BankTemplates {
 
     @Transactional(readOnly = true)
     public BankTemplateForm formOf(SignedInUser actor, long id) {
-        requireKeeper(actor);
+        actor.require(Role.FINANCE, Role.ADMIN);
         BankTemplate t = get(id);
         return new BankTemplateForm(t.name(), t.bankName(), BankTemplate.display(t.columns()),
                 BankTemplate.display(t.resultColumns()), t.encoding(), t.format(), t.headerRow(), t.totalsRow(), t.version());
@@ -81,7 +81,7 @@ public class BankTemplates {
 
     @Transactional
     public BankTemplate create(SignedInUser actor, BankTemplateForm form) {
-        requireKeeper(actor);
+        actor.require(Role.FINANCE, Role.ADMIN);
         Checked c = check(form);
         Timestamp now = Timestamp.from(clock.instant());
         Long id;
@@ -105,7 +105,7 @@ public class BankTemplates {
 
     @Transactional
     public BankTemplate update(SignedInUser actor, long id, BankTemplateForm form) {
-        requireKeeper(actor);
+        actor.require(Role.FINANCE, Role.ADMIN);
         BankTemplate before = get(id);
         Checked c = check(form);
         int changed;
@@ -141,7 +141,7 @@ public class BankTemplates {
     /** A town's template (null: today's layout); by its finance or an administrator who may see it. */
     @Transactional
     public void chooseForTown(SignedInUser actor, long townId, Long templateId) {
-        requireKeeper(actor);
+        actor.require(Role.FINANCE, Role.ADMIN);
         if (!actor.maySee(townId)) {
             throw new NotFoundException("Town", townId);
         }
@@ -186,10 +186,6 @@ public class BankTemplates {
                 join project_name p on p.id = b.project_id join town_setting t on t.id = p.town_id where b.id = ?
                 """, Long.class, batchId);
         return id == null ? Optional.empty() : find(id);
-    }
-
-    private void requireKeeper(SignedInUser actor) {
-        actor.require(Role.FINANCE, Role.ADMIN);
     }
 
     private record Checked(String name, String bankName, List<BankTemplate.Column> columns,

@@ -197,7 +197,8 @@ public class PublicSiteService {
     }
 
     private static void requireTownAdmin(SignedInUser admin) {
-        if (!admin.hasRole(Role.ADMIN) || admin.isCountyLevel()) {
+        admin.require(Role.ADMIN);
+        if (admin.isCountyLevel()) {
             throw new AccessDeniedException("a town's administrators publish for their town");
         }
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.AccountService;
@@ -116,9 +115,7 @@ public class CommitteeService {
     }
 
     Project adminProject(SignedInUser actor, long projectId) {
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
+        actor.require(Role.ADMIN);
         return projects.get(actor, projectId);
     }
 }

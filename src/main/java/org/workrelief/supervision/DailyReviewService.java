@@ -20,7 +20,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -330,9 +329,7 @@ public class DailyReviewService {
      */
     @Transactional
     public void correct(SignedInUser actor, long projectId, LocalDate day, String reason) {
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
+        actor.require(Role.ADMIN);
         Project project = projects.get(actor, projectId);
         String why = reason(reason);
         DailyReview review = current(projectId, day).filter(r -> r.status() == ReviewStatus.APPROVED)

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -113,9 +112,7 @@ public class TeamService {
     }
 
     private Project projectKeptBy(SignedInUser actor, long projectId) {
-        if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.STAFF)) {
-            throw new AccessDeniedException("administrators and project staff only");
-        }
+        actor.require(Role.ADMIN, Role.STAFF);
         return projects.get(actor, projectId);
     }
 

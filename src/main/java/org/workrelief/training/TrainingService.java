@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -235,9 +234,7 @@ public class TrainingService {
     }
 
     private Project keptBy(SignedInUser actor, long projectId) {
-        if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.STAFF)) {
-            throw new AccessDeniedException("administrators and project staff only");
-        }
+        actor.require(Role.ADMIN, Role.STAFF);
         return projects.get(actor, projectId);
     }
 

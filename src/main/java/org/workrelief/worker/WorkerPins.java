@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -144,9 +143,7 @@ public class WorkerPins {
     /** An administrator's reset, with the reason written down: the old PIN no longer works, nor does any. */
     @Transactional
     public void reset(SignedInUser admin, long workerId, String reason) {
-        if (!admin.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("only administrators reset a worker's PIN");
-        }
+        admin.require(Role.ADMIN);
         Worker worker = visible(admin, workerId);
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty()) {

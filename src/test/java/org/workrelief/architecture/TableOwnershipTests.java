@@ -53,11 +53,6 @@ class TableOwnershipTests {
      */
     static final Set<String> OPEN = Set.of("common");
 
-    /**
-     * TEMPORARY (issue 21): the SQL of these modules is converted to the owners' views by helper I's branch (named
-     * SQL, migration V32); the merge of that branch removes this list, and then this test holds them too.
-     */
-
     @Test
     void aModuleNamesOnlyItsOwnTablesAndTheViewsOthersPublish() throws IOException {
         List<String> violations = new ArrayList<>();

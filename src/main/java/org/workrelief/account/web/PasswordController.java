@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.PasswordChange;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 
 /** Every user changes their own password here. */
@@ -39,17 +39,10 @@ class PasswordController {
     @PostMapping
     String change(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute PasswordChange passwordChange,
             BindingResult binding, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> accounts.changeOwnPassword(me, passwordChange))) {
             return VIEW;
         }
-        try {
-            accounts.changeOwnPassword(me, passwordChange);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return VIEW;
-        }
-        redirect.addFlashAttribute("success", "password.changed");
+        Flash.success(redirect, "password.changed");
         return "redirect:/";
     }
 }

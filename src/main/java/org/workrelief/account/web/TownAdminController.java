@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.NewTown;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 
 /** 乡镇管理: the towns of the county; only a county-level administrator adds one. */
@@ -37,17 +37,10 @@ class TownAdminController {
     @PostMapping
     String create(@AuthenticationPrincipal SignedInUser me, @Valid @ModelAttribute NewTown newTown,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> accounts.createTown(me, newTown))) {
             return show(me, model);
         }
-        try {
-            accounts.createTown(me, newTown);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return show(me, model);
-        }
-        redirect.addFlashAttribute("success", "town.created");
+        Flash.success(redirect, "town.created");
         return "redirect:/admin/towns";
     }
 

@@ -20,7 +20,7 @@ import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.account.UserAccount;
 import org.workrelief.account.UserChanges;
-import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 import org.workrelief.common.web.PageRequests;
 
@@ -55,15 +55,10 @@ class UserAdminController {
         if (binding.hasErrors()) {
             return showNewForm(me, model);
         }
-        try {
-            UserAccount created = accounts.createUser(me, newUser);
-            redirect.addFlashAttribute("success", "user.created");
+        return FormErrors.result(binding, () -> accounts.createUser(me, newUser)).map(created -> {
+            Flash.success(redirect, "user.created");
             return "redirect:/admin/users/" + created.getId();
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showNewForm(me, model);
-        }
+        }).orElseGet(() -> showNewForm(me, model));
     }
 
     @GetMapping("/{id}")
@@ -78,17 +73,10 @@ class UserAdminController {
             @Valid @ModelAttribute UserChanges userChanges, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         UserAccount user = accounts.getUser(me, id);
-        if (binding.hasErrors()) {
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> accounts.updateUser(me, id, userChanges))) {
             return showEditForm(me, model, user);
         }
-        try {
-            accounts.updateUser(me, id, userChanges);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showEditForm(me, model, user);
-        }
-        redirect.addFlashAttribute("success", "user.updated");
+        Flash.success(redirect, "user.updated");
         return "redirect:/admin/users/" + id;
     }
 

@@ -43,7 +43,7 @@ class AuditIntegrityController {
             Flash.success(redirect, "audit.integrity.ran.intact");
         }
         else {
-            redirect.addFlashAttribute("failure", "audit.integrity.ran.broken");
+            Flash.failure(redirect, "audit.integrity.ran.broken");
         }
         return "redirect:/audit/integrity";
     }

@@ -126,7 +126,7 @@ class AssetController {
     }
 
     /** Runs one step of the page and returns to it. */
-    private static String step(RedirectAttributes redirect, long projectId, String done, Runnable action) {
+    private static String step(RedirectAttributes redirect, long projectId, String done, Flash.Step<RuntimeException> action) {
         Flash.attempt(redirect, done, action);
         return "redirect:/projects/" + projectId + "/assets";
     }

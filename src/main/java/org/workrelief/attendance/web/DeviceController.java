@@ -17,7 +17,7 @@ import org.workrelief.account.SignedInUser;
 import org.workrelief.attendance.AttendanceSettings;
 import org.workrelief.attendance.DeviceTokenService;
 import org.workrelief.attendance.SlotWindows;
-import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.project.ProjectService;
 
 /** 考勤设备与时段: administrators issue and revoke terminal tokens and set the sign-in windows. */
@@ -46,14 +46,10 @@ class DeviceController {
     @PostMapping("/projects/{projectId}/devices")
     String issue(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @RequestParam String name,
             RedirectAttributes redirect) {
-        try {
-            DeviceTokenService.IssuedToken issued = tokens.issue(me, projectId, name);
+        Flash.result(redirect, null, () -> tokens.issue(me, projectId, name)).ifPresent(issued -> {
             redirect.addFlashAttribute("issuedToken", issued.plainToken());
             redirect.addFlashAttribute("issuedName", issued.token().name());
-        }
-        catch (BusinessRuleException refused) {
-            redirect.addFlashAttribute("failure", refused.getMessageKey());
-        }
+        });
         return "redirect:/projects/" + projectId + "/devices";
     }
 
@@ -61,7 +57,7 @@ class DeviceController {
     String revoke(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @PathVariable long tokenId,
             RedirectAttributes redirect) {
         tokens.revoke(me, tokenId);
-        redirect.addFlashAttribute("success", "device.revoked");
+        Flash.success(redirect, "device.revoked");
         return "redirect:/projects/" + projectId + "/devices";
     }
 
@@ -73,14 +69,8 @@ class DeviceController {
             @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime pmEnd, @RequestParam int minGapMinutes,
             RedirectAttributes redirect) {
         projects.get(me, projectId);
-        try {
-            settings.change(projectId, new SlotWindows(amStart, amEnd, pmStart, pmEnd, Duration.ofMinutes(minGapMinutes)),
-                    me.getUsername());
-            redirect.addFlashAttribute("success", "attendance.windows.saved");
-        }
-        catch (BusinessRuleException refused) {
-            redirect.addFlashAttribute("failure", refused.getMessageKey());
-        }
+        Flash.attempt(redirect, "attendance.windows.saved", () -> settings.change(projectId,
+                new SlotWindows(amStart, amEnd, pmStart, pmEnd, Duration.ofMinutes(minGapMinutes)), me.getUsername()));
         return "redirect:/projects/" + projectId + "/devices";
     }
 }

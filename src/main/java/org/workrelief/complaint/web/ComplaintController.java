@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.complaint.Complaint;
@@ -75,18 +74,13 @@ class ComplaintController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate workDate,
             @RequestParam(required = false) String content, @RequestParam(required = false) String contact,
             @RequestParam(required = false) String owner, RedirectAttributes redirect) {
-        try {
-            Complaint c = complaints.record(me, new ComplaintService.NewComplaint(code,
-                    "IN_PERSON".equals(channel) ? ComplaintChannel.IN_PERSON : ComplaintChannel.PHONE,
-                    ComplaintKind.parse(kind), lineId, workDate, content, contact, owner));
-            Flash.success(redirect, "complaint.recorded");
-            return "redirect:/complaints/" + c.id();
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            redirect.addAttribute("code", code == null ? "" : code);
-            return "redirect:/complaints/new";
-        }
+        return Flash.result(redirect, "complaint.recorded", () -> complaints.record(me, new ComplaintService.NewComplaint(code,
+                "IN_PERSON".equals(channel) ? ComplaintChannel.IN_PERSON : ComplaintChannel.PHONE,
+                ComplaintKind.parse(kind), lineId, workDate, content, contact, owner)))
+                .map(c -> "redirect:/complaints/" + c.id()).orElseGet(() -> {
+                    redirect.addAttribute("code", code == null ? "" : code);
+                    return "redirect:/complaints/new";
+                });
     }
 
     @GetMapping("/complaints/{id}")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
+import org.workrelief.common.web.Flash;
 import org.workrelief.dashboard.DashboardService;
 import org.workrelief.dashboard.DashboardService.Chart;
 import org.workrelief.dashboard.ProjectFigures;
@@ -88,7 +89,7 @@ class DashboardController {
     String refresh(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) Long town,
             RedirectAttributes redirect) {
         dashboards.refresh(me);
-        redirect.addFlashAttribute("success", "dashboard.refreshed");
+        Flash.success(redirect, "dashboard.refreshed");
         if (town != null) {
             redirect.addAttribute("town", town);
         }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Downloads;
 import org.workrelief.common.web.FileImports;
 import org.workrelief.common.web.Flash;
@@ -127,15 +126,8 @@ class BankController {
 
     @PostMapping("/payouts/{batchId}/reissue")
     String reissue(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, RedirectAttributes redirect) {
-        try {
-            PayoutBatch followUp = bank.reissueFailed(me, batchId);
-            Flash.success(redirect, "payout.reissued");
-            return "redirect:/payouts/" + followUp.id();
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "redirect:/payouts/" + batchId;
-        }
+        return Flash.result(redirect, "payout.reissued", () -> bank.reissueFailed(me, batchId))
+                .map(followUp -> "redirect:/payouts/" + followUp.id()).orElse("redirect:/payouts/" + batchId);
     }
 
     @GetMapping("/projects/{projectId}/payouts/ledger.xlsx")

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 import org.workrelief.payout.BankField;
@@ -48,11 +47,7 @@ class BankTemplateController {
     @PostMapping("/bank-templates")
     String create(@AuthenticationPrincipal SignedInUser me, @ModelAttribute BankTemplateForm bankTemplateForm,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        try {
-            templates.create(me, bankTemplateForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
+        if (!FormErrors.attempt(binding, () -> templates.create(me, bankTemplateForm))) {
             return form(null, model);
         }
         Flash.success(redirect, "payout.bankTemplate.saved");
@@ -69,11 +64,7 @@ class BankTemplateController {
     String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @ModelAttribute BankTemplateForm bankTemplateForm, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        try {
-            templates.update(me, id, bankTemplateForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
+        if (!FormErrors.attempt(binding, () -> templates.update(me, id, bankTemplateForm))) {
             return form(templates.get(id), model);
         }
         Flash.success(redirect, "payout.bankTemplate.saved");

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.payout.ConfirmationService;
 import org.workrelief.payout.ConfirmationService.SheetEntry;
@@ -89,16 +88,11 @@ class ConfirmationController {
     String confirmByPin(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @PathVariable long lineId, @RequestParam(required = false) String workerCode,
             @RequestParam(required = false) String pin, RedirectAttributes redirect) {
-        try {
-            var given = confirmations.confirmByPin(me, lineId, workerCode, pin);
-            redirect.addFlashAttribute("success", "payout.pin.confirmed");
-            redirect.addFlashAttribute("successArgs", new Object[] { given.witnessName() });
-            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin";
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin/" + lineId;
-        }
+        String pinPage = "redirect:/payouts/" + batchId + "/teams/" + teamId + "/pin";
+        return Flash.result(redirect, null, () -> confirmations.confirmByPin(me, lineId, workerCode, pin)).map(given -> {
+            Flash.success(redirect, "payout.pin.confirmed", given.witnessName());
+            return pinPage;
+        }).orElse(pinPage + "/" + lineId);
     }
 
     private String teamPage(SignedInUser me, PayoutBatch batch, long teamId, Model model, String view) {
@@ -127,14 +121,8 @@ class ConfirmationController {
                 values.forEach(v -> entries.add(new SheetEntry(Long.parseLong(field.group(1)), v)));
             }
         });
-        try {
-            int recorded = confirmations.recordFromSheet(me, sheetId, entries);
-            redirect.addFlashAttribute("success", "payout.sheet.recorded");
-            redirect.addFlashAttribute("successArgs", new Object[] { recorded });
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.result(redirect, null, () -> confirmations.recordFromSheet(me, sheetId, entries))
+                .ifPresent(recorded -> Flash.success(redirect, "payout.sheet.recorded", recorded));
         return back(batchId, teamId);
     }
 

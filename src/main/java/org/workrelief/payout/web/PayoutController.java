@@ -189,7 +189,7 @@ class PayoutController {
     }
 
     /** Runs one step of the batch page and returns to it. */
-    private static String step(RedirectAttributes redirect, long batchId, String done, Runnable action) {
+    private static String step(RedirectAttributes redirect, long batchId, String done, Flash.Step<RuntimeException> action) {
         Flash.attempt(redirect, done, action);
         return "redirect:/payouts/" + batchId;
     }

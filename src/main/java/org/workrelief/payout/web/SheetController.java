@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
 import org.workrelief.payout.ConfirmationService;
 import org.workrelief.payout.ConfirmationSheet;
@@ -49,14 +48,8 @@ class SheetController {
     String upload(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId, @PathVariable long teamId,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        try {
-            byte[] content = file == null ? new byte[0] : file.getBytes();
-            sheets.upload(me, batchId, teamId, file == null ? null : file.getOriginalFilename(), content);
-            Flash.success(redirect, "payout.sheet.uploaded");
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, "payout.sheet.uploaded", () -> sheets.upload(me, batchId, teamId,
+                file == null ? null : file.getOriginalFilename(), file == null ? new byte[0] : file.getBytes()));
         return ConfirmationController.back(batchId, teamId) + "#sheets";
     }
 

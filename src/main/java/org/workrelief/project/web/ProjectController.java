@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.ContractingMode;
@@ -66,15 +66,10 @@ class ProjectController {
         if (binding.hasErrors()) {
             return showForm(me, model, null);
         }
-        try {
-            Project project = projects.create(me, projectForm);
-            redirect.addFlashAttribute("success", "project.created");
+        return FormErrors.result(binding, () -> projects.create(me, projectForm)).map(project -> {
+            Flash.success(redirect, "project.created");
             return "redirect:/projects/" + project.getId();
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showForm(me, model, null);
-        }
+        }).orElseGet(() -> showForm(me, model, null));
     }
 
     @GetMapping("/{id}")
@@ -100,17 +95,10 @@ class ProjectController {
             @Valid @ModelAttribute ProjectForm projectForm, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         projects.get(me, id);
-        if (binding.hasErrors()) {
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> projects.update(me, id, projectForm))) {
             return showForm(me, model, id);
         }
-        try {
-            projects.update(me, id, projectForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showForm(me, model, id);
-        }
-        redirect.addFlashAttribute("success", "project.updated");
+        Flash.success(redirect, "project.updated");
         return "redirect:/projects/" + id;
     }
 
@@ -119,13 +107,7 @@ class ProjectController {
     String advance(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestParam ProjectStatus target, @RequestParam(required = false) String explanation,
             RedirectAttributes redirect) {
-        try {
-            projects.advance(me, id, target, explanation);
-            redirect.addFlashAttribute("success", "project.status.changed");
-        }
-        catch (BusinessRuleException refused) {
-            org.workrelief.common.web.Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, "project.status.changed", () -> projects.advance(me, id, target, explanation));
         return "redirect:/projects/" + id;
     }
 
@@ -143,13 +125,7 @@ class ProjectController {
     @PostMapping("/labour-share-settings/{townId}")
     String setShare(@AuthenticationPrincipal SignedInUser me, @PathVariable long townId,
             @RequestParam(required = false) java.math.BigDecimal percent, RedirectAttributes redirect) {
-        try {
-            projects.setTownShare(me, townId, percent);
-            redirect.addFlashAttribute("success", "project.share.townSetting.saved");
-        }
-        catch (BusinessRuleException refused) {
-            org.workrelief.common.web.Flash.refused(redirect, refused);
-        }
+        Flash.attempt(redirect, "project.share.townSetting.saved", () -> projects.setTownShare(me, townId, percent));
         return "redirect:/projects/labour-share-settings";
     }
 

@@ -100,14 +100,7 @@ class ReportController {
     String record(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @Valid @ModelAttribute ProgressForm progressForm, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            return progressPage(me, projectId, model);
-        }
-        try {
-            progress.record(me, projectId, progressForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> progress.record(me, projectId, progressForm))) {
             return progressPage(me, projectId, model);
         }
         Flash.success(redirect, "report.progress.saved");

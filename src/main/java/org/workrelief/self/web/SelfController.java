@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
+import org.workrelief.common.web.FormErrors;
 import org.workrelief.self.SelfRecord;
 import org.workrelief.self.SelfSession;
 import org.workrelief.self.SelfSessions;
@@ -56,19 +57,16 @@ class SelfController {
 
     @PostMapping("/self")
     String lookup(LookupForm form, HttpServletRequest request, Model model) {
-        try {
-            SelfSession session = signIn.signIn(form.who(), form.pin(), request.getRemoteAddr());
-            sessions.start(request, session);
-            return "redirect:/self/home";
-        }
-        catch (BusinessRuleException refused) {
-            String who = form.who() == null ? "" : form.who().trim();
-            // a typed ID number is not written back into the page
-            model.addAttribute("who", who.length() > 12 ? "" : who);
-            model.addAttribute("refusal", refused.getMessageKey());
-            model.addAttribute("refusalArgs", refused.getArgs());
-            return "self/lookup";
-        }
+        return FormErrors.result(model, () -> signIn.signIn(form.who(), form.pin(), request.getRemoteAddr()))
+                .map(session -> {
+                    sessions.start(request, session);
+                    return "redirect:/self/home";
+                }).orElseGet(() -> {
+                    String who = form.who() == null ? "" : form.who().trim();
+                    // a typed ID number is not written back into the page
+                    model.addAttribute("who", who.length() > 12 ? "" : who);
+                    return "self/lookup";
+                });
     }
 
     @GetMapping("/self/home")
@@ -94,15 +92,9 @@ class SelfController {
         if (session == null) {
             return ended();
         }
-        try {
-            String number = complaints.file(session, new org.workrelief.self.SelfComplaints.Form(kind, lineId, day,
-                    content, contact));
-            redirect.addFlashAttribute("success", "self.complaint.filed");
-            redirect.addFlashAttribute("successArgs", new Object[] { number });
-        }
-        catch (BusinessRuleException refused) {
-            org.workrelief.common.web.Flash.refused(redirect, refused);
-        }
+        Flash.result(redirect, null, () -> complaints.file(session,
+                new org.workrelief.self.SelfComplaints.Form(kind, lineId, day, content, contact)))
+                .ifPresent(number -> Flash.success(redirect, "self.complaint.filed", number));
         return "redirect:/self/home#self-complaints";
     }
 

@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
-import org.workrelief.supervision.DailyReview;
 import org.workrelief.supervision.DailyReviewService;
 import org.workrelief.supervision.Decision;
 import org.workrelief.supervision.QualityResult;
@@ -83,17 +82,15 @@ class ReviewController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @ModelAttribute("checks") ReviewChecks checks, BindingResult binding, HttpServletRequest request,
             RedirectAttributes redirect) {
-        try {
+        boolean saved = Flash.attempt(redirect, "review.checks.saved", () -> {
             if (binding.hasErrors()) {
                 // only a tampered form gets here (an unknown quality or version): say which, keep the notes
                 throw new BusinessRuleException(binding.hasFieldErrors("quality") ? "review.quality.required"
                         : "review.checks.invalid");
             }
             reviews.recordChecks(me, reviewId, checks);
-            Flash.success(redirect, "review.checks.saved");
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
+        });
+        if (!saved) {
             redirect.addFlashAttribute(TYPED, checks != null && !binding.hasErrors() ? checks : typed(request));
         }
         return back(projectId, day) + "#checks";
@@ -121,7 +118,7 @@ class ReviewController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect)
             throws IOException {
-        try {
+        Flash.attempt(redirect, "review.photo.added", () -> {
             if (photo == null || photo.isEmpty()) {
                 throw new BusinessRuleException("review.photo.empty");
             }
@@ -129,11 +126,7 @@ class ReviewController {
                 throw new BusinessRuleException("review.photo.tooLarge", DailyReviewService.MAX_PHOTO_BYTES / 1024 / 1024);
             }
             reviews.addPhoto(me, reviewId, photo.getOriginalFilename(), photo.getBytes());
-            Flash.success(redirect, "review.photo.added");
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        });
         return back(projectId, day) + "#photos";
     }
 
@@ -155,15 +148,8 @@ class ReviewController {
     @PostMapping("/reviews/{reviewId}/approve")
     String approve(@AuthenticationPrincipal SignedInUser me, @PathVariable long reviewId, @RequestParam long projectId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
-        try {
-            DailyReview approved = reviews.approve(me, reviewId);
-            Flash.success(redirect, "review.approved");
-            return back(approved.projectId(), approved.day());
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return back(projectId, day);
-        }
+        return Flash.result(redirect, "review.approved", () -> reviews.approve(me, reviewId))
+                .map(approved -> back(approved.projectId(), approved.day())).orElse(back(projectId, day));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -90,16 +90,12 @@ class SupervisionController {
     String addMember(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam(required = false) Long userId, @RequestParam(required = false) MemberKind kind,
             RedirectAttributes redirect) {
-        try {
+        Flash.attempt(redirect, "committee.member.added", () -> {
             if (userId == null) {
                 throw new BusinessRuleException("committee.member.required");
             }
             committee.add(me, projectId, userId, kind);
-            Flash.success(redirect, "committee.member.added");
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        });
         return "redirect:/projects/" + projectId + "/supervision";
     }
 
@@ -119,15 +115,9 @@ class SupervisionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "2") int perDay, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            duty.generate(me, projectId, from, to, perDay, reason);
-            Flash.success(redirect, "duty.generated");
-            return "redirect:/projects/" + projectId + "/supervision?month=" + YearMonth.from(from);
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "redirect:/projects/" + projectId + "/supervision";
-        }
+        return Flash.attempt(redirect, "duty.generated", () -> duty.generate(me, projectId, from, to, perDay, reason))
+                ? "redirect:/projects/" + projectId + "/supervision?month=" + YearMonth.from(from)
+                : "redirect:/projects/" + projectId + "/supervision";
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -149,14 +139,8 @@ class SupervisionController {
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(name = "memberIds", required = false) List<Long> memberIds,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            duty.setDay(me, projectId, day, memberIds, reason);
-            Flash.success(redirect, "duty.day.saved");
-            return "redirect:/projects/" + projectId + "/supervision?month=" + YearMonth.from(day);
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "redirect:/projects/" + projectId + "/supervision/roster/" + day;
-        }
+        return Flash.attempt(redirect, "duty.day.saved", () -> duty.setDay(me, projectId, day, memberIds, reason))
+                ? "redirect:/projects/" + projectId + "/supervision?month=" + YearMonth.from(day)
+                : "redirect:/projects/" + projectId + "/supervision/roster/" + day;
     }
 }

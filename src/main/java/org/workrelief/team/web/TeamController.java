@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 import org.workrelief.project.ProjectService;
 import org.workrelief.team.SkillType;
@@ -48,17 +49,10 @@ class TeamController {
     @PostMapping("/projects/{projectId}/teams/new")
     String create(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @Valid @ModelAttribute TeamForm teamForm, BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> teams.create(me, projectId, teamForm))) {
             return showForm(me, model, projectId, null);
         }
-        try {
-            teams.create(me, projectId, teamForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showForm(me, model, projectId, null);
-        }
-        redirect.addFlashAttribute("success", "team.created");
+        Flash.success(redirect, "team.created");
         return "redirect:/projects/" + projectId;
     }
 
@@ -67,16 +61,12 @@ class TeamController {
     String createPreset(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId,
             @RequestParam TeamPreset preset, @RequestParam(required = false) BigDecimal dayRate,
             RedirectAttributes redirect) {
-        try {
+        Flash.attempt(redirect, "team.created", () -> {
             if (dayRate == null) {
                 throw new BusinessRuleException("team.dayRate.required");
             }
             teams.createPreset(me, projectId, preset, dayRate);
-            redirect.addFlashAttribute("success", "team.created");
-        }
-        catch (BusinessRuleException refused) {
-            redirect.addFlashAttribute("failure", refused.getMessageKey());
-        }
+        });
         return "redirect:/projects/" + projectId;
     }
 
@@ -94,17 +84,10 @@ class TeamController {
     String update(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @Valid @ModelAttribute TeamForm teamForm, BindingResult binding, Model model, RedirectAttributes redirect) {
         WorkTeam team = teams.get(me, id);
-        if (binding.hasErrors()) {
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> teams.update(me, id, teamForm))) {
             return showForm(me, model, team.getProjectId(), id);
         }
-        try {
-            teams.update(me, id, teamForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showForm(me, model, team.getProjectId(), id);
-        }
-        redirect.addFlashAttribute("success", "team.updated");
+        Flash.success(redirect, "team.updated");
         return "redirect:/projects/" + team.getProjectId();
     }
 

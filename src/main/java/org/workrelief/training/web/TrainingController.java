@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.FileImports;
 import org.workrelief.common.web.Flash;
 import org.workrelief.project.Project;
@@ -64,15 +63,10 @@ class TrainingController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
             @RequestParam(required = false) BigDecimal hours, @RequestParam(required = false) String place,
             RedirectAttributes redirect) {
-        try {
-            TrainingSession session = training.create(me, projectId, new TrainingForm(title, kind, trainer, heldOn, hours, place));
-            Flash.success(redirect, "training.created");
-            return "redirect:/training/" + session.id();
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "redirect:/projects/" + projectId + "/training";
-        }
+        return Flash.result(redirect, "training.created",
+                () -> training.create(me, projectId, new TrainingForm(title, kind, trainer, heldOn, hours, place)))
+                .map(session -> "redirect:/training/" + session.id())
+                .orElse("redirect:/projects/" + projectId + "/training");
     }
 
     @GetMapping("/training/{sessionId}")
@@ -96,14 +90,8 @@ class TrainingController {
     @PostMapping("/training/{sessionId}/attendees")
     String add(@AuthenticationPrincipal SignedInUser me, @PathVariable long sessionId,
             @RequestParam(name = "workerIds", required = false) List<Long> workerIds, RedirectAttributes redirect) {
-        try {
-            int added = training.addAttendees(me, sessionId, workerIds);
-            redirect.addFlashAttribute("success", "training.attendees.added");
-            redirect.addFlashAttribute("successArgs", new Object[] { added });
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-        }
+        Flash.result(redirect, null, () -> training.addAttendees(me, sessionId, workerIds))
+                .ifPresent(added -> Flash.success(redirect, "training.attendees.added", added));
         return "redirect:/training/" + sessionId;
     }
 

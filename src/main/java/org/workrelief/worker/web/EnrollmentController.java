@@ -82,17 +82,11 @@ class EnrollmentController {
     String create(@AuthenticationPrincipal SignedInUser me, @PathVariable long projectId, @RequestParam long workerId,
             @Valid @ModelAttribute EnrollmentForm enrollmentForm, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
+        if (binding.hasErrors()
+                || !FormErrors.attempt(binding, () -> enrollments.enroll(me, projectId, workerId, enrollmentForm))) {
             return showForm(me, model, projectId, workerId, null);
         }
-        try {
-            enrollments.enroll(me, projectId, workerId, enrollmentForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showForm(me, model, projectId, workerId, null);
-        }
-        redirect.addFlashAttribute("success", "enrollment.created");
+        Flash.success(redirect, "enrollment.created");
         return "redirect:/projects/" + projectId + "/roster";
     }
 
@@ -110,17 +104,10 @@ class EnrollmentController {
             @Valid @ModelAttribute EnrollmentForm enrollmentForm, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         Enrollment enrollment = enrollments.get(me, id);
-        if (binding.hasErrors()) {
+        if (binding.hasErrors() || !FormErrors.attempt(binding, () -> enrollments.update(me, id, enrollmentForm))) {
             return showForm(me, model, enrollment.getProjectId(), enrollment.getWorker().getId(), enrollment);
         }
-        try {
-            enrollments.update(me, id, enrollmentForm);
-        }
-        catch (BusinessRuleException refused) {
-            FormErrors.reject(binding, refused);
-            return showForm(me, model, enrollment.getProjectId(), enrollment.getWorker().getId(), enrollment);
-        }
-        redirect.addFlashAttribute("success", "enrollment.updated");
+        Flash.success(redirect, "enrollment.updated");
         return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
     }
 
@@ -135,17 +122,14 @@ class EnrollmentController {
             RedirectAttributes redirect) {
         Enrollment enrollment = enrollments.get(me, id);
         String roster = "redirect:/projects/" + enrollment.getProjectId() + "/roster";
-        try {
+        return Flash.result(redirect, null, () -> {
             LocalDate day = parseDay(leftOn);
             enrollments.leave(me, id, day);
-            redirect.addFlashAttribute("success", "enrollment.left.on");
-            redirect.addFlashAttribute("successArgs", new Object[] { enrollment.getWorker().getName(), day });
+            return day;
+        }).map(day -> {
+            Flash.success(redirect, "enrollment.left.on", enrollment.getWorker().getName(), day);
             return roster;
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
-            return "edit".equals(from) ? "redirect:/enrollments/" + id + "/edit" : roster;
-        }
+        }).orElse("edit".equals(from) ? "redirect:/enrollments/" + id + "/edit" : roster);
     }
 
     private static LocalDate parseDay(String text) {
@@ -165,13 +149,7 @@ class EnrollmentController {
     String appointLeader(@AuthenticationPrincipal SignedInUser me, @PathVariable long teamId,
             @RequestParam long enrollmentId, RedirectAttributes redirect) {
         Enrollment enrollment = enrollments.get(me, enrollmentId);
-        try {
-            enrollments.appointTeamLeader(me, teamId, enrollmentId);
-            redirect.addFlashAttribute("success", "team.leader.appointed");
-        }
-        catch (BusinessRuleException refused) {
-            redirect.addFlashAttribute("failure", refused.getMessageKey());
-        }
+        Flash.attempt(redirect, "team.leader.appointed", () -> enrollments.appointTeamLeader(me, teamId, enrollmentId));
         return "redirect:/projects/" + enrollment.getProjectId() + "/roster";
     }
 

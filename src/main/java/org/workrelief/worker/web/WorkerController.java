@@ -20,6 +20,7 @@ import org.workrelief.common.web.PublicLinks;
 import org.workrelief.account.AccountService;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
+import org.workrelief.common.web.Flash;
 import org.workrelief.common.web.FormErrors;
 import org.workrelief.common.web.PageRequests;
 import org.workrelief.project.ProjectService;
@@ -122,15 +123,13 @@ class WorkerController {
         if (binding.hasErrors()) {
             return showForm(me, model, null, projectId);
         }
-        WorkerService.Registration registration;
-        try {
-            registration = workers.register(me, workerForm);
-        }
-        catch (BusinessRuleException refused) {
-            rejectOnField(binding, workerForm, refused);
+        var registered = FormErrors.result(binding, () -> workers.register(me, workerForm),
+                (errors, refused) -> rejectOnField(errors, workerForm, refused));
+        if (registered.isEmpty()) {
             return showForm(me, model, null, projectId);
         }
-        redirect.addFlashAttribute("success", "worker.registered");
+        WorkerService.Registration registration = registered.get();
+        Flash.success(redirect, "worker.registered");
         if (registration.aboveAgeWarning()) {
             redirect.addFlashAttribute("warning", "worker.age.warning");
             redirect.addFlashAttribute("warningArg", registration.age());
@@ -166,15 +165,13 @@ class WorkerController {
         if (binding.hasErrors()) {
             return showForm(me, model, worker, null);
         }
-        WorkerService.Edited edited;
-        try {
-            edited = workers.update(me, id, workerForm);
-        }
-        catch (BusinessRuleException refused) {
-            rejectOnField(binding, workerForm, refused);
+        var updated = FormErrors.result(binding, () -> workers.update(me, id, workerForm),
+                (errors, refused) -> rejectOnField(errors, workerForm, refused));
+        if (updated.isEmpty()) {
             return showForm(me, model, worker, null);
         }
-        redirect.addFlashAttribute("success", "worker.updated");
+        WorkerService.Edited edited = updated.get();
+        Flash.success(redirect, "worker.updated");
         warnOfSharedPhone(redirect, edited.sharedPhone());
         return "redirect:/workers/" + id;
     }

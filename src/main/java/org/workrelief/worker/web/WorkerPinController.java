@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workrelief.account.SignedInUser;
-import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.web.Flash;
+import org.workrelief.common.web.FormErrors;
 import org.workrelief.worker.PinForm;
 import org.workrelief.worker.Worker;
 import org.workrelief.worker.WorkerPins;
@@ -38,7 +38,7 @@ class WorkerPinController {
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @GetMapping
     String form(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
-        return show(me, id, model, null);
+        return show(me, id, model);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
@@ -47,14 +47,10 @@ class WorkerPinController {
             @RequestParam(defaultValue = "") String currentPin, @RequestParam(defaultValue = "") String newPin,
             @RequestParam(defaultValue = "") String newPinAgain, Model model, RedirectAttributes redirect) {
         Worker worker = workers.get(me, id);
-        try {
-            pins.set(me, id, new PinForm(currentPin, newPin, newPinAgain));
+        if (!FormErrors.attempt(model, () -> pins.set(me, id, new PinForm(currentPin, newPin, newPinAgain)))) {
+            return show(me, id, model);
         }
-        catch (BusinessRuleException refused) {
-            return show(me, id, model, refused);
-        }
-        redirect.addFlashAttribute("success", "worker.pin.set.done");
-        redirect.addFlashAttribute("successArgs", new Object[] { worker.getName() });
+        Flash.success(redirect, "worker.pin.set.done", worker.getName());
         return "redirect:/workers/" + id;
     }
 
@@ -63,24 +59,15 @@ class WorkerPinController {
     String reset(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         Worker worker = workers.get(me, id);
-        try {
-            pins.reset(me, id, reason);
-            redirect.addFlashAttribute("success", "worker.pin.reset.done");
-            redirect.addFlashAttribute("successArgs", new Object[] { worker.getName() });
-        }
-        catch (BusinessRuleException refused) {
-            Flash.refused(redirect, refused);
+        if (Flash.attempt(redirect, null, () -> pins.reset(me, id, reason))) {
+            Flash.success(redirect, "worker.pin.reset.done", worker.getName());
         }
         return "redirect:/workers/" + id;
     }
 
-    private String show(SignedInUser me, long id, Model model, BusinessRuleException refused) {
+    private String show(SignedInUser me, long id, Model model) {
         model.addAttribute("worker", workers.get(me, id));
         model.addAttribute("pin", pins.statusOf(me, id));
-        if (refused != null) {
-            model.addAttribute("refusal", refused.getMessageKey());
-            model.addAttribute("refusalArgs", refused.getArgs());
-        }
         return "worker/pin";
     }
 }
