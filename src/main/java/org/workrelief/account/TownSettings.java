@@ -1,15 +1,14 @@
 package org.workrelief.account;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.common.NotFoundException;
+import org.workrelief.common.db.RowStamp;
 
 /**
  * The settings other modules keep on a town, in account's table {@code town}: the default labour share (project's,
@@ -20,9 +19,9 @@ import org.workrelief.common.NotFoundException;
 @Service
 public class TownSettings {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    TownSettings(JdbcTemplate jdbc) {
+    TownSettings(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -31,23 +30,24 @@ public class TownSettings {
      * it had (null: the county's). A town that does not exist is "not found".
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public BigDecimal setLabourSharePercent(long townId, BigDecimal percent, String by, Instant at) {
-        List<BigDecimal> current = jdbc.query("select labour_share_percent from town where id = ? for update",
-                (rs, i) -> rs.getBigDecimal(1), townId);
+    public BigDecimal setLabourSharePercent(long townId, BigDecimal percent, RowStamp stamp) {
+        List<BigDecimal> current = jdbc.sql("select labour_share_percent from town where id = :townId for update")
+                .param("townId", townId).query((rs, i) -> rs.getBigDecimal("labour_share_percent")).list();
         if (current.isEmpty()) {
             throw new NotFoundException("Town", townId);
         }
-        jdbc.update("update town set labour_share_percent = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?",
-                percent, Timestamp.from(at), by, townId);
+        stamp.on(jdbc.sql("update town set labour_share_percent = :percent, " + RowStamp.UPDATED + " where id = :townId"))
+                .param("percent", percent).param("townId", townId).update();
         return current.get(0);
     }
 
     /** Sets the town's bank file template (null: today's layout); answers the one it had. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Long setBankTemplate(long townId, Long templateId) {
-        Long before = jdbc.query("select bank_template_id from town where id = ?", rs -> rs.next() ? (Long) rs.getObject(1)
-                : null, townId);
-        jdbc.update("update town set bank_template_id = ? where id = ?", templateId, townId);
+        Long before = jdbc.sql("select bank_template_id from town where id = :townId").param("townId", townId)
+                .query((rs, i) -> (Long) rs.getObject("bank_template_id")).optional().orElse(null);
+        jdbc.sql("update town set bank_template_id = :templateId where id = :townId").param("templateId", templateId)
+                .param("townId", townId).update();
         return before;
     }
 }

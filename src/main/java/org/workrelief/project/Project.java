@@ -212,6 +212,20 @@ public class Project extends BaseEntity {
                 approvedSharePercent, fundBatchKind, getVersion());
     }
 
+    /** 总投资: central and local funds and other (social capital) together, as the report and the sign board give it. */
+    public BigDecimal totalInvestment() {
+        return totalInvestment(centralFunds, localFunds, socialCapital);
+    }
+
+    /** The same sum for figures read without the entity (the public sign board); a missing part counts as zero. */
+    public static BigDecimal totalInvestment(BigDecimal central, BigDecimal local, BigDecimal other) {
+        return orZero(central).add(orZero(local)).add(orZero(other));
+    }
+
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+
     private static BigDecimal money(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.account.TownSettings;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
@@ -236,7 +237,7 @@ public class ProjectService {
                 || percent.scale() > 2)) {
             throw new BusinessRuleException("project.approvedShare.range");
         }
-        BigDecimal before = townSettings.setLabourSharePercent(townId, percent, actor.getUsername(), clock.instant());
+        BigDecimal before = townSettings.setLabourSharePercent(townId, percent, RowStamp.now(clock, actor.getUsername()));
         Map<String, Object> from = new java.util.HashMap<>();
         from.put("labourSharePercent", before);
         Map<String, Object> to = new java.util.HashMap<>();

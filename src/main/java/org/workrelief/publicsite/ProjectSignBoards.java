@@ -40,7 +40,7 @@ public class ProjectSignBoards {
 
         /** 总投资: the three sources together. */
         public BigDecimal totalInvestment() {
-            return centralFunds.add(localFunds).add(socialCapital);
+            return org.workrelief.project.Project.totalInvestment(centralFunds, localFunds, socialCapital);
         }
 
         /** Planned remuneration as a share of central funds, in percent with one decimal; null without central funds. */

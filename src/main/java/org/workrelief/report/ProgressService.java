@@ -66,7 +66,7 @@ public class ProgressService {
         BigDecimal otherMonths = progress.findByProjectIdOrderByMonthDesc(projectId).stream()
                 .filter(other -> !other.getMonth().equals(first)).map(ProjectProgress::getFundsDisbursed)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal total = ReportFigures.totalInvestment(project);
+        BigDecimal total = project.totalInvestment();
         if (otherMonths.add(form.fundsDisbursed()).compareTo(total) > 0) {
             throw new BusinessRuleException("report.progress.disbursedAboveTotal", total.toPlainString());
         }

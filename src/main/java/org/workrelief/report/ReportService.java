@@ -184,7 +184,7 @@ public class ReportService {
                 people.put(code, byGroup.getOrDefault(project.getId(), Map.of()).getOrDefault(code, 0L));
             }
             java.sql.Date handedOver = (java.sql.Date) row.get("handed_over_on");
-            lines.add(new Line(project, townNames.get(project.getTownId()), ReportFigures.totalInvestment(project),
+            lines.add(new Line(project, townNames.get(project.getTownId()), project.totalInvestment(),
                     money(row, "investment_period"), money(row, "investment_to_date"), money(row, "disbursed_period"),
                     money(row, "disbursed_to_date"), count(row, "people"), count(row, "local_people"), people,
                     money(row, "days_period"), money(row, "days_to_date"), money(row, "wages_period"),
