@@ -244,6 +244,10 @@ echo
 echo "=== Device API from outside: wrk ($THREADS threads), ${SECONDS_EACH} s each after ${WARMUP} s of warm-up, $WORKERS insured workers, one token ==="
 echo "$(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v insert_ms="$insert_ms" -v inserts="$inserts" '
+function ceiling(c, floor,    cpu) {
+    cpu = 1 / (apppart[c, "ping"] + pgpart[c, floor])
+    return cpu < rps[c, floor] ? cpu : rps[c, floor]
+}
 function row(label, c, m) {
     printf "| %-44s | %4d | %10.0f | %8.2f | %8.2f | %s | %s |\n", label, c, rps[c, m], p50[c, m], p99[c, m],
         answers[c, m], cpu[c, m]
@@ -254,6 +258,8 @@ function row(label, c, m) {
         : sprintf("%d × 201, %d × 200/204, %d other", $9, $10, $11)
     items[c, m] = $12; secs[c, m] = $5
     cpu[c, m] = NF >= 15 ? sprintf("%d / %d / %d", $13, $14, $15) : "-"
+    # the share of the machine one request takes: the part of the application and the client (wrk), the part of PostgreSQL
+    apppart[c, m] = ($13 + $15) / 100 / $6; pgpart[c, m] = $14 / 100 / $6
     if (!(c in seen)) { seen[c] = 1; order[++levels] = c }
 }
 END {
@@ -265,8 +271,8 @@ END {
         row("GET /api/v1/ping (no-op behind the token)", c, "ping")
         row("POST /api/v1/punches, first sign-ins", c, "first")
         row("POST /api/v1/punches, repeats", c, "repeat")
-        row("pgbench: the repeat's query alone", c, "floor-repeat")
-        row("pgbench: a first sign-in's writes alone", c, "floor-first")
+        row("pgbench: the query of a repeat alone", c, "floor-repeat")
+        row("pgbench: the writes of a first sign-in alone", c, "floor-first")
         row("pgbench: the same with its audit row (chain)", c, "floor-first-audited")
     }
     print ""
@@ -281,12 +287,28 @@ END {
             rps[c, "floor-first-audited"] / rps[c, "ping"], rps[c, "floor-repeat"] / rps[c, "ping"]
     }
     print ""
+    # The ceiling of an endpoint on these cores, where the application and PostgreSQL share them: a request costs at
+    # least what the no-op costs the application and the client, plus what the database alone spends on its
+    # statements (the CPU of PostgreSQL in the pgbench run, not of pgbench); and it is never faster than the database
+    # alone. (No apostrophes in this awk program: it is quoted for the shell.)
+    print "| connections | first sign-ins: ceiling on these cores (requests/s) | ceiling / no-op | measured / ceiling | repeats: ceiling on these cores (requests/s) | ceiling / no-op | measured / ceiling |"
+    print "| --- | --- | --- | --- | --- | --- | --- |"
+    for (i = 1; i <= levels; i++) {
+        c = order[i]; if (c == 1) continue
+        cf = ceiling(c, "floor-first-audited"); cr = ceiling(c, "floor-repeat")
+        printf "| %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f |\n", c, cf, cf / rps[c, "ping"], rps[c, "first"] / cf,
+            cr, cr / rps[c, "ping"], rps[c, "repeat"] / cr
+    }
+    print ""
     if ((32, "first") in rps) {
         f = rps[32, "first"] / rps[32, "ping"]; fp = p99[32, "first"] / p99[32, "ping"]; r = rps[32, "repeat"] / rps[32, "ping"]
         printf "targets at 32 connections: first sign-ins >= 0.5 of the no-op rate: %.2f %s; p99 <= 1.5x the no-op p99: %.2f %s; repeats >= 0.7: %.2f %s\n",
             f, (f >= 0.5 ? "met" : "MISSED"), fp, (fp <= 1.5 ? "met" : "MISSED"), r, (r >= 0.7 ? "met" : "MISSED")
         printf "the database alone at 32 connections (pgbench, no HTTP, no Java): a first sign-in'"'"'s writes with the audit row %.2f of the no-op rate, the repeat'"'"'s query %.2f\n",
             rps[32, "floor-first-audited"] / rps[32, "ping"], rps[32, "floor-repeat"] / rps[32, "ping"]
+        cf = ceiling(32, "floor-first-audited") / rps[32, "ping"]; cr = ceiling(32, "floor-repeat") / rps[32, "ping"]
+        printf "what these cores allow at 32 connections (the ceilings above): first sign-ins at most %.2f of the no-op rate (target 0.5: %s), repeats at most %.2f (target 0.7: %s)\n",
+            cf, (cf >= 0.5 ? "within reach" : "beyond this machine"), cr, (cr >= 0.7 ? "within reach" : "beyond this machine")
     }
     api = items[1, "batch"] / secs[1, "batch"]; sqlrate = inserts * 1000 / (insert_ms / 1000)
     printf "batch endpoint (1,000 new sign-ins a request, 1 connection): %.0f items/s, p50 %.0f ms, p99 %.0f ms a batch (%s)\n",
