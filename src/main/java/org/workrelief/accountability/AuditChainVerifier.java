@@ -125,7 +125,7 @@ public class AuditChainVerifier {
     public List<Check> latest(SignedInUser me, int limit) {
         List<Check> checks = jdbc.query("""
                 select c.*, t.name as town_name, u.display_name from audit_chain_check c
-                left join town_setting t on t.id = c.scope_town_id left join user_name u on u.username = c.checked_by
+                left join town_setting t on t.id = c.scope_town_id left join user_account_name u on u.username = c.checked_by
                 where c.scope_town_id is null or c.scope_town_id = ? or ?
                 order by c.id desc limit ?
                 """, (rs, row) -> check(rs, List.of()), me.townId(), me.isCountyLevel(), limit);

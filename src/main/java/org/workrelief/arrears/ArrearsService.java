@@ -63,7 +63,7 @@ public class ArrearsService {
     private static final String COUNTED_DAYS = """
             select p.project_id, p.worker_id, p.work_date, count(*) as signs
             from candidates c
-            join sign_in p on p.project_id = c.project_id and p.work_date >= c.month
+            join sign_in_record p on p.project_id = c.project_id and p.work_date >= c.month
                         and p.work_date < c.month + interval '1 month'
             join approved_review_day r on r.project_id = p.project_id and r.review_date = p.work_date
             where not exists (select 1 from rejected_anomaly d where d.review_id = r.id
@@ -171,7 +171,7 @@ public class ArrearsService {
                 x as (select o.project_id, o.month, (o.month + interval '1 month - 1 day')::date as month_end, s.worker_id,
                              sum(case when s.signs >= 2 then 1.0 else 0.5 end) as days
                       from open_months o
-                      join lateral (select p.worker_id, p.work_date, count(*) as signs from sign_in p
+                      join lateral (select p.worker_id, p.work_date, count(*) as signs from sign_in_record p
                                     where p.project_id = o.project_id and p.work_date >= o.month
                                       and p.work_date < o.month + interval '1 month'
                                     group by p.worker_id, p.work_date) s on true

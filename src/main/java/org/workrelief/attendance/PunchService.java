@@ -157,7 +157,7 @@ public class PunchService {
                 left join lateral (
                     select w.id, w.name, e.id is not null as enrolled, e.enrolled_on, e.left_on, e.contract_signed_on,
                            e.insurance_from, e.insurance_to
-                    from worker_sign_in_key w left join enrollment_terms e on e.worker_id = w.id and e.project_id = p.id
+                    from worker_name w left join enrollment_terms e on e.worker_id = w.id and e.project_id = p.id
                     where %s
                     order by (e.enrolled_on <= ? and (e.left_on is null or e.left_on > ?)) desc nulls last, e.id desc
                     limit 1

@@ -58,7 +58,7 @@ class AttendanceSummaries {
         jdbc.query("""
                 select p.project_id, p.worker_id, pr.name,
                        max(p.punched_at) filter (where p.slot = 'AM'), max(p.punched_at) filter (where p.slot = 'PM')
-                from sign_in p join project_name pr on pr.id = p.project_id
+                from sign_in_record p join project_name pr on pr.id = p.project_id
                 join project_message_setting s on s.project_id = p.project_id and s.attendance_summary
                 where p.work_date = ?
                 group by p.project_id, p.worker_id, pr.name order by p.project_id, p.worker_id

@@ -77,7 +77,7 @@ class AnomalyDetector {
                        p.received_at as received,
                        not exists (select 1 from sign_in_record e where e.worker_id = p.worker_id and e.work_date < p.work_date
                                    and e.project_id = p.project_id) as first_day
-                from sign_in_record p join worker_sign_in_key w on w.id = p.worker_id
+                from sign_in_record p join worker_name w on w.id = p.worker_id
                 where p.project_id = :projectId and p.work_date = :day order by p.punched_at, p.id
                 """).param("projectId", projectId).param("day", day).query(Signed.class).list();
         Map<Long, List<Signed>> byWorker = new LinkedHashMap<>();

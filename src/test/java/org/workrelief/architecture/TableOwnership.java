@@ -32,9 +32,8 @@ final class TableOwnership {
             // account (V1; views V31)
             table("town", "account"),
             table("app_user", "account"),
-            view("user_account_name", "account"), // V32, read by supervision
+            view("user_account_name", "account"), // V32 (V33: also for user_name's readers)
             view("town_setting", "account"),
-            view("user_name", "account"),
 
             // project (V2; views V31)
             table("project", "project"),
@@ -67,7 +66,6 @@ final class TableOwnership {
             table("enrollment", "worker"),
             table("worker_pin", "worker"),
             table("worker_group_member", "worker"),
-            view("worker_sign_in_key", "worker"), // V32, read by attendance and supervision
             view("enrollment_terms", "worker"), // V32, read by attendance
             view("worker_name", "worker"),
             view("worker_household", "worker"),
@@ -82,9 +80,8 @@ final class TableOwnership {
             table("device_token", "attendance"),
             table("attendance_lock", "attendance"),
             table("attendance_day", "attendance"),
-            view("sign_in_record", "attendance"), // V32, read by supervision
+            view("sign_in_record", "attendance"), // V32 (V33: also for sign_in's readers)
             view("worked_day", "attendance"), // V32, read by supervision
-            view("sign_in", "attendance"),
             view("attendance_day_headcount", "attendance"),
 
             // training (V6)
