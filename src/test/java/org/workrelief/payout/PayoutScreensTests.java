@@ -116,13 +116,23 @@ class PayoutScreensTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(first).contains("id=\"line-" + lines.get(0).id() + "\"", "id=\"line-" + lines.get(2).id() + "\"")
                 .doesNotContain("id=\"line-" + lines.get(3).id() + "\"")
-                .contains("1 / 2").contains("href=\"/payouts/" + batch.id() + "?page=1");
+                // the pager keeps the page's size (and any other parameter it was asked with)
+                .contains("1 / 2").contains("href=\"/payouts/" + batch.id() + "?size=3&amp;page=1");
         assertThat(first).as("the totals still cover every line").contains("3,120.00");
         String second = mvc.perform(get("/payouts/{b}", batch.id()).param("page", "1").param("size", "3")
                         .with(user(p.staff())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(second).contains("id=\"line-" + lines.get(3).id() + "\"")
                 .doesNotContain("id=\"line-" + lines.get(0).id() + "\"");
+        // a link to one line opens the page that holds it; the pager's links keep the line, and the page they ask for wins
+        String ofLine = mvc.perform(get("/payouts/{b}", batch.id()).param("size", "3").param("line",
+                String.valueOf(lines.get(3).id())).with(user(p.staff()))).andReturn().getResponse().getContentAsString();
+        assertThat(ofLine).contains("id=\"line-" + lines.get(3).id() + "\"").contains("2 / 2")
+                .contains("href=\"/payouts/" + batch.id() + "?size=3&amp;line=" + lines.get(3).id() + "&amp;page=0\"");
+        assertThat(mvc.perform(get("/payouts/{b}", batch.id()).param("size", "3").param("line",
+                        String.valueOf(lines.get(3).id())).param("page", "0").with(user(p.staff())))
+                .andReturn().getResponse().getContentAsString()).contains("id=\"line-" + lines.get(0).id() + "\"")
+                .doesNotContain("id=\"line-" + lines.get(3).id() + "\"");
         mvc.perform(get("/payouts/{b}", batch.id()).param("page", "99").with(user(p.staff())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"line-" + lines.get(3).id())));
 

@@ -91,16 +91,17 @@ class PayoutController {
 
     @GetMapping("/payouts/{batchId}")
     String show(@AuthenticationPrincipal SignedInUser me, @PathVariable long batchId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + LINES_PER_PAGE) int size,
+            @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "" + LINES_PER_PAGE) int size,
             @RequestParam(required = false) Long line, Model model) {
         PayoutBatch batch = batches.batch(me, batchId);
         // the batch's visibility is checked once, above: the lines, objections and sheets are read for it
         List<PayoutLine> lines = batches.lines(batch);
         Map<Long, String> teams = new LinkedHashMap<>();
         lines.forEach(l -> teams.putIfAbsent(l.teamId(), l.teamName()));
-        PageRequest asked = PageRequests.of(page, size, Sort.unsorted());
-        // ?line=: the page that holds this line (a link to one line, e.g. from a call-back that differs)
-        for (int i = 0; line != null && i < lines.size(); i++) {
+        PageRequest asked = PageRequests.of(page == null ? 0 : page, size, Sort.unsorted());
+        // ?line=: the page that holds this line (a link to one line, e.g. from a call-back that differs); a page the
+        // pager asks for (it keeps the line in its links) wins
+        for (int i = 0; line != null && page == null && i < lines.size(); i++) {
             if (lines.get(i).id() == line) {
                 asked = PageRequests.of(i / asked.getPageSize(), asked.getPageSize(), Sort.unsorted());
             }
