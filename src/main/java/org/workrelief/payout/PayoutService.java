@@ -266,8 +266,9 @@ public class PayoutService {
         }
         if (batch.status() == BatchStatus.PUBLICIZED) {
             // the villagers get the whole notice period again to object to the changed amount
-            // the version moves (a page showing the old notice end is stale); who/when stay the state move's
-            jdbc.sql("update payout_batch set notice_until = greatest(notice_until, :noticeUntil), version = version + 1 where id = :batchId")
+            RowStamp.now(clock, actor.getUsername()).on(jdbc.sql(
+                    "update payout_batch set notice_until = greatest(notice_until, :noticeUntil), %s where id = :batchId"
+                            .formatted(RowStamp.UPDATED)))
                     .param("noticeUntil", Timestamp.from(clock.instant().plus(noticePeriod)))
                     .param("batchId", batch.id()).update();
         }
@@ -354,8 +355,9 @@ public class PayoutService {
             throw new BusinessRuleException("payout.release.noCard", withoutCard.size(),
                     String.join("、", withoutCard.subList(0, Math.min(10, withoutCard.size()))));
         }
-        // the cards are taken before the move: once released, the lines are frozen (V5 trigger). Who/when stay
-        // those of the line's last change: the maker-checker rule reads a line's updated_by
+        // the cards are taken before the move: once released, the lines are frozen (V5 trigger). Only the version
+        // moves, not RowStamp's who/when: the copy is the release's, recorded on the batch, and a line's updated_by
+        // stays whoever last changed its figures (what the maker-checker rule reads)
         jdbc.sql("""
                 update payout_line l set bank_name = w.bank_name, bank_card_cipher = w.bank_card_cipher,
                     bank_card_masked = w.bank_card_masked, bank_card_hash = w.bank_card_hash, account_kind = w.account_kind,
