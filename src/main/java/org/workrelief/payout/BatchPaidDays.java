@@ -1,9 +1,8 @@
 package org.workrelief.payout;
 
-import java.sql.Date;
 import java.time.LocalDate;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workrelief.supervision.PaidDays;
 
@@ -11,17 +10,19 @@ import org.workrelief.supervision.PaidDays;
 @Component
 class BatchPaidDays implements PaidDays {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    BatchPaidDays(JdbcTemplate jdbc) {
+    BatchPaidDays(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public boolean inApprovedBatch(long projectId, LocalDate day) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from payout_batch where project_id = ? and ? between period_from and period_to
-                               and status in ('APPROVED', 'RELEASED', 'SETTLED'))
-                """, Boolean.class, projectId, Date.valueOf(day)));
+        return jdbc.sql("""
+                select exists (select 1 from payout_batch where project_id = :projectId and :day between period_from and period_to
+                               and status in (:approved, :released, :settled))
+                """).param("projectId", projectId).param("day", day).param("approved", BatchStatus.APPROVED.name())
+                .param("released", BatchStatus.RELEASED.name()).param("settled", BatchStatus.SETTLED.name())
+                .query(Boolean.class).single();
     }
 }

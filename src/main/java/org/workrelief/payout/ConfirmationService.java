@@ -1,6 +1,5 @@
 package org.workrelief.payout;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,18 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.worker.WorkerPins;
 
 /**
@@ -41,14 +40,14 @@ public class ConfirmationService {
         TYPED
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PayoutBatches batches;
     private final WitnessPolicy policy;
     private final ConfirmationSheets sheets;
     private final WorkerPins pins;
     private final Clock clock;
 
-    ConfirmationService(JdbcTemplate jdbc, PayoutBatches batches, WitnessPolicy policy, ConfirmationSheets sheets,
+    ConfirmationService(JdbcClient jdbc, PayoutBatches batches, WitnessPolicy policy, ConfirmationSheets sheets,
             WorkerPins pins, Clock clock) {
         this.jdbc = jdbc;
         this.batches = batches;
@@ -67,15 +66,15 @@ public class ConfirmationService {
     @Transactional(readOnly = true)
     public List<Confirmation> confirmationsOf(PayoutBatch visible) {
         long batchId = visible.id();
-        return jdbc.query("""
+        return jdbc.sql("""
                 select c.*, w.worker_code, w.name, s.attested_at is not null as attested
                 from cross_confirmation c join payout_line l on l.id = c.line_id
                 join worker_name w on w.id = c.witness_worker_id left join confirmation_sheet s on s.id = c.sheet_id
-                where l.batch_id = ? order by c.line_id, c.slot
-                """, (rs, i) -> new Confirmation(rs.getLong("id"), rs.getLong("line_id"), rs.getInt("slot"),
-                rs.getLong("witness_worker_id"), rs.getString("worker_code"), rs.getString("name"),
+                where l.batch_id = :batchId order by c.line_id, c.slot
+                """).param("batchId", batchId).query((rs, i) -> new Confirmation(rs.getLong("id"), rs.getLong("line_id"),
+                rs.getInt("slot"), rs.getLong("witness_worker_id"), rs.getString("worker_code"), rs.getString("name"),
                 Method.valueOf(rs.getString("method")), rs.getObject("sheet_id", Long.class), rs.getBoolean("attested"),
-                rs.getString("sheet_ref"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()), batchId);
+                rs.getString("sheet_ref"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant())).list();
     }
 
     /**
@@ -217,9 +216,10 @@ public class ConfirmationService {
         String entered = witness.strip();
         // as given or in upper case (codes are JS000123), so that the unique index answers
         String code = entered.split("\\s+")[0];
-        Optional<Long> byCode = jdbc.queryForList(
-                "select id from worker_name where worker_code in (?, ?) order by worker_code = ? desc", Long.class, code,
-                code.toUpperCase(Locale.ROOT), code).stream().findFirst();
+        Optional<Long> byCode = jdbc.sql(
+                "select id from worker_name where worker_code in (:code, :upperCode) order by worker_code = :code desc")
+                .param("code", code).param("upperCode", code.toUpperCase(Locale.ROOT)).query(Long.class).list().stream()
+                .findFirst();
         if (byCode.isPresent()) {
             return byCode.get();
         }
@@ -236,7 +236,8 @@ public class ConfirmationService {
     private Confirmation record(SignedInUser actor, PayoutLine line, PayoutBatch batch, long witnessId, Method method,
             Long sheetId) {
         // one device at a time per line: the count below and the insert see the same confirmations
-        jdbc.queryForList("select id from payout_line where id = ? for update", Long.class, line.id());
+        jdbc.sql("select id from payout_line where id = :lineId for update").param("lineId", line.id()).query(Long.class)
+                .list();
         List<Long> already = witnessesOf(line.id());
         if (already.size() >= ReleaseGate.WITNESSES_PER_LINE) {
             throw new BusinessRuleException("payout.confirm.full");
@@ -248,15 +249,15 @@ public class ConfirmationService {
         if (refused.isPresent()) {
             throw new BusinessRuleException(refused.get().messageKey());
         }
-        int slot = jdbc.queryForList("select slot from cross_confirmation where line_id = ?", Integer.class, line.id())
-                .contains(1) ? 2 : 1;
-        Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
+        int slot = jdbc.sql("select slot from cross_confirmation where line_id = :lineId").param("lineId", line.id())
+                .query(Integer.class).list().contains(1) ? 2 : 1;
+        long id = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
                 insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, method, sheet_id,
-                                                created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, line.id(), slot, witnessId, line.workerId(), method.name(), sheetId, now,
-                actor.getUsername(), now, actor.getUsername());
+                                                %s)
+                values (:lineId, :slot, :witnessId, :payeeId, :method, :sheetId, %s) returning id
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("lineId", line.id()).param("slot", slot)
+                .param("witnessId", witnessId).param("payeeId", line.workerId()).param("method", method.name())
+                .param("sheetId", sheetId, java.sql.Types.BIGINT).query(Long.class).single();
         Map<String, Object> after = new java.util.LinkedHashMap<>();
         after.put("witness", witnessId);
         after.put("slot", slot);
@@ -272,17 +273,23 @@ public class ConfirmationService {
     @Transactional
     public void remove(SignedInUser actor, long confirmationId) {
         ConfirmationSheets.requireRecorder(actor);
-        Map<String, Object> row = jdbc.queryForList("select * from cross_confirmation where id = ?", confirmationId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("CrossConfirmation", confirmationId));
-        long lineId = ((Number) row.get("line_id")).longValue();
-        PayoutLine line = batches.line(lineId).orElseThrow();
+        Given given = jdbc.sql("select * from cross_confirmation where id = :confirmationId")
+                .param("confirmationId", confirmationId).query(Given.class).optional()
+                .orElseThrow(() -> new NotFoundException("CrossConfirmation", confirmationId));
+        PayoutLine line = batches.line(given.lineId()).orElseThrow();
         PayoutBatch batch = batches.editableBatch(actor, line.batchId());
-        jdbc.update("delete from cross_confirmation where id = ?", confirmationId);
+        jdbc.sql("delete from cross_confirmation where id = :confirmationId").param("confirmationId", confirmationId)
+                .update();
         batches.auditLine(actor, "CONFIRMATION_REMOVED", line, batch,
-                Map.of("witness", row.get("witness_worker_id"), "method", row.get("method")), null);
+                Map.of("witness", given.witnessWorkerId(), "method", given.method().name()), null);
+    }
+
+    /** A stored confirmation, as much of it as taking it back needs. */
+    private record Given(long lineId, long witnessWorkerId, Method method) {
     }
 
     private List<Long> witnessesOf(long lineId) {
-        return jdbc.queryForList("select witness_worker_id from cross_confirmation where line_id = ?", Long.class, lineId);
+        return jdbc.sql("select witness_worker_id from cross_confirmation where line_id = :lineId").param("lineId", lineId)
+                .query(Long.class).list();
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +18,7 @@ import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.project.Project;
 
 /**
@@ -30,13 +31,13 @@ public class ConfirmationSheets {
 
     static final String ENTITY = "ConfirmationSheet";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PayoutBatches batches;
     private final AuditLog auditLog;
     private final Clock clock;
     private final long maxBytes;
 
-    ConfirmationSheets(JdbcTemplate jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock,
+    ConfirmationSheets(JdbcClient jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock,
             @Value("${workrelief.payout.sheet.max-size:10MB}") DataSize maxSize) {
         this.jdbc = jdbc;
         this.batches = batches;
@@ -59,13 +60,14 @@ public class ConfirmationSheets {
             throw new NotFoundException("WorkTeam", teamId);
         }
         SheetFile file = SheetFile.of(fileName, content, maxBytes);
-        Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbc.queryForObject("""
+        long id = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
                 insert into confirmation_sheet (batch_id, team_id, file_name, content_type, size_bytes, sha256, content,
-                                                created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, batchId, teamId, file.fileName(), file.contentType(), file.content().length, file.sha256(),
-                file.content(), now, actor.getUsername(), now, actor.getUsername());
+                                                %s)
+                values (:batchId, :teamId, :fileName, :contentType, :sizeBytes, :sha256, :content, %s) returning id
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("batchId", batchId).param("teamId", teamId)
+                .param("fileName", file.fileName()).param("contentType", file.contentType())
+                .param("sizeBytes", file.content().length).param("sha256", file.sha256()).param("content", file.content())
+                .query(Long.class).single();
         ConfirmationSheet sheet = find(id);
         audit(actor, "SHEET_UPLOADED", sheet, batch, null, Map.of("team", sheet.teamName(), "file", file.fileName(),
                 "size", file.content().length, "sha256", file.sha256()));
@@ -80,8 +82,8 @@ public class ConfirmationSheets {
     /** The sheets of a batch the caller has already checked the viewer may see (the batch page: one statement). */
     @Transactional(readOnly = true)
     public List<ConfirmationSheet> sheetsOf(PayoutBatch visible) {
-        return jdbc.query(SELECT + " where s.batch_id = ? order by s.team_id, s.id", ConfirmationSheets::toSheet,
-                visible.id());
+        return jdbc.sql(SELECT + " where s.batch_id = :batchId order by s.team_id, s.id").param("batchId", visible.id())
+                .query(ConfirmationSheets::toSheet).list();
     }
 
     @Transactional(readOnly = true)
@@ -99,12 +101,14 @@ public class ConfirmationSheets {
     public SheetFile open(SignedInUser viewer, long sheetId) {
         ConfirmationSheet sheet = sheet(viewer, sheetId);
         if (viewer.hasRole(Role.SUPERVISOR)) {
-            jdbc.update("""
-                    insert into confirmation_sheet_opened (sheet_id, username, opened_at) values (?, ?, ?)
+            jdbc.sql("""
+                    insert into confirmation_sheet_opened (sheet_id, username, opened_at) values (:sheetId, :username, :openedAt)
                     on conflict (sheet_id, username) do nothing
-                    """, sheetId, viewer.getUsername(), Timestamp.from(clock.instant()));
+                    """).param("sheetId", sheetId).param("username", viewer.getUsername())
+                    .param("openedAt", Timestamp.from(clock.instant())).update();
         }
-        byte[] content = jdbc.queryForObject("select content from confirmation_sheet where id = ?", byte[].class, sheetId);
+        byte[] content = jdbc.sql("select content from confirmation_sheet where id = :sheetId").param("sheetId", sheetId)
+                .query(byte[].class).single();
         return new SheetFile(sheet.fileName(), sheet.contentType(), content, sheet.sha256());
     }
 
@@ -124,24 +128,22 @@ public class ConfirmationSheets {
         if (sheet.uploadedBy().equalsIgnoreCase(me)) {
             throw new BusinessRuleException("payout.sheet.attest.uploader");
         }
-        if (Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from cross_confirmation where sheet_id = ? and lower(created_by) = lower(?))",
-                Boolean.class, sheetId, me))) {
+        if (jdbc.sql(
+                "select exists (select 1 from cross_confirmation where sheet_id = :sheetId and lower(created_by) = lower(:me))")
+                .param("sheetId", sheetId).param("me", me).query(Boolean.class).single()) {
             throw new BusinessRuleException("payout.sheet.attest.recorder");
         }
         if (sheet.confirmations() == 0) {
             throw new BusinessRuleException("payout.sheet.attest.empty");
         }
-        if (!Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from confirmation_sheet_opened where sheet_id = ? and username = ?)", Boolean.class,
-                sheetId, me))) {
+        if (!jdbc.sql("select exists (select 1 from confirmation_sheet_opened where sheet_id = :sheetId and username = :me)")
+                .param("sheetId", sheetId).param("me", me).query(Boolean.class).single()) {
             throw new BusinessRuleException("payout.sheet.attest.notOpened");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        int changed = jdbc.update("""
-                update confirmation_sheet set attested_by = ?, attested_at = ?, version = version + 1, updated_at = ?,
-                    updated_by = ? where id = ? and version = ? and attested_at is null
-                """, me, now, now, me, sheetId, version);
+        int changed = RowStamp.now(clock, me).on(jdbc.sql("""
+                update confirmation_sheet set attested_by = :stampedBy, attested_at = :stampedAt, %s
+                    where id = :sheetId and version = :version and attested_at is null
+                """.formatted(RowStamp.UPDATED))).param("sheetId", sheetId).param("version", version).update();
         if (changed == 0) {
             throw new BusinessRuleException("payout.stale");
         }
@@ -170,8 +172,8 @@ public class ConfirmationSheets {
     }
 
     private ConfirmationSheet find(long sheetId) {
-        return jdbc.query(SELECT + " where s.id = ?", ConfirmationSheets::toSheet, sheetId).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException(ENTITY, sheetId));
+        return jdbc.sql(SELECT + " where s.id = :sheetId").param("sheetId", sheetId).query(ConfirmationSheets::toSheet)
+                .optional().orElseThrow(() -> new NotFoundException(ENTITY, sheetId));
     }
 
     private void audit(SignedInUser actor, String action, ConfirmationSheet sheet, PayoutBatch batch, Object before,

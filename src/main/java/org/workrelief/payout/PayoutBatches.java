@@ -2,15 +2,12 @@ package org.workrelief.payout;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
@@ -30,11 +27,11 @@ public class PayoutBatches {
     static final String ENTITY = "PayoutBatch";
     static final String LINE = "PayoutLine";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProjectService projects;
     private final AuditLog auditLog;
 
-    PayoutBatches(JdbcTemplate jdbc, ProjectService projects, AuditLog auditLog) {
+    PayoutBatches(JdbcClient jdbc, ProjectService projects, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.auditLog = auditLog;
@@ -51,8 +48,8 @@ public class PayoutBatches {
     @Transactional(readOnly = true)
     public List<PayoutBatch> batchesOf(SignedInUser viewer, long projectId) {
         projects.get(viewer, projectId);
-        return jdbc.query("select * from payout_batch where project_id = ? order by period_from desc, id desc",
-                PayoutBatches::toBatch, projectId);
+        return jdbc.sql("select * from payout_batch where project_id = :projectId order by period_from desc, id desc")
+                .param("projectId", projectId).query(PayoutBatch.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -68,8 +65,8 @@ public class PayoutBatches {
     }
 
     List<PayoutLine> linesOf(long batchId) {
-        return jdbc.query(LINE_SELECT + " where l.batch_id = ? order by l.team_id, w.worker_code", PayoutBatches::toLine,
-                batchId);
+        return jdbc.sql(LINE_SELECT + " where l.batch_id = :batchId order by l.team_id, w.worker_code")
+                .param("batchId", batchId).query(PayoutBatches::toLine).list();
     }
 
     /** One line, for a viewer who may see its batch; "not found" otherwise. */
@@ -88,13 +85,15 @@ public class PayoutBatches {
     /** The payout lines of one worker, newest batch first (the caller has checked the worker may be seen). */
     @Transactional(readOnly = true)
     public List<WorkerLine> linesOfWorker(long workerId) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select l.id, l.batch_id, b.project_id, b.period_from, b.period_to, l.amount_payable, l.status
                 from payout_line l join payout_batch b on b.id = l.batch_id
-                where l.worker_id = ?
+                where l.worker_id = :workerId
                 order by b.period_from desc, l.id desc
-                """, (rs, i) -> new WorkerLine(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
-                rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), LineStatus.valueOf(rs.getString(7))), workerId);
+                """).param("workerId", workerId).query((rs, i) -> new WorkerLine(rs.getLong("id"), rs.getLong("batch_id"),
+                rs.getLong("project_id"), rs.getObject("period_from", java.time.LocalDate.class),
+                rs.getObject("period_to", java.time.LocalDate.class), rs.getBigDecimal("amount_payable"),
+                LineStatus.valueOf(rs.getString("status")))).list();
     }
 
     /** The batch, locked, for a change the caller makes beside it (a complaint recorded during its notice). */
@@ -103,7 +102,7 @@ public class PayoutBatches {
     }
 
     Optional<PayoutLine> line(long lineId) {
-        return jdbc.query(LINE_SELECT + " where l.id = ?", PayoutBatches::toLine, lineId).stream().findFirst();
+        return jdbc.sql(LINE_SELECT + " where l.id = :lineId").param("lineId", lineId).query(PayoutBatches::toLine).optional();
     }
 
     Project projectOf(SignedInUser viewer, PayoutBatch batch) {
@@ -112,7 +111,8 @@ public class PayoutBatches {
 
     /** The batch, read after taking its row lock: state moves of one batch happen one after the other. */
     PayoutBatch lockedBatch(SignedInUser actor, long batchId) {
-        jdbc.queryForList("select id from payout_batch where id = ? for update", Long.class, batchId);
+        jdbc.sql("select id from payout_batch where id = :batchId for update").param("batchId", batchId).query(Long.class)
+                .list();
         return batch(actor, batchId);
     }
 
@@ -126,8 +126,8 @@ public class PayoutBatches {
     }
 
     PayoutBatch find(long batchId) {
-        return jdbc.query("select * from payout_batch where id = ?", PayoutBatches::toBatch, batchId).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException(ENTITY, batchId));
+        return jdbc.sql("select * from payout_batch where id = :batchId").param("batchId", batchId).query(PayoutBatch.class)
+                .optional().orElseThrow(() -> new NotFoundException(ENTITY, batchId));
     }
 
     void audit(SignedInUser actor, String action, PayoutBatch batch, Project project, Object before, Object after,
@@ -144,16 +144,25 @@ public class PayoutBatches {
                 .detail("batch " + batch.id() + ", worker " + line.workerCode()));
     }
 
+    /**
+     * A line as {@link #toLine} reads it. The confirmation methods are {@link ConfirmationService.Method} names (a
+     * constant fragment, like {@link ReleaseGate#COUNTS}); {@code SHEET_AWAITING} is an evidence code of
+     * {@link PayoutLine#evidenceCodes()}, not a stored value.
+     */
     static final String LINE_SELECT = """
             select l.*, w.worker_code, w.name as worker_name, w.id_number_masked,
                    (select count(*) from cross_confirmation c where c.line_id = l.id and %s) as confirmations,
-                   (select string_agg(case when c.method = 'SHEET' and s.attested_at is null then 'SHEET_AWAITING'
+                   (select string_agg(case when c.method = '%s' and s.attested_at is null then 'SHEET_AWAITING'
                                            else c.method end, ',' order by c.slot)
                     from cross_confirmation c left join confirmation_sheet s on s.id = c.sheet_id
                     where c.line_id = l.id) as evidence
             from payout_line l join worker_name w on w.id = l.worker_id
-            """.formatted(ReleaseGate.COUNTS);
+            """.formatted(ReleaseGate.COUNTS, ConfirmationService.Method.SHEET.name());
 
+    /**
+     * A line by column name, written out: the masked ID is {@code id_number_masked} beside {@code idMasked}, and a
+     * batch's lines are read many at a time (no reflective mapping per row).
+     */
     static PayoutLine toLine(ResultSet rs, int row) throws SQLException {
         return new PayoutLine(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("worker_id"), rs.getString("worker_code"),
                 rs.getString("worker_name"), rs.getString("id_number_masked"), rs.getLong("team_id"),
@@ -164,18 +173,5 @@ public class PayoutBatches {
                 rs.getString("bank_reason"), rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate(),
                 rs.getObject("reissued_in", Long.class), rs.getInt("confirmations"), rs.getString("evidence"),
                 rs.getLong("version"));
-    }
-
-    static PayoutBatch toBatch(ResultSet rs, int row) throws SQLException {
-        return new PayoutBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getDate("period_from").toLocalDate(),
-                rs.getDate("period_to").toLocalDate(), BatchStatus.valueOf(rs.getString("status")),
-                rs.getObject("reissue_of", Long.class), rs.getString("prepared_by"), rs.getString("notice_token"),
-                instant(rs.getTimestamp("publicized_at")), instant(rs.getTimestamp("notice_until")),
-                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getString("released_by"),
-                instant(rs.getTimestamp("released_at")), instant(rs.getTimestamp("settled_at")), rs.getLong("version"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

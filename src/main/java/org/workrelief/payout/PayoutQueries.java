@@ -1,7 +1,6 @@
 package org.workrelief.payout;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.SignedInUser;
@@ -25,11 +24,11 @@ import org.workrelief.account.SignedInUser;
 @Service
 public class PayoutQueries {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PayoutBatches batches;
     private final Clock clock;
 
-    PayoutQueries(JdbcTemplate jdbc, PayoutBatches batches, Clock clock) {
+    PayoutQueries(JdbcClient jdbc, PayoutBatches batches, Clock clock) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
@@ -90,18 +89,20 @@ public class PayoutQueries {
         if (token == null || token.length() < 20) {
             return Optional.empty();
         }
-        return jdbc.query("select * from payout_batch where notice_token = ?", PayoutBatches::toBatch, token).stream()
-                .findFirst()
+        return jdbc.sql("select * from payout_batch where notice_token = :token").param("token", token)
+                .query(PayoutBatch.class).optional()
                 .filter(batch -> batch.status() != BatchStatus.DRAFT)
                 .map(batch -> {
-                    Map<String, Object> project = jdbc.queryForMap("select code, name from project_name where id = ?",
-                            batch.projectId());
+                    ProjectName project = jdbc.sql("select code, name from project_name where id = :projectId")
+                            .param("projectId", batch.projectId()).query(ProjectName.class).single();
                     boolean withdrawn = batch.releasedAt() != null
                             && !batch.releasedAt().isAfter(noticeKeptSince(clock));
                     List<PayoutLine> lines = withdrawn ? List.of() : batches.linesOf(batch.id());
-                    return new PublicNotice((String) project.get("code"), (String) project.get("name"), batch, lines,
-                            overall(lines), withdrawn);
+                    return new PublicNotice(project.code(), project.name(), batch, lines, overall(lines), withdrawn);
                 });
+    }
+
+    private record ProjectName(String code, String name) {
     }
 
     /**
@@ -118,9 +119,10 @@ public class PayoutQueries {
      */
     @Transactional(readOnly = true)
     public List<OwnLine> ownLines(long workerId) {
-        return jdbc.query(PayoutBatches.LINE_SELECT + " join payout_batch ob on ob.id = l.batch_id"
-                + " where l.worker_id = ? and ob.status <> 'DRAFT' order by ob.period_from desc, ob.id desc",
-                PayoutBatches::toLine, workerId).stream().map(this::own).toList();
+        return jdbc.sql(PayoutBatches.LINE_SELECT + " join payout_batch ob on ob.id = l.batch_id"
+                + " where l.worker_id = :workerId and ob.status <> :draft order by ob.period_from desc, ob.id desc")
+                .param("workerId", workerId).param("draft", BatchStatus.DRAFT.name()).query(PayoutBatches::toLine).list()
+                .stream().map(this::own).toList();
     }
 
     /** One of the worker's own lines (as {@link #ownLines}); empty when the line is not theirs or not yet publicized. */
@@ -152,19 +154,32 @@ public class PayoutQueries {
     @Transactional(readOnly = true)
     public List<LateBatch> lateBatches(SignedInUser viewer, int limit) {
         LocalDate today = LocalDate.now(clock);
-        return jdbc.query("""
+        return jdbc.sql("""
                 select b.id, b.project_id, p.name, b.period_from, b.period_to, l.unpaid
                 from payout_batch b join project_name p on p.id = b.project_id
                 join lateral (select count(*) as unpaid from payout_line l
-                              where l.batch_id = b.id and l.status in ('PENDING', 'FAILED')) l on l.unpaid > 0
-                where b.period_to < ? and (? or p.town_id = ?)
-                order by b.period_to, b.id limit ?
-                """, (rs, i) -> new LateBatch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                rs.getDate(5).toLocalDate(), rs.getLong(6),
-                java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(5).toLocalDate(), today)),
-                Date.valueOf(today.minusDays(LATE_AFTER_DAYS)), viewer.isCountyLevel(),
-                viewer.isCountyLevel() ? 0L : viewer.townId(), limit);
+                              where l.batch_id = b.id and %s) l on l.unpaid > 0
+                where b.period_to < :lateFrom and (:county or p.town_id = :townId)
+                order by b.period_to, b.id limit :limit
+                """.formatted(UNPAID)).param("lateFrom", today.minusDays(LATE_AFTER_DAYS))
+                .param("county", viewer.isCountyLevel()).param("townId", viewer.isCountyLevel() ? 0L : viewer.townId())
+                .param("limit", limit).query((rs, i) -> {
+                    LocalDate periodTo = rs.getObject("period_to", LocalDate.class);
+                    return new LateBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"),
+                            rs.getObject("period_from", LocalDate.class), periodTo, rs.getLong("unpaid"),
+                            java.time.temporal.ChronoUnit.DAYS.between(periodTo, today));
+                }).list();
     }
+
+    /**
+     * A line {@code l} not paid: written out from {@link LineStatus}, not bound, as the partial index
+     * {@code ix_payout_line_unpaid} (V10) is used only when the planner sees its predicate's values.
+     */
+    private static final String UNPAID = "l.status in ('%s', '%s')".formatted(LineStatus.PENDING.name(),
+            LineStatus.FAILED.name());
+
+    /** A line awaiting the bank's answer: written out as {@link #UNPAID} is, that partial index covers it. */
+    private static final String PENDING = "status = '%s'".formatted(LineStatus.PENDING.name());
 
     static final int LATE_AFTER_DAYS = 30;
 
@@ -172,8 +187,9 @@ public class PayoutQueries {
     @Transactional(readOnly = true)
     public boolean awaitingBankResults(SignedInUser viewer, long batchId) {
         PayoutBatch batch = batches.batch(viewer, batchId);
-        return batch.status() == BatchStatus.RELEASED && Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from payout_line where batch_id = ? and status = 'PENDING')", Boolean.class, batchId));
+        return batch.status() == BatchStatus.RELEASED && jdbc.sql(
+                "select exists (select 1 from payout_line where batch_id = :batchId and " + PENDING + ")")
+                .param("batchId", batchId).query(Boolean.class).single();
     }
 
     /**
@@ -201,24 +217,28 @@ public class PayoutQueries {
     /** The viewer's town's (or the county's) batches needing finance, the oldest period first; one statement. */
     @Transactional(readOnly = true)
     public FinanceDesk financeDesk(SignedInUser viewer, int limit) {
-        List<FinanceBatch> batches = jdbc.query("""
+        List<FinanceBatch> batches = jdbc.sql("""
                 select b.id, b.project_id, p.code, p.name, b.period_from, b.period_to, b.status, b.reissue_of,
                        count(l.id) as lines, coalesce(sum(l.amount_payable), 0) as payable,
-                       count(l.id) filter (where l.status = 'PENDING') as pending,
-                       coalesce(sum(l.amount_payable) filter (where l.status = 'PENDING'), 0) as pending_amount,
-                       count(l.id) filter (where l.status = 'FAILED') as failed,
-                       coalesce(sum(l.amount_payable) filter (where l.status = 'FAILED'), 0) as failed_amount
+                       count(l.id) filter (where l.status = :pending) as pending,
+                       coalesce(sum(l.amount_payable) filter (where l.status = :pending), 0) as pending_amount,
+                       count(l.id) filter (where l.status = :failed) as failed,
+                       coalesce(sum(l.amount_payable) filter (where l.status = :failed), 0) as failed_amount
                 from payout_batch b join project_name p on p.id = b.project_id
                 left join payout_line l on l.batch_id = b.id
-                where b.status in ('APPROVED', 'RELEASED') and (? or p.town_id = ?)
+                where b.status in (:approved, :released) and (:county or p.town_id = :townId)
                 group by b.id, p.code, p.name
-                order by b.period_to, b.id limit ?
-                """, (rs, i) -> new FinanceBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"),
-                rs.getString("name"), rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
-                BatchStatus.valueOf(rs.getString("status")), rs.getObject("reissue_of") != null, rs.getLong("lines"),
-                rs.getBigDecimal("payable"), rs.getLong("pending"), rs.getBigDecimal("pending_amount"), rs.getLong("failed"),
-                rs.getBigDecimal("failed_amount")),
-                viewer.isCountyLevel(), viewer.isCountyLevel() ? 0L : viewer.townId(), limit + 1);
+                order by b.period_to, b.id limit :limit
+                """).param("pending", LineStatus.PENDING.name()).param("failed", LineStatus.FAILED.name())
+                .param("approved", BatchStatus.APPROVED.name()).param("released", BatchStatus.RELEASED.name())
+                .param("county", viewer.isCountyLevel()).param("townId", viewer.isCountyLevel() ? 0L : viewer.townId())
+                .param("limit", limit + 1)
+                .query((rs, i) -> new FinanceBatch(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"),
+                        rs.getString("name"), rs.getObject("period_from", LocalDate.class),
+                        rs.getObject("period_to", LocalDate.class), BatchStatus.valueOf(rs.getString("status")),
+                        rs.getObject("reissue_of") != null, rs.getLong("lines"), rs.getBigDecimal("payable"),
+                        rs.getLong("pending"), rs.getBigDecimal("pending_amount"), rs.getLong("failed"),
+                        rs.getBigDecimal("failed_amount"))).list();
         List<FinanceBatch> shown = batches.subList(0, Math.min(limit, batches.size()));
         return new FinanceDesk(shown.stream().filter(b -> b.status() == BatchStatus.APPROVED).toList(),
                 shown.stream().filter(b -> b.status() == BatchStatus.RELEASED && b.pendingLines() > 0).toList(),

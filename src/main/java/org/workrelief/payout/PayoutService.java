@@ -3,7 +3,6 @@ package org.workrelief.payout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -28,6 +29,7 @@ import org.workrelief.account.UserDirectory;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.db.AdvisoryLocks;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.project.Project;
 import org.workrelief.project.ProjectService;
 import org.workrelief.supervision.ApprovedAttendance;
@@ -43,7 +45,8 @@ public class PayoutService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
     private final ProjectService projects;
     private final ApprovedAttendance attendance;
     private final PayoutBatches batches;
@@ -54,10 +57,12 @@ public class PayoutService {
     private final ReleaseGate gate;
     private final ApplicationEventPublisher events;
 
-    PayoutService(JdbcTemplate jdbc, ProjectService projects, ApprovedAttendance attendance, PayoutBatches batches,
-            Clock clock, @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users,
+    PayoutService(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, ProjectService projects,
+            ApprovedAttendance attendance, PayoutBatches batches, Clock clock,
+            @Value("${workrelief.payout.notice-period:P7D}") Duration noticePeriod, UserDirectory users,
             CallbackStore callbacks, ReleaseGate gate, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.events = events;
         this.gate = gate;
         this.callbacks = callbacks;
@@ -104,10 +109,10 @@ public class PayoutService {
             throw new BusinessRuleException("payout.unapprovedDays", unapproved.size(),
                     unapproved.stream().map(LocalDate::toString).collect(Collectors.joining("、")));
         }
-        List<PayoutBatch> overlapping = jdbc.query("""
-                select * from payout_batch where project_id = ? and reissue_of is null
-                  and period_from <= ? and period_to >= ?
-                """, PayoutBatches::toBatch, projectId, Date.valueOf(to), Date.valueOf(from));
+        List<PayoutBatch> overlapping = jdbc.sql("""
+                select * from payout_batch where project_id = :projectId and reissue_of is null
+                  and period_from <= :to and period_to >= :from
+                """).param("projectId", projectId).param("to", to).param("from", from).query(PayoutBatch.class).list();
         if (!overlapping.isEmpty()) {
             throw new BusinessRuleException("payout.period.overlaps", overlapping.get(0).periodFrom(),
                     overlapping.get(0).periodTo());
@@ -116,35 +121,40 @@ public class PayoutService {
         if (totals.isEmpty()) {
             throw new BusinessRuleException("payout.noAttendance");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        Long batchId = jdbc.queryForObject("""
+        RowStamp stamp = RowStamp.now(clock, actor.getUsername());
+        long batchId = stamp.on(jdbc.sql("""
                 insert into payout_batch (project_id, period_from, period_to, status, prepared_by,
-                                          created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?) returning id
-                """, Long.class, projectId, Date.valueOf(from), Date.valueOf(to), actor.getUsername(), now,
-                actor.getUsername(), now, actor.getUsername());
+                                          %s)
+                values (:projectId, :from, :to, :draft, :stampedBy, %s) returning id
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("projectId", projectId).param("from", from)
+                .param("to", to).param("draft", BatchStatus.DRAFT.name()).query(Long.class).single();
         Map<Long, TeamOf> teams = teamsOf(projectId, to);
-        List<Object[]> rows = new ArrayList<>(totals.size());
+        List<MapSqlParameterSource> rows = new ArrayList<>(totals.size());
         BigDecimal allDays = BigDecimal.ZERO;
         BigDecimal allPayable = BigDecimal.ZERO;
         for (ApprovedAttendance.WorkerTotals t : totals) {
             TeamOf team = teams.get(t.workerId());
             if (team == null) {
-                throw new BusinessRuleException("payout.noTeam", jdbc.queryForObject(
-                        "select worker_code from worker_name where id = ?", String.class, t.workerId()));
+                throw new BusinessRuleException("payout.noTeam", jdbc.sql(
+                        "select worker_code from worker_name where id = :workerId").param("workerId", t.workerId())
+                        .query(String.class).single());
             }
             Amounts amounts = Amounts.of(t.fullDays(), t.halfDays(), team.dayRate(), BigDecimal.ZERO);
             allDays = allDays.add(amounts.days());
             allPayable = allPayable.add(amounts.payable());
-            rows.add(new Object[] { batchId, t.workerId(), team.teamId(), team.name(), t.fullDays(), t.halfDays(),
-                    amounts.days(), team.dayRate(), amounts.due(), amounts.payable(), now, actor.getUsername(), now,
-                    actor.getUsername() });
+            rows.add(new MapSqlParameterSource().addValue("batchId", batchId).addValue("workerId", t.workerId())
+                    .addValue("teamId", team.teamId()).addValue("teamName", team.name()).addValue("fullDays", t.fullDays())
+                    .addValue("halfDays", t.halfDays()).addValue("days", amounts.days()).addValue("dayRate", team.dayRate())
+                    .addValue("due", amounts.due()).addValue("payable", amounts.payable())
+                    .addValue("stampedAt", stamp.timestamp()).addValue("stampedBy", stamp.by()));
         }
-        jdbc.batchUpdate("""
+        // one JDBC batch (sent as multi-row inserts, reWriteBatchedInserts): JdbcClient has no batch, so the named
+        // template's batchUpdate, with the who/when columns of RowStamp bound per row as RowStamp.on would bind them
+        batchJdbc.batchUpdate("""
                 insert into payout_line (batch_id, worker_id, team_id, team_name, full_days, half_days, days, day_rate,
-                                         amount_due, deduction, amount_payable, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
-                """, rows);
+                                         amount_due, deduction, amount_payable, %s)
+                values (:batchId, :workerId, :teamId, :teamName, :fullDays, :halfDays, :days, :dayRate, :due, 0, :payable, %s)
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES), rows.toArray(MapSqlParameterSource[]::new));
         PayoutBatch batch = batches.find(batchId);
         // the totals of the lines just written, summed as they were computed (not read back)
         batches.audit(actor, "PAYOUT_BATCH_CREATED", batch, project, null, Map.of("from", from.toString(), "to", to.toString(),
@@ -163,20 +173,21 @@ public class PayoutService {
         }
     }
 
-    private record TeamOf(long teamId, String name, BigDecimal dayRate) {
+    private record TeamOf(long workerId, long teamId, String name, BigDecimal dayRate) {
     }
 
     /** Each worker's team on the project as of the period's end (the latest enrollment begun by then). */
     private Map<Long, TeamOf> teamsOf(long projectId, LocalDate periodEnd) {
         Map<Long, TeamOf> teams = new HashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 select distinct on (e.worker_id) e.worker_id, t.id, t.name, t.day_rate
                 from enrollment_period e join team_day_rate t on t.id = e.team_id
-                where e.project_id = ? and e.enrolled_on <= ?
+                where e.project_id = :projectId and e.enrolled_on <= :periodEnd
                 order by e.worker_id, e.enrolled_on desc, e.id desc
-                """, rs -> {
-            teams.put(rs.getLong(1), new TeamOf(rs.getLong(2), rs.getString(3), rs.getBigDecimal(4)));
-        }, projectId, Date.valueOf(periodEnd));
+                """).param("projectId", projectId).param("periodEnd", periodEnd)
+                .query((rs, i) -> new TeamOf(rs.getLong("worker_id"), rs.getLong("id"), rs.getString("name"),
+                        rs.getBigDecimal("day_rate")))
+                .list().forEach(team -> teams.put(team.workerId(), team));
         return teams;
     }
 
@@ -203,12 +214,13 @@ public class PayoutService {
             throw new BusinessRuleException("payout.deduction.reasonTooLong", 200);
         }
         deduction = deduction.setScale(2, RoundingMode.UNNECESSARY);
-        int changed = jdbc.update("""
-                update payout_line set deduction = ?, deduction_reason = ?, amount_payable = amount_due - ?,
-                    version = version + 1, updated_at = ?, updated_by = ?
-                where id = ? and version = ?
-                """, deduction, deduction.signum() == 0 ? null : why, deduction, Timestamp.from(clock.instant()),
-                actor.getUsername(), lineId, version);
+        int changed = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                update payout_line set deduction = :deduction, deduction_reason = :reason, amount_payable = amount_due - :deduction,
+                    %s
+                where id = :lineId and version = :version
+                """.formatted(RowStamp.UPDATED))).param("deduction", deduction)
+                .param("reason", deduction.signum() == 0 ? null : why).param("lineId", lineId).param("version", version)
+                .update();
         if (changed == 0) {
             throw new BusinessRuleException("payout.stale");
         }
@@ -230,13 +242,16 @@ public class PayoutService {
         if (deduction.compareTo(amounts.due()) > 0) {
             deduction = BigDecimal.ZERO.setScale(2);
         }
-        jdbc.update("""
-                update payout_line set full_days = ?, half_days = ?, days = ?, amount_due = ?, deduction = ?,
-                    deduction_reason = case when ? = 0 then null else deduction_reason end, amount_payable = ?,
-                    version = version + 1, updated_at = ?, updated_by = ?
-                where id = ?
-                """, t.fullDays(), t.halfDays(), amounts.days(), amounts.due(), deduction, deduction.signum(),
-                amounts.due().subtract(deduction), Timestamp.from(clock.instant()), actor.getUsername(), line.id());
+        RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                update payout_line set full_days = :fullDays, half_days = :halfDays, days = :days, amount_due = :due,
+                    deduction = :deduction,
+                    deduction_reason = case when :deductionSign = 0 then null else deduction_reason end,
+                    amount_payable = :payable, %s
+                where id = :lineId
+                """.formatted(RowStamp.UPDATED))).param("fullDays", t.fullDays()).param("halfDays", t.halfDays())
+                .param("days", amounts.days()).param("due", amounts.due()).param("deduction", deduction)
+                .param("deductionSign", deduction.signum()).param("payable", amounts.due().subtract(deduction))
+                .param("lineId", line.id()).update();
         PayoutLine after = batches.line(line.id()).orElseThrow();
         batches.auditLine(actor, "PAYOUT_LINE_RECOMPUTED", after, batch, Map.of("days", line.days(), "payable", line.amountPayable()),
                 Map.of("days", after.days(), "payable", after.amountPayable()));
@@ -251,15 +266,18 @@ public class PayoutService {
         }
         if (batch.status() == BatchStatus.PUBLICIZED) {
             // the villagers get the whole notice period again to object to the changed amount
-            jdbc.update("update payout_batch set notice_until = greatest(notice_until, ?), version = version + 1 where id = ?",
-                    Timestamp.from(clock.instant().plus(noticePeriod)), batch.id());
+            RowStamp.now(clock, actor.getUsername()).on(jdbc.sql(
+                    "update payout_batch set notice_until = greatest(notice_until, :noticeUntil), %s where id = :batchId"
+                            .formatted(RowStamp.UPDATED)))
+                    .param("noticeUntil", Timestamp.from(clock.instant().plus(noticePeriod)))
+                    .param("batchId", batch.id()).update();
         }
-        List<Long> witnesses = jdbc.queryForList("select witness_worker_id from cross_confirmation where line_id = ?",
-                Long.class, after.id());
+        List<Long> witnesses = jdbc.sql("select witness_worker_id from cross_confirmation where line_id = :lineId")
+                .param("lineId", after.id()).query(Long.class).list();
         if (witnesses.isEmpty()) {
             return;
         }
-        jdbc.update("delete from cross_confirmation where line_id = ?", after.id());
+        jdbc.sql("delete from cross_confirmation where line_id = :lineId").param("lineId", after.id()).update();
         batches.auditLine(actor, "CONFIRMATIONS_VOIDED", after, batch, Map.of("witnesses", witnesses), Map.of("witnesses", List.of()));
     }
 
@@ -276,10 +294,10 @@ public class PayoutService {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         Instant now = clock.instant();
-        move(batch, version, BatchStatus.PUBLICIZED, actor, """
-                notice_token = ?, publicized_at = ?, notice_until = ?
-                """, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), Timestamp.from(now),
-                Timestamp.from(now.plus(noticePeriod)));
+        move(batch, version, BatchStatus.PUBLICIZED, new RowStamp(now, actor.getUsername()), """
+                notice_token = :noticeToken, publicized_at = :stampedAt, notice_until = :noticeUntil
+                """, Map.of("noticeToken", Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
+                "noticeUntil", Timestamp.from(now.plus(noticePeriod))));
         PayoutBatch after = batches.find(batchId);
         CallbackStore.Sample sample = callbacks.draw(batchId, actor.getUsername(), now);
         batches.audit(actor, "PAYOUT_BATCH_PUBLICIZED", after, projects.get(actor, batch.projectId()), Map.of("status", "DRAFT"),
@@ -304,8 +322,8 @@ public class PayoutService {
         if (!batch.followUp()) {
             requireMatchesApprovedAttendance(batch);
         }
-        move(batch, version, BatchStatus.APPROVED, actor, "approved_by = ?, approved_at = ?", actor.getUsername(),
-                Timestamp.from(clock.instant()));
+        move(batch, version, BatchStatus.APPROVED, RowStamp.now(clock, actor.getUsername()),
+                "approved_by = :stampedBy, approved_at = :stampedAt", Map.of());
         PayoutBatch after = batches.find(batchId);
         batches.audit(actor, "PAYOUT_BATCH_APPROVED", after, projects.get(actor, batch.projectId()), Map.of("status", "PUBLICIZED"),
                 Map.of("status", "APPROVED"), null);
@@ -329,23 +347,25 @@ public class PayoutService {
             throw new BusinessRuleException("payout.state.notApproved");
         }
         gate.requireReleasable(batch);
-        List<String> withoutCard = jdbc.queryForList("""
+        List<String> withoutCard = jdbc.sql("""
                 select w.name from payout_line l join worker_payee_account w on w.id = l.worker_id
-                where l.batch_id = ? and w.bank_card_cipher is null order by w.worker_code
-                """, String.class, batchId);
+                where l.batch_id = :batchId and w.bank_card_cipher is null order by w.worker_code
+                """).param("batchId", batchId).query(String.class).list();
         if (!withoutCard.isEmpty()) {
             throw new BusinessRuleException("payout.release.noCard", withoutCard.size(),
                     String.join("、", withoutCard.subList(0, Math.min(10, withoutCard.size()))));
         }
-        // the cards are taken before the move: once released, the lines are frozen (V5 trigger)
-        jdbc.update("""
+        // the cards are taken before the move: once released, the lines are frozen (V5 trigger). Only the version
+        // moves, not RowStamp's who/when: the copy is the release's, recorded on the batch, and a line's updated_by
+        // stays whoever last changed its figures (what the maker-checker rule reads)
+        jdbc.sql("""
                 update payout_line l set bank_name = w.bank_name, bank_card_cipher = w.bank_card_cipher,
                     bank_card_masked = w.bank_card_masked, bank_card_hash = w.bank_card_hash, account_kind = w.account_kind,
                     version = l.version + 1
-                from worker_payee_account w where w.id = l.worker_id and l.batch_id = ?
-                """, batchId);
-        move(batch, version, BatchStatus.RELEASED, actor, "released_by = ?, released_at = ?", actor.getUsername(),
-                Timestamp.from(clock.instant()));
+                from worker_payee_account w where w.id = l.worker_id and l.batch_id = :batchId
+                """).param("batchId", batchId).update();
+        move(batch, version, BatchStatus.RELEASED, RowStamp.now(clock, actor.getUsername()),
+                "released_by = :stampedBy, released_at = :stampedAt", Map.of());
         PayoutBatch after = batches.find(batchId);
         batches.audit(actor, "PAYOUT_BATCH_RELEASED", after, projects.get(actor, batch.projectId()), Map.of("status", "APPROVED"),
                 Map.of("status", "RELEASED", "payable", PayoutQueries.overall(batches.linesOf(batchId)).payable()), null);
@@ -416,27 +436,28 @@ public class PayoutService {
             throw new BusinessRuleException(batch.status() != BatchStatus.DRAFT ? "payout.discard.notDraft" : "payout.stale");
         }
         PayoutQueries.Totals all = PayoutQueries.overall(batches.linesOf(batchId));
-        jdbc.update("delete from cross_confirmation where line_id in (select id from payout_line where batch_id = ?)", batchId);
-        jdbc.update("delete from confirmation_sheet_opened where sheet_id in (select id from confirmation_sheet where batch_id = ?)",
-                batchId);
-        jdbc.update("delete from confirmation_sheet where batch_id = ?", batchId);
-        jdbc.update("delete from payout_line where batch_id = ?", batchId);
-        jdbc.update("delete from payout_batch where id = ?", batchId);
+        jdbc.sql("delete from cross_confirmation where line_id in (select id from payout_line where batch_id = :batchId)")
+                .param("batchId", batchId).update();
+        jdbc.sql("delete from confirmation_sheet_opened where sheet_id in (select id from confirmation_sheet where batch_id = :batchId)")
+                .param("batchId", batchId).update();
+        jdbc.sql("delete from confirmation_sheet where batch_id = :batchId").param("batchId", batchId).update();
+        jdbc.sql("delete from payout_line where batch_id = :batchId").param("batchId", batchId).update();
+        jdbc.sql("delete from payout_batch where id = :batchId").param("batchId", batchId).update();
         batches.audit(actor, "PAYOUT_BATCH_DISCARDED", batch, projects.get(actor, batch.projectId()),
                 Map.of("status", "DRAFT", "lines", all.lines(), "payable", all.payable()), null, null);
     }
 
     /** Moves the batch if it is still in the state and version the user saw; else "changed by someone else". */
-    private void move(PayoutBatch batch, long version, BatchStatus target, SignedInUser actor, String set, Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
-        all.add(target.name());
-        all.add(Timestamp.from(clock.instant()));
-        all.add(actor.getUsername());
-        all.add(batch.id());
-        all.add(batch.status().name());
-        all.add(version);
-        int moved = jdbc.update("update payout_batch set " + set + ", status = ?, version = version + 1, updated_at = ?, "
-                + "updated_by = ? where id = ? and status = ? and version = ?", all.toArray());
+    /**
+     * {@code set}: the move's own columns, by name; it may use the stamp's {@code :stampedBy} and {@code :stampedAt}
+     * (who approved, when), and its other parameters are {@code params}.
+     */
+    private void move(PayoutBatch batch, long version, BatchStatus target, RowStamp stamp, String set,
+            Map<String, ?> params) {
+        int moved = stamp.on(jdbc.sql("update payout_batch set " + set + ", status = :target, " + RowStamp.UPDATED
+                + " where id = :batchId and status = :from and version = :version")).params(params)
+                .param("target", target.name()).param("batchId", batch.id()).param("from", batch.status().name())
+                .param("version", version).update();
         if (moved == 0) {
             throw new BusinessRuleException("payout.stale");
         }

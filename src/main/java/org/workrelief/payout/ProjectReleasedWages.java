@@ -2,7 +2,7 @@ package org.workrelief.payout;
 
 import java.math.BigDecimal;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workrelief.project.ReleasedWages;
 
@@ -10,16 +10,16 @@ import org.workrelief.project.ReleasedWages;
 @Component
 class ProjectReleasedWages implements ReleasedWages {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    ProjectReleasedWages(JdbcTemplate jdbc) {
+    ProjectReleasedWages(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public BigDecimal releasedWages(long projectId) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(w.amount_payable), 0) from released_wage w where w.project_id = ?
-                """, BigDecimal.class, projectId);
+        return jdbc.sql("""
+                select coalesce(sum(w.amount_payable), 0) from released_wage w where w.project_id = :projectId
+                """).param("projectId", projectId).query(BigDecimal.class).single();
     }
 }

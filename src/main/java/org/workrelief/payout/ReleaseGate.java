@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.workrelief.payout.ConfirmationService.Method;
 import org.springframework.stereotype.Component;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
@@ -29,11 +30,13 @@ public class ReleaseGate {
 
     /**
      * SQL condition on a confirmation {@code c}: it counts towards the gate. Given by PIN, or on a
-     * sheet whose scan a committee member attested.
+     * sheet whose scan a committee member attested. A fragment pasted into other statements (the lines' counts), so
+     * the methods are written out from {@link Method}'s names rather than bound.
      */
     static final String COUNTS = """
-            (c.method = 'PIN' or (c.method = 'SHEET' and exists (
-                select 1 from confirmation_sheet s where s.id = c.sheet_id and s.attested_at is not null)))""";
+            (c.method = '%s' or (c.method = '%s' and exists (
+                select 1 from confirmation_sheet s where s.id = c.sheet_id and s.attested_at is not null)))"""
+            .formatted(Method.PIN.name(), Method.SHEET.name());
 
     /** How many lines are named in a refusal; the rest are counted. */
     private static final int NAMED = 10;
@@ -46,12 +49,12 @@ public class ReleaseGate {
             int withoutEvidence) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final CallbackStore callbacks;
     private final OpenComplaints complaints;
     private final Clock clock;
 
-    ReleaseGate(JdbcTemplate jdbc, CallbackStore callbacks, OpenComplaints complaints, Clock clock) {
+    ReleaseGate(JdbcClient jdbc, CallbackStore callbacks, OpenComplaints complaints, Clock clock) {
         this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.complaints = complaints;
@@ -61,13 +64,13 @@ public class ReleaseGate {
     /** Everything approval asks (the state is checked by the caller). */
     void requireApprovable(SignedInUser approver, PayoutBatch batch) {
         String me = approver.getUsername();
-        if (batch.preparedBy().equalsIgnoreCase(me) || complaints.handledBy(batch.id(), me) || Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from payout_line where batch_id = ? and updated_by = ?)
+        if (batch.preparedBy().equalsIgnoreCase(me) || complaints.handledBy(batch.id(), me) || jdbc.sql("""
+                select exists (select 1 from payout_line where batch_id = :batchId and updated_by = :me)
                     or exists (select 1 from cross_confirmation c join payout_line l on l.id = c.line_id
-                               where l.batch_id = ? and c.created_by = ?)
-                    or exists (select 1 from confirmation_sheet where batch_id = ? and created_by = ?)
-                    or exists (select 1 from callback_check where batch_id = ? and resolved_by = ?)
-                """, Boolean.class, batch.id(), me, batch.id(), me, batch.id(), me, batch.id(), me))) {
+                               where l.batch_id = :batchId and c.created_by = :me)
+                    or exists (select 1 from confirmation_sheet where batch_id = :batchId and created_by = :me)
+                    or exists (select 1 from callback_check where batch_id = :batchId and resolved_by = :me)
+                """).param("batchId", batch.id()).param("me", me).query(Boolean.class).single()) {
             // whoever changed the figures, recorded their evidence or decided a doubt about them prepared them too
             throw new BusinessRuleException("payout.approve.maker");
         }
@@ -106,18 +109,20 @@ public class ReleaseGate {
 
     /** The batch's lines without {@link #WITNESSES_PER_LINE} valid confirmations, by team and worker code. */
     public List<ShortLine> shortLines(long batchId) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select l.id, w.worker_code, w.name,
                        count(c.id) filter (where %s) as counted,
-                       count(c.id) filter (where c.method = 'SHEET' and not %s) as awaiting,
-                       count(c.id) filter (where c.method = 'TYPED') as typed
+                       count(c.id) filter (where c.method = :sheet and not %s) as awaiting,
+                       count(c.id) filter (where c.method = :typed) as typed
                 from payout_line l join worker_name w on w.id = l.worker_id
                 left join cross_confirmation c on c.line_id = l.id
-                where l.batch_id = ?
+                where l.batch_id = :batchId
                 group by l.id, l.team_id, w.worker_code, w.name
-                having count(c.id) filter (where %s) < ?
+                having count(c.id) filter (where %s) < :witnesses
                 order by l.team_id, w.worker_code
-                """.formatted(COUNTS, COUNTS, COUNTS), (rs, i) -> new ShortLine(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)), batchId, WITNESSES_PER_LINE);
+                """.formatted(COUNTS, COUNTS, COUNTS)).param("sheet", Method.SHEET.name())
+                .param("typed", Method.TYPED.name()).param("batchId", batchId).param("witnesses", WITNESSES_PER_LINE)
+                .query((rs, i) -> new ShortLine(rs.getLong("id"), rs.getString("worker_code"), rs.getString("name"),
+                        rs.getInt("counted"), rs.getInt("awaiting"), rs.getInt("typed"))).list();
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -50,10 +50,14 @@ public class WitnessConcentration {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    /** One finding as the statement gives it: kind 1 a witness of many lines, kind 2 a pair (code2, name2). */
+    private record Found(int kind, int n, String code1, String name1, String code2, String name2) {
+    }
+
+    private final JdbcClient jdbc;
     private final int maxLines;
 
-    WitnessConcentration(JdbcTemplate jdbc,
+    WitnessConcentration(JdbcClient jdbc,
             @Value("${workrelief.payout.witness-concentration.max-lines:4}") int maxLines) {
         this.jdbc = jdbc;
         this.maxLines = maxLines;
@@ -75,14 +79,14 @@ public class WitnessConcentration {
     Findings of(long batchId, long projectId) {
         List<ManyLines> many = new ArrayList<>();
         List<OnlyEachOther> pairs = new ArrayList<>();
-        jdbc.query("""
+        jdbc.sql("""
                 with vouched as (
                     select c.witness_worker_id as witness, c.payee_worker_id as payee, l.batch_id,
                            b.reissue_of is not null as follow_up
                     from cross_confirmation c
                     join payout_line l on l.id = c.line_id
                     join payout_batch b on b.id = l.batch_id
-                    where b.project_id = ?
+                    where b.project_id = :projectId
                 ),
                 only_one as (
                     select witness, min(payee) as payee from vouched group by witness having count(distinct payee) = 1
@@ -98,27 +102,27 @@ public class WitnessConcentration {
                     join in_batches y on y.witness = a.payee and y.batch_id = x.batch_id
                     where a.witness < a.payee
                     group by a.witness, a.payee
-                    having bool_or(x.batch_id = ?)
+                    having bool_or(x.batch_id = :batchId)
                 ),
                 found as (
                     select 1 as kind, witness as first, null::bigint as second, count(*) as n
-                    from vouched where batch_id = ? group by witness having count(*) > ?
+                    from vouched where batch_id = :batchId group by witness having count(*) > :maxLines
                     union all
-                    select 2, first, second, batches from pairs where batches >= ?
+                    select 2, first, second, batches from pairs where batches >= :pairBatches
                 )
                 select f.kind, f.n, w1.worker_code as code1, w1.name as name1, w2.worker_code as code2, w2.name as name2
                 from found f join worker_name w1 on w1.id = f.first left join worker_name w2 on w2.id = f.second
                 order by f.kind, f.n desc, w1.worker_code
-                """, rs -> {
-            Person first = new Person(rs.getString("code1"), rs.getString("name1"));
-            int n = rs.getInt("n");
-            if (rs.getInt("kind") == 1) {
-                many.add(new ManyLines(first, n, maxLines));
-            }
-            else {
-                pairs.add(new OnlyEachOther(first, new Person(rs.getString("code2"), rs.getString("name2")), n));
-            }
-        }, projectId, batchId, batchId, maxLines, PAIR_BATCHES);
+                """).param("projectId", projectId).param("batchId", batchId).param("maxLines", maxLines)
+                .param("pairBatches", PAIR_BATCHES).query(Found.class).list().forEach(found -> {
+                    Person first = new Person(found.code1(), found.name1());
+                    if (found.kind() == 1) {
+                        many.add(new ManyLines(first, found.n(), maxLines));
+                    }
+                    else {
+                        pairs.add(new OnlyEachOther(first, new Person(found.code2(), found.name2()), found.n()));
+                    }
+                });
         return new Findings(List.copyOf(many), List.copyOf(pairs));
     }
 }

@@ -1,6 +1,5 @@
 package org.workrelief.payout;
 
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.workrelief.supervision.ApprovedAttendance;
 import org.workrelief.worker.Household;
@@ -40,10 +40,14 @@ public class WitnessPolicy {
     private record Facts(long workerId, String code, String name, String village, String household, boolean enrolled) {
     }
 
-    private final JdbcTemplate jdbc;
+    /** A payee's team in the batch, as its line names it. */
+    private record TeamOf(long workerId, String teamName) {
+    }
+
+    private final JdbcClient jdbc;
     private final ApprovedAttendance attendance;
 
-    WitnessPolicy(JdbcTemplate jdbc, ApprovedAttendance attendance) {
+    WitnessPolicy(JdbcClient jdbc, ApprovedAttendance attendance) {
         this.jdbc = jdbc;
         this.attendance = attendance;
     }
@@ -124,28 +128,21 @@ public class WitnessPolicy {
         if (workerIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    select w.id, w.worker_code, w.name, w.village, w.household_no,
-                           exists (select 1 from enrollment_period e where e.project_id = ? and e.worker_id = w.id
-                                   and e.enrolled_on <= ? and (e.left_on is null or e.left_on >= ?)) as enrolled
-                    from worker_household w where w.id = any (?)
-                    """);
-            statement.setLong(1, batch.projectId());
-            statement.setDate(2, Date.valueOf(batch.periodTo()));
-            statement.setDate(3, Date.valueOf(batch.periodFrom()));
-            statement.setArray(4, connection.createArrayOf("bigint", workerIds.toArray(Long[]::new)));
-            return statement;
-        }, (rs, i) -> new Facts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6)));
+        return jdbc.sql("""
+                select w.id, w.worker_code, w.name, w.village, w.household_no,
+                       exists (select 1 from enrollment_period e where e.project_id = :projectId and e.worker_id = w.id
+                               and e.enrolled_on <= :periodTo and (e.left_on is null or e.left_on >= :periodFrom)) as enrolled
+                from worker_household w where w.id = any (:workerIds)
+                """).param("projectId", batch.projectId()).param("periodTo", batch.periodTo())
+                .param("periodFrom", batch.periodFrom()).param("workerIds", new SqlArrayValue("bigint", workerIds.toArray()))
+                .query((rs, i) -> new Facts(rs.getLong("id"), rs.getString("worker_code"), rs.getString("name"),
+                        rs.getString("village"), rs.getString("household_no"), rs.getBoolean("enrolled"))).list();
     }
 
     private Map<Long, String> teamsOf(PayoutBatch batch) {
         Map<Long, String> teams = new java.util.HashMap<>();
-        jdbc.query("select worker_id, team_name from payout_line where batch_id = ?",
-                rs -> {
-                    teams.put(rs.getLong(1), rs.getString(2));
-                }, batch.id());
+        jdbc.sql("select worker_id, team_name from payout_line where batch_id = :batchId").param("batchId", batch.id())
+                .query(TeamOf.class).list().forEach(team -> teams.put(team.workerId(), team.teamName()));
         return teams;
     }
 }
