@@ -212,7 +212,7 @@ class TableOwnershipTests {
         return literals;
     }
 
-    private static String withoutSqlComments(String sql) {
+    static String withoutSqlComments(String sql) {
         return sql.replaceAll("--[^\\n]*", "");
     }
 
