@@ -212,7 +212,7 @@ class TableOwnershipTests {
         return literals;
     }
 
-    static String withoutSqlComments(String sql) {
+    private static String withoutSqlComments(String sql) {
         return sql.replaceAll("--[^\\n]*", "");
     }
 
