@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +29,7 @@ import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
 import org.workrelief.common.crypto.DataProtector;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.common.sheet.RowError;
 import org.workrelief.common.sheet.SheetImport;
 import org.workrelief.common.sheet.SheetImport.Column;
@@ -46,8 +47,9 @@ public class BankService {
     public static final List<String> BANK_FILE_COLUMNS = List.of("序号", "姓名", "身份证号", "银行卡号", "开户银行", "金额(元)", "备注");
     private static final int FETCH_SIZE = 1000;
 
-    private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
+    private final JdbcClient jdbc;
+    /** For the bank's answers, marked in two JDBC batches: {@link JdbcClient} has no batch update. */
+    private final NamedParameterJdbcTemplate batched;
     private final PayoutBatches batches;
     private final DataProtector protector;
     private final AuditLog auditLog;
@@ -57,14 +59,13 @@ public class BankService {
     private final ApplicationEventPublisher events;
     private final BankTemplates templates;
 
-    BankService(JdbcTemplate jdbc, DataSource dataSource, PayoutBatches batches, DataProtector protector, AuditLog auditLog,
-            Clock clock, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+    BankService(JdbcClient jdbc, NamedParameterJdbcTemplate batched, PayoutBatches batches, DataProtector protector,
+            AuditLog auditLog, Clock clock, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
             BankTemplates templates) {
         this.jdbc = jdbc;
+        this.batched = batched;
         this.templates = templates;
         this.events = events;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(FETCH_SIZE);
         this.batches = batches;
         this.protector = protector;
         this.auditLog = auditLog;
@@ -140,15 +141,20 @@ public class BankService {
                         .detail(template == null ? format.name() : format.name() + " " + template.name())));
         IOException[] failure = new IOException[1];
         readOnly.executeWithoutResult(status -> {
-            try (Stream<Payment> payments = streaming.queryForStream("""
+            // a thousand rows a fetch (a cursor, in the read-only transaction), each read by column name straight into
+            // its Payment: on 100,000 lines a plain mapper, not the reflective one of query(Class), stays as cheap per row
+            try (Stream<Payment> payments = jdbc.sql("""
                     select w.name, w.id_number_cipher, l.bank_card_cipher, l.bank_name, l.amount_payable, l.team_name,
                            l.account_kind
                     from payout_line l join worker_payee_account w on w.id = l.worker_id
-                    where l.batch_id = ? order by l.team_id, w.worker_code
-                    """, (rs, i) -> new Payment(i + 1, rs.getString(1), protector.decrypt(rs.getString(2)),
-                    protector.decrypt(rs.getString(3)), nullToEmpty(rs.getString(4)), org.workrelief.worker.AccountKind
-                            .of(rs.getString(7)), rs.getBigDecimal(5).setScale(2),
-                    project.getCode() + " " + batch.periodFrom() + "~" + batch.periodTo() + " " + rs.getString(6)), batchId)) {
+                    where l.batch_id = :batchId order by l.team_id, w.worker_code
+                    """).withFetchSize(FETCH_SIZE).param("batchId", batchId).query((rs, i) -> new Payment(i + 1,
+                    rs.getString("name"), protector.decrypt(rs.getString("id_number_cipher")),
+                    protector.decrypt(rs.getString("bank_card_cipher")), nullToEmpty(rs.getString("bank_name")),
+                    org.workrelief.worker.AccountKind.of(rs.getString("account_kind")),
+                    rs.getBigDecimal("amount_payable").setScale(2),
+                    project.getCode() + " " + batch.periodFrom() + "~" + batch.periodTo() + " " + rs.getString("team_name")))
+                    .stream()) {
                 if (template != null) {
                     BankFiles.write(template, payments, out);
                 }
@@ -237,8 +243,35 @@ public class BankService {
     private record Match(long lineId, long workerId, BigDecimal payable, LineStatus status) {
     }
 
-    /** A good row of the bank's answer: paid or failed, and the update of its line. */
-    private record Answer(boolean paid, Object[] line) {
+    /**
+     * A good row of the bank's answer: paid or failed, with what its line's update binds, by name. It is that
+     * update's parameter source itself: a file of 100,000 answers holds no map a line.
+     */
+    private record Answer(boolean paid, long lineId, Date paidOn, String reason, String reference, Timestamp failedAt)
+            implements SqlParameterSource {
+
+        private static final Set<String> NAMES = Set.of("lineId", "paidOn", "reason", "reference", "failedAt", "paid",
+                "failed", "pending");
+
+        @Override
+        public boolean hasValue(String name) {
+            return NAMES.contains(name);
+        }
+
+        @Override
+        public Object getValue(String name) {
+            return switch (name) {
+                case "lineId" -> lineId;
+                case "paidOn" -> paidOn;
+                case "reason" -> reason;
+                case "reference" -> reference;
+                case "failedAt" -> failedAt;
+                case "paid" -> LineStatus.PAID.name();
+                case "failed" -> LineStatus.FAILED.name();
+                case "pending" -> LineStatus.PENDING.name();
+                default -> throw new IllegalArgumentException("No value for the parameter " + name);
+            };
+        }
     }
 
     /**
@@ -271,16 +304,19 @@ public class BankService {
             }
             Map<String, Match> byCard = new HashMap<>();
             Map<String, Match> byId = new HashMap<>();
-            jdbc.query("""
+            // every line of the batch, read by column name row by row into the two maps
+            jdbc.sql("""
                     select l.id, l.worker_id, l.amount_payable, l.status, l.bank_card_hash, w.id_number_hash
-                    from payout_line l join worker_payee_account w on w.id = l.worker_id where l.batch_id = ?
-                    """, rs -> {
-                Match match = new Match(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), LineStatus.valueOf(rs.getString(4)));
-                if (rs.getString(5) != null) {
-                    byCard.put(rs.getString(5), match);
+                    from payout_line l join worker_payee_account w on w.id = l.worker_id where l.batch_id = :batchId
+                    """).param("batchId", batchId).query(rs -> {
+                Match match = new Match(rs.getLong("id"), rs.getLong("worker_id"), rs.getBigDecimal("amount_payable"),
+                        LineStatus.valueOf(rs.getString("status")));
+                String cardHash = rs.getString("bank_card_hash");
+                if (cardHash != null) {
+                    byCard.put(cardHash, match);
                 }
-                byId.put(rs.getString(6), match);
-            }, batchId);
+                byId.put(rs.getString("id_number_hash"), match);
+            });
             Set<Long> seen = new HashSet<>();
             SheetImport.Checked<Answer> answers = sheet.check(row -> {
                 if (template != null && template.totalsRow() && isTotals(row)) {
@@ -323,39 +359,50 @@ public class BankService {
                     return null;
                 }
                 if (List.of("成功", "SUCCESS", "S", "已成功").contains(outcome.toUpperCase())) {
-                    return new Answer(true, new Object[] { Date.valueOf(LocalDate.now(clock)), ref.isEmpty() ? null : ref,
-                            match.lineId() });
+                    return new Answer(true, match.lineId(), Date.valueOf(LocalDate.now(clock)), null,
+                            ref.isEmpty() ? null : ref, null);
                 }
                 else if (List.of("失败", "FAIL", "FAILED", "F", "已失败").contains(outcome.toUpperCase())) {
-                    return new Answer(false, new Object[] { why.isEmpty() ? null : truncate(why, 200), ref.isEmpty() ? null : ref,
-                            Timestamp.from(clock.instant()), match.lineId() });
+                    return new Answer(false, match.lineId(), null, why.isEmpty() ? null : truncate(why, 200),
+                            ref.isEmpty() ? null : ref, Timestamp.from(clock.instant()));
                 }
                 row.reject(result, "payout.results.outcome", outcome);
                 return null;
             });
             return answers.finish(marked -> {
-                List<Object[]> paid = marked.stream().filter(Answer::paid).map(Answer::line).toList();
-                List<Object[]> failed = marked.stream().filter(answer -> !answer.paid()).map(Answer::line).toList();
-                jdbc.batchUpdate("update payout_line set status = 'PAID', paid_on = ?, bank_reference = ?, version = version + 1 "
-                        + "where id = ? and status = 'PENDING'", paid);
-                jdbc.batchUpdate("update payout_line set status = 'FAILED', bank_reason = ?, bank_reference = ?, failed_at = ?, "
-                        + "version = version + 1 where id = ? and status = 'PENDING'", failed);
+                List<Answer> paid = marked.stream().filter(Answer::paid).toList();
+                List<Answer> failed = marked.stream().filter(answer -> !answer.paid()).toList();
+                // one JDBC batch each (a file may answer 100,000 lines): JdbcClient has no batch update
+                batched.batchUpdate("update payout_line set status = :paid, paid_on = :paidOn, bank_reference = :reference, "
+                        + "version = version + 1 where id = :lineId and status = :pending", lines(paid));
+                batched.batchUpdate("update payout_line set status = :failed, bank_reason = :reason, bank_reference = :reference, "
+                        + "failed_at = :failedAt, version = version + 1 where id = :lineId and status = :pending", lines(failed));
                 boolean settled = settleIfDone(actor, batch);
                 Project project = batches.projectOf(actor, batch);
                 auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutBatches.ENTITY, batchId)
                         .inProject(project.getId(), project.getTownId())
                         .change(null, Map.of("paid", paid.size(), "failed", failed.size(), "settled", settled))
                         .detail(filename));
-                events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(row -> (Long) row[row.length - 1]).toList(),
-                        failed.stream().map(row -> (Long) row[row.length - 1]).toList()));
-                Integer pending = jdbc.queryForObject(
-                        "select count(*) from payout_line where batch_id = ? and status = 'PENDING'", Integer.class, batchId);
-                return new ResultImport(paid.size(), failed.size(), pending == null ? 0 : pending, settled, List.of());
+                events.publishEvent(new PayoutEvents.BankAnswered(batchId, paid.stream().map(Answer::lineId).toList(),
+                        failed.stream().map(Answer::lineId).toList()));
+                // the status written out from its enum, not bound: the partial index ix_payout_line_unpaid
+                // (status in ('PENDING', 'FAILED')) serves the count only for a constant, as before
+                int pending = jdbc.sql("select count(*) from payout_line where batch_id = :batchId and status = '%s'"
+                        .formatted(LineStatus.PENDING.name())).param("batchId", batchId).query(Integer.class).single();
+                return new ResultImport(paid.size(), failed.size(), pending, settled, List.of());
             }, errors -> {
                 status.setRollbackOnly();
                 return new ResultImport(0, 0, 0, false, errors);
             });
         });
+    }
+
+    private static SqlParameterSource[] lines(List<Answer> answers) {
+        return answers.toArray(SqlParameterSource[]::new);
+    }
+
+    /** A failed line, its card as the bank was sent it and the worker's card now (null: none). */
+    private record FailedLine(long id, String name, String bankCardHash, String currentHash) {
     }
 
     /**
@@ -370,44 +417,50 @@ public class BankService {
             if (batch.status() != BatchStatus.RELEASED) {
                 throw new BusinessRuleException("payout.reissue.notReleased");
             }
-            List<Map<String, Object>> failed = jdbc.queryForList("""
+            // the status written out from its enum, not bound: the partial index ix_payout_line_unpaid
+            // (status in ('PENDING', 'FAILED')) serves the read only for a constant, as before
+            List<FailedLine> failed = jdbc.sql("""
                     select l.id, w.name, l.bank_card_hash, w.bank_card_hash as current_hash
                     from payout_line l join worker_payee_account w on w.id = l.worker_id
-                    where l.batch_id = ? and l.status = 'FAILED' order by w.worker_code
-                    """, batchId);
+                    where l.batch_id = :batchId and l.status = '%s' order by w.worker_code
+                    """.formatted(LineStatus.FAILED.name())).param("batchId", batchId).query(FailedLine.class).list();
             if (failed.isEmpty()) {
                 throw new BusinessRuleException("payout.reissue.nothing");
             }
-            List<String> uncorrected = failed.stream().filter(f -> f.get("current_hash") == null
-                    || f.get("current_hash").equals(f.get("bank_card_hash"))).map(f -> (String) f.get("name")).toList();
+            List<String> uncorrected = failed.stream().filter(f -> f.currentHash() == null
+                    || f.currentHash().equals(f.bankCardHash())).map(FailedLine::name).toList();
             if (!uncorrected.isEmpty()) {
                 throw new BusinessRuleException("payout.reissue.cardNotCorrected", String.join("、", uncorrected));
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            Long followUp = jdbc.queryForObject("""
+            // prepared by whoever re-issues it, publicized now: its lines were publicized and confirmed in the first batch
+            RowStamp stamp = RowStamp.now(clock, actor.getUsername());
+            long followUp = stamp.on(jdbc.sql("""
                     insert into payout_batch (project_id, period_from, period_to, status, reissue_of, prepared_by,
-                                              publicized_at, notice_until, created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, 'PUBLICIZED', ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                    """, Long.class, batch.projectId(), Date.valueOf(batch.periodFrom()), Date.valueOf(batch.periodTo()),
-                    batchId, actor.getUsername(), now, now, now, actor.getUsername(), now, actor.getUsername());
-            for (Map<String, Object> line : failed) {
-                long lineId = ((Number) line.get("id")).longValue();
-                Long copy = jdbc.queryForObject("""
+                                              publicized_at, notice_until, %s)
+                    values (:projectId, :periodFrom, :periodTo, :publicized, :reissueOf, :stampedBy, :stampedAt, :stampedAt, %s)
+                    returning id
+                    """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("projectId", batch.projectId())
+                    .param("periodFrom", Date.valueOf(batch.periodFrom())).param("periodTo", Date.valueOf(batch.periodTo()))
+                    .param("publicized", BatchStatus.PUBLICIZED.name()).param("reissueOf", batchId).query(Long.class).single();
+            for (FailedLine line : failed) {
+                long copy = stamp.on(jdbc.sql("""
                         insert into payout_line (batch_id, worker_id, team_id, team_name, full_days, half_days, days, day_rate,
-                                                 amount_due, deduction, deduction_reason, amount_payable, reissue_of_line,
-                                                 created_at, created_by, updated_at, updated_by)
-                        select ?, worker_id, team_id, team_name, full_days, half_days, days, day_rate, amount_due, deduction,
-                               deduction_reason, amount_payable, id, ?, ?, ?, ?
-                        from payout_line where id = ? returning id
-                        """, Long.class, followUp, now, actor.getUsername(), now, actor.getUsername(), lineId);
-                jdbc.update("""
+                                                 amount_due, deduction, deduction_reason, amount_payable, reissue_of_line, %s)
+                        select :followUp, worker_id, team_id, team_name, full_days, half_days, days, day_rate, amount_due,
+                               deduction, deduction_reason, amount_payable, id, %s
+                        from payout_line where id = :lineId returning id
+                        """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("followUp", followUp)
+                        .param("lineId", line.id()).query(Long.class).single();
+                stamp.on(jdbc.sql("""
                         insert into cross_confirmation (line_id, slot, witness_worker_id, payee_worker_id, sheet_ref,
-                                                        method, sheet_id, created_at, created_by, updated_at, updated_by)
-                        select ?, slot, witness_worker_id, payee_worker_id, sheet_ref, method, sheet_id, ?, ?, ?, ?
-                        from cross_confirmation where line_id = ?
-                        """, copy, now, actor.getUsername(), now, actor.getUsername(), lineId);
-                jdbc.update("update payout_line set status = 'REISSUED', reissued_in = ?, version = version + 1 where id = ?",
-                        followUp, lineId);
+                                                        method, sheet_id, %s)
+                        select :copy, slot, witness_worker_id, payee_worker_id, sheet_ref, method, sheet_id, %s
+                        from cross_confirmation where line_id = :lineId
+                        """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("copy", copy).param("lineId", line.id())
+                        .update();
+                jdbc.sql("update payout_line set status = :reissued, reissued_in = :followUp, version = version + 1 "
+                        + "where id = :lineId").param("reissued", LineStatus.REISSUED.name()).param("followUp", followUp)
+                        .param("lineId", line.id()).update();
             }
             settleIfDone(actor, batch);
             PayoutBatch created = batches.find(followUp);
@@ -419,11 +472,13 @@ public class BankService {
 
     /** SETTLED once every line is paid or re-issued. */
     private boolean settleIfDone(SignedInUser actor, PayoutBatch batch) {
-        int settled = jdbc.update("""
-                update payout_batch set status = 'SETTLED', settled_at = ?, version = version + 1
-                where id = ? and status = 'RELEASED'
-                  and not exists (select 1 from payout_line where batch_id = ? and status not in ('PAID', 'REISSUED'))
-                """, Timestamp.from(clock.instant()), batch.id(), batch.id());
+        int settled = jdbc.sql("""
+                update payout_batch set status = :settled, settled_at = :settledAt, version = version + 1
+                where id = :batchId and status = :released
+                  and not exists (select 1 from payout_line where batch_id = :batchId and status not in (:paid, :reissued))
+                """).param("settled", BatchStatus.SETTLED.name()).param("settledAt", Timestamp.from(clock.instant()))
+                .param("batchId", batch.id()).param("released", BatchStatus.RELEASED.name())
+                .param("paid", LineStatus.PAID.name()).param("reissued", LineStatus.REISSUED.name()).update();
         if (settled == 1) {
             batches.audit(actor, "PAYOUT_BATCH_SETTLED", batch, batches.projectOf(actor, batch),
                     Map.of("status", "RELEASED"), Map.of("status", "SETTLED"), null);
@@ -477,9 +532,14 @@ public class BankService {
     /** The refused download, in the project and town of the batch where there is one (whoever's it is). */
     private AuditEvent refusedDownload(long batchId) {
         AuditEvent event = AuditEvent.of("BANK_FILE_REFUSED", PayoutBatches.ENTITY, batchId);
-        return jdbc.query("""
-                select p.id, p.town_id from payout_batch b join project_name p on p.id = b.project_id where b.id = ?
-                """, (rs, i) -> event.inProject(rs.getLong(1), rs.getLong(2)), batchId).stream().findFirst().orElse(event);
+        return jdbc.sql("""
+                select p.id, p.town_id from payout_batch b join project_name p on p.id = b.project_id where b.id = :batchId
+                """).param("batchId", batchId).query(BatchPlace.class).optional()
+                .map(place -> event.inProject(place.id(), place.townId())).orElse(event);
+    }
+
+    /** The project of a batch and its town. */
+    private record BatchPlace(long id, long townId) {
     }
 
     private static String nullToEmpty(String text) {

@@ -1,15 +1,13 @@
 package org.workrelief.payout;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.support.DataAccessUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
@@ -19,6 +17,7 @@ import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
 import org.workrelief.common.audit.AuditEvent;
 import org.workrelief.common.audit.AuditLog;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.project.Project;
 
 /**
@@ -43,13 +42,13 @@ public class BankTemplates {
     public record TownChoice(long townId, String townName, Long templateId) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PayoutBatches batches;
     private final AuditLog auditLog;
     private final Clock clock;
     private final TownSettings townSettings;
 
-    BankTemplates(JdbcTemplate jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock, TownSettings townSettings) {
+    BankTemplates(JdbcClient jdbc, PayoutBatches batches, AuditLog auditLog, Clock clock, TownSettings townSettings) {
         this.townSettings = townSettings;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -59,7 +58,8 @@ public class BankTemplates {
 
     @Transactional(readOnly = true)
     public List<BankTemplate> all() {
-        return jdbc.query("select * from bank_file_template order by name", BankTemplates::toTemplate);
+        return jdbc.sql("select * from bank_file_template order by name").query(Row.class).stream().map(Row::template)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +68,8 @@ public class BankTemplates {
     }
 
     private Optional<BankTemplate> find(long id) {
-        return jdbc.query("select * from bank_file_template where id = ?", BankTemplates::toTemplate, id).stream().findFirst();
+        return jdbc.sql("select * from bank_file_template where id = :id").param("id", id).query(Row.class).optional()
+                .map(Row::template);
     }
 
     @Transactional(readOnly = true)
@@ -83,16 +84,14 @@ public class BankTemplates {
     public BankTemplate create(SignedInUser actor, BankTemplateForm form) {
         actor.require(Role.FINANCE, Role.ADMIN);
         Checked c = check(form);
-        Timestamp now = Timestamp.from(clock.instant());
-        Long id;
+        long id;
         try {
-            id = jdbc.queryForObject("""
+            id = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
                     insert into bank_file_template (name, bank_name, columns, result_columns, encoding, file_format,
-                        header_row, totals_row, created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                    """, Long.class, c.name(), c.bankName(), BankTemplate.format(c.columns()),
-                    BankTemplate.format(c.resultColumns()), form.encoding().name(), form.format().name(), form.headerRow(),
-                    form.totalsRow(), now, actor.getUsername(), now, actor.getUsername());
+                        header_row, totals_row, %s)
+                    values (:name, :bankName, :columns, :resultColumns, :encoding, :fileFormat, :headerRow, :totalsRow, %s)
+                    returning id
+                    """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).params(values(c, form)).query(Long.class).single();
         }
         catch (DuplicateKeyException taken) {
             throw new BusinessRuleException("payout.bankTemplate.name.taken");
@@ -110,13 +109,13 @@ public class BankTemplates {
         Checked c = check(form);
         int changed;
         try {
-            changed = jdbc.update("""
-                    update bank_file_template set name = ?, bank_name = ?, columns = ?, result_columns = ?, encoding = ?,
-                        file_format = ?, header_row = ?, totals_row = ?, version = version + 1, updated_at = ?, updated_by = ?
-                    where id = ? and version = ?
-                    """, c.name(), c.bankName(), BankTemplate.format(c.columns()), BankTemplate.format(c.resultColumns()),
-                    form.encoding().name(), form.format().name(), form.headerRow(), form.totalsRow(),
-                    Timestamp.from(clock.instant()), actor.getUsername(), id, form.version());
+            changed = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                    update bank_file_template set name = :name, bank_name = :bankName, columns = :columns,
+                        result_columns = :resultColumns, encoding = :encoding, file_format = :fileFormat,
+                        header_row = :headerRow, totals_row = :totalsRow, %s
+                    where id = :id and version = :version
+                    """.formatted(RowStamp.UPDATED))).params(values(c, form)).param("id", id).param("version", form.version())
+                    .update();
         }
         catch (DuplicateKeyException taken) {
             throw new BusinessRuleException("payout.bankTemplate.name.taken");
@@ -133,9 +132,8 @@ public class BankTemplates {
     /** The towns the user may see, each with its template. */
     @Transactional(readOnly = true)
     public List<TownChoice> townChoices(SignedInUser viewer) {
-        return jdbc.query("select id, name, bank_template_id from town_setting order by code",
-                (rs, i) -> new TownChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).stream()
-                .filter(t -> viewer.maySee(t.townId())).toList();
+        return jdbc.sql("select id as town_id, name as town_name, bank_template_id as template_id from town_setting order by code")
+                .query(TownChoice.class).stream().filter(t -> viewer.maySee(t.townId())).toList();
     }
 
     /** A town's template (null: today's layout); by its finance or an administrator who may see it. */
@@ -164,8 +162,9 @@ public class BankTemplates {
         if (templateId != null) {
             get(templateId);
         }
-        Long before = jdbc.queryForObject("select bank_template_id from payout_batch where id = ?", Long.class, batchId);
-        jdbc.update("update payout_batch set bank_template_id = ? where id = ?", templateId, batchId);
+        Long before = chosenForBatch(batchId);
+        jdbc.sql("update payout_batch set bank_template_id = :templateId where id = :batchId").param("templateId", templateId)
+                .param("batchId", batchId).update();
         Project project = batches.projectOf(actor, batch);
         auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_TEMPLATE_CHOSEN", PayoutBatches.ENTITY, batchId)
                 .inProject(project.getId(), project.getTownId())
@@ -175,16 +174,18 @@ public class BankTemplates {
     /** The template chosen for the batch itself (not the town's), if any. */
     @Transactional(readOnly = true)
     public Long chosenForBatch(long batchId) {
-        return jdbc.queryForObject("select bank_template_id from payout_batch where id = ?", Long.class, batchId);
+        return DataAccessUtils.nullableSingleResult(jdbc.sql("select bank_template_id from payout_batch where id = :batchId")
+                .param("batchId", batchId).query(Long.class).list());
     }
 
     /** The template the batch's files use: its own, else its town's; empty: today's layout. */
     @Transactional(readOnly = true)
     public Optional<BankTemplate> effective(long batchId) {
-        Long id = jdbc.queryForObject("""
+        // no such batch is an error, as before; a batch and town without a template are today's layout
+        Long id = DataAccessUtils.nullableSingleResult(jdbc.sql("""
                 select coalesce(b.bank_template_id, t.bank_template_id) from payout_batch b
-                join project_name p on p.id = b.project_id join town_setting t on t.id = p.town_id where b.id = ?
-                """, Long.class, batchId);
+                join project_name p on p.id = b.project_id join town_setting t on t.id = p.town_id where b.id = :batchId
+                """).param("batchId", batchId).query(Long.class).list());
         return id == null ? Optional.empty() : find(id);
     }
 
@@ -248,10 +249,20 @@ public class BankTemplates {
         return map;
     }
 
-    static BankTemplate toTemplate(ResultSet rs, int i) throws SQLException {
-        return new BankTemplate(rs.getLong("id"), rs.getString("name"), rs.getString("bank_name"),
-                BankTemplate.parse(rs.getString("columns")), BankTemplate.parse(rs.getString("result_columns")),
-                BankTemplate.Encoding.valueOf(rs.getString("encoding")), BankService.Format.valueOf(rs.getString("file_format")),
-                rs.getBoolean("header_row"), rs.getBoolean("totals_row"), rs.getLong("version"));
+    /** The form's values as the insert and the update name them. */
+    private static Map<String, Object> values(Checked c, BankTemplateForm form) {
+        return Map.of("name", c.name(), "bankName", c.bankName(), "columns", BankTemplate.format(c.columns()),
+                "resultColumns", BankTemplate.format(c.resultColumns()), "encoding", form.encoding().name(),
+                "fileFormat", form.format().name(), "headerRow", form.headerRow(), "totalsRow", form.totalsRow());
+    }
+
+    /** A row of bank_file_template, by column name; its column lists are the text {@link BankTemplate#format} wrote. */
+    private record Row(long id, String name, String bankName, String columns, String resultColumns,
+            BankTemplate.Encoding encoding, BankService.Format fileFormat, boolean headerRow, boolean totalsRow, long version) {
+
+        BankTemplate template() {
+            return new BankTemplate(id, name, bankName, BankTemplate.parse(columns), BankTemplate.parse(resultColumns),
+                    encoding, fileFormat, headerRow, totalsRow, version);
+        }
     }
 }

@@ -1,20 +1,20 @@
 package org.workrelief.payout;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workrelief.account.Role;
 import org.workrelief.account.SignedInUser;
 import org.workrelief.common.BusinessRuleException;
 import org.workrelief.common.NotFoundException;
+import org.workrelief.common.db.RowStamp;
 import org.workrelief.worker.WorkerService;
 
 /**
@@ -27,13 +27,13 @@ public class CallbackService {
 
     static final String CHECK = "CallbackCheck";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PayoutBatches batches;
     private final CallbackStore store;
     private final WorkerService workers;
     private final Clock clock;
 
-    CallbackService(JdbcTemplate jdbc, PayoutBatches batches, CallbackStore store, WorkerService workers, Clock clock) {
+    CallbackService(JdbcClient jdbc, PayoutBatches batches, CallbackStore store, WorkerService workers, Clock clock) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.store = store;
@@ -106,14 +106,14 @@ public class CallbackService {
         if (note != null && note.length() > 1000) {
             throw new BusinessRuleException("payout.callback.incomplete");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        String who = actor.getUsername();
+        RowStamp stamp = RowStamp.now(clock, actor.getUsername());
         if (!answer.reached()) {
-            int changed = jdbc.update("""
-                    update callback_check set reached = false, attempts = attempts + 1, last_attempt_by = ?,
-                        last_attempt_at = ?, note = coalesce(?, note), version = version + 1, updated_at = ?, updated_by = ?
-                    where id = ? and worked is null and version = ?
-                    """, who, now, note, now, who, checkId, answer.version());
+            int changed = stamp.on(jdbc.sql("""
+                    update callback_check set reached = false, attempts = attempts + 1, last_attempt_by = :stampedBy,
+                        last_attempt_at = :stampedAt, note = coalesce(:note, note), %s
+                    where id = :checkId and worked is null and version = :version
+                    """.formatted(RowStamp.UPDATED))).param("note", note).param("checkId", checkId)
+                    .param("version", answer.version()).update();
             stale(changed);
             batches.audit(actor, "CALLBACK_ATTEMPTED", batch, batches.projectOf(actor, batch), null,
                     auditValues(check, "reached", false, "note", String.valueOf(note)), null);
@@ -132,15 +132,16 @@ public class CallbackService {
             throw new BusinessRuleException("payout.callback.amount");
         }
         // the line as the worker was asked about it: a correction is later held against these figures
-        int changed = jdbc.update("""
-                update callback_check c set reached = true, worked = ?, differs_how = ?, expected_amount = ?, note = ?,
-                    checked_by = ?, checked_at = ?, attempts = attempts + 1, last_attempt_by = ?, last_attempt_at = ?,
-                    line_days_checked = l.days, line_payable_checked = l.amount_payable, line_version_checked = l.version,
-                    version = c.version + 1, updated_at = ?, updated_by = ?
+        int changed = stamp.on(jdbc.sql("""
+                update callback_check c set reached = true, worked = :worked, differs_how = :differsHow,
+                    expected_amount = :expectedAmount, note = :note, checked_by = :stampedBy, checked_at = :stampedAt,
+                    attempts = attempts + 1, last_attempt_by = :stampedBy, last_attempt_at = :stampedAt,
+                    line_days_checked = l.days, line_payable_checked = l.amount_payable, line_version_checked = l.version, %s
                 from payout_line l
-                where l.id = c.line_id and c.id = ? and c.worked is null and c.version = ?
-                """, worked, CallbackCheck.DIFFERS.equals(worked) ? how : null, expected, note, who, now, who, now, now, who,
-                checkId, answer.version());
+                where l.id = c.line_id and c.id = :checkId and c.worked is null and c.version = :version
+                """.formatted(RowStamp.updated("c")))).param("worked", worked)
+                .param("differsHow", CallbackCheck.DIFFERS.equals(worked) ? how : null).param("expectedAmount", expected)
+                .param("note", note).param("checkId", checkId).param("version", answer.version()).update();
         stale(changed);
         batches.audit(actor, "CALLBACK_CHECKED", batch, batches.projectOf(actor, batch), null,
                 auditValues(check, "worked", worked, "differsHow", String.valueOf(how), "expected", String.valueOf(expected),
@@ -201,13 +202,16 @@ public class CallbackService {
             after.put("resolution", written);
         }
         boolean corrected = CallbackCheck.CORRECTED.equals(kind);
-        Timestamp now = Timestamp.from(clock.instant());
-        int changed = jdbc.update("""
-                update callback_check set resolution_kind = ?, resolution = ?, resolved_by = ?, resolved_at = ?,
-                    line_days_resolved = ?, line_payable_resolved = ?, version = version + 1, updated_at = ?, updated_by = ?
-                where id = ? and worked = 'DIFFERS' and (resolution_kind is null or resolution_kind = 'CORRECTED') and version = ?
-                """, kind, written, actor.getUsername(), now, corrected ? line.days() : null,
-                corrected ? line.amountPayable() : null, now, actor.getUsername(), checkId, version);
+        int changed = RowStamp.now(clock, actor.getUsername()).on(jdbc.sql("""
+                update callback_check set resolution_kind = :kind, resolution = :resolution, resolved_by = :stampedBy,
+                    resolved_at = :stampedAt, line_days_resolved = :daysResolved, line_payable_resolved = :payableResolved, %s
+                where id = :checkId and worked = :differs and (resolution_kind is null or resolution_kind = :corrected)
+                  and version = :version
+                """.formatted(RowStamp.UPDATED))).param("kind", kind).param("resolution", written)
+                .param("daysResolved", corrected ? line.days() : null)
+                .param("payableResolved", corrected ? line.amountPayable() : null).param("checkId", checkId)
+                .param("differs", CallbackCheck.DIFFERS).param("corrected", CallbackCheck.CORRECTED).param("version", version)
+                .update();
         stale(changed);
         batches.audit(actor, "CALLBACK_RESOLVED", batch, batches.projectOf(actor, batch), before, after, null);
         return store.check(checkId).orElseThrow();
@@ -229,14 +233,16 @@ public class CallbackService {
             return false;
         }
         // the confirmations are deleted when voided; the audit log is where the voiding is kept
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
+        return jdbc.sql("""
                 select exists (select 1 from audit_log v
-                               where v.action = 'CONFIRMATIONS_VOIDED' and v.entity_type = ? and v.entity_id = ?
+                               where v.action = :voided and v.entity_type = :lineEntity and v.entity_id = :lineId
                                  and v.id > coalesce((select max(a.id) from audit_log a
-                                                      where a.action = 'CALLBACK_CHECKED' and a.entity_type = ?
-                                                        and a.entity_id = ? and a.after_state ->> 'check' = ?), 0))
-                """, Boolean.class, PayoutBatches.LINE, String.valueOf(line.id()), PayoutBatches.ENTITY,
-                String.valueOf(batch.id()), String.valueOf(check.id())));
+                                                      where a.action = :checked and a.entity_type = :batchEntity
+                                                        and a.entity_id = :batchId and a.after_state ->> 'check' = :checkId), 0))
+                """).param("voided", "CONFIRMATIONS_VOIDED").param("lineEntity", PayoutBatches.LINE)
+                .param("lineId", String.valueOf(line.id())).param("checked", "CALLBACK_CHECKED")
+                .param("batchEntity", PayoutBatches.ENTITY).param("batchId", String.valueOf(batch.id()))
+                .param("checkId", String.valueOf(check.id())).query(Boolean.class).single();
     }
 
     private static Map<String, Object> auditValues(CallbackCheck check, Object... pairs) {

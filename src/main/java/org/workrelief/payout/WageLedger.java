@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,14 +42,14 @@ public class WageLedger {
             "出勤天数", "日工资(元)", "应发(元)", "扣减项目", "扣减金额(元)", "实发(元)", "账户类型", "收款账户", "银行结果", "支付日期",
             "发放延迟(天)", "银行交易流水号 / 签字表", "互证确认");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProjectService projects;
     private final AuditChainHeads auditChains;
     private final DataProtector protector;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
 
-    WageLedger(JdbcTemplate jdbc, ProjectService projects, AuditChainHeads auditChains, DataProtector protector,
+    WageLedger(JdbcClient jdbc, ProjectService projects, AuditChainHeads auditChains, DataProtector protector,
             AuditLog auditLog, PlatformTransactionManager transactionManager) {
         this.auditChains = auditChains;
         this.jdbc = jdbc;
@@ -62,10 +63,10 @@ public class WageLedger {
     @Transactional(readOnly = true)
     public List<YearMonth> months(SignedInUser viewer, long projectId) {
         projects.get(viewer, projectId);
-        return jdbc.query("""
-                select distinct date_trunc('month', period_from)::date as month from payout_batch where project_id = ?
+        return jdbc.sql("""
+                select distinct date_trunc('month', period_from)::date as month from payout_batch where project_id = :projectId
                 order by month desc
-                """, (rs, i) -> YearMonth.from(rs.getDate(1).toLocalDate()), projectId);
+                """).param("projectId", projectId).query(LocalDate.class).stream().map(YearMonth::from).toList();
     }
 
     /** The ledger's lines; the last column is always the cross-confirmations. */
@@ -75,7 +76,7 @@ public class WageLedger {
         boolean fullIds = viewer.hasRole(Role.FINANCE);
         String employer = project.getEntityName() + (project.getEntityCreditCode() == null
                 || project.getEntityCreditCode().isBlank() ? "" : "（" + project.getEntityCreditCode() + "）");
-        return jdbc.query("""
+        return jdbc.sql("""
                 select b.id, b.period_from, b.period_to, w.worker_code, w.name, w.id_number_masked, w.id_number_cipher,
                        w.phone, l.team_name, l.days, l.day_rate, l.amount_due, l.deduction, l.deduction_reason,
                        l.amount_payable, l.status, l.bank_reason, l.paid_on, l.bank_reference, l.account_kind, l.bank_name,
@@ -83,45 +84,49 @@ public class WageLedger {
                        (select string_agg(distinct '签字表#' || c.sheet_id, '、') from cross_confirmation c
                         where c.line_id = l.id and c.sheet_id is not null) as sheets,
                        (select string_agg(v.name || '（' || v.worker_code || '）' || case c.method
-                                   when 'PIN' then '本人确认码'
-                                   when 'SHEET' then '签字表#' || c.sheet_id
+                                   when :pin then '本人确认码'
+                                   when :sheet then '签字表#' || c.sheet_id
                                         || case when s.attested_at is null then '（待核对）' else '（已核对）' end
                                    else '无凭证录入' end, '；' order by c.slot)
                         from cross_confirmation c join worker_name v on v.id = c.witness_worker_id
                         left join confirmation_sheet s on s.id = c.sheet_id where c.line_id = l.id) as confirmations
                 from payout_line l join payout_batch b on b.id = l.batch_id join worker_payee_account w on w.id = l.worker_id
-                where b.project_id = ? and b.period_from between ? and ?
+                where b.project_id = :projectId and b.period_from between :from and :to
                 order by b.id, l.team_id, w.worker_code
-                """, (rs, i) -> {
-            String status = rs.getString("status");
-            Date paidOn = rs.getDate("paid_on");
-            boolean paid = "PAID".equals(status);
-            BigDecimal deduction = rs.getBigDecimal("deduction");
-            boolean released = rs.getString("bank_card_masked") != null;
-            String reference = rs.getString("bank_reference") != null ? rs.getString("bank_reference")
-                    : nullToEmpty(rs.getString("sheets"));
-            return new ArrayList<>(List.of(employer,
-                    rs.getDate("period_from") + "~" + rs.getDate("period_to"),
-                    String.valueOf(rs.getLong("id")), rs.getString("worker_code"), rs.getString("name"),
-                    fullIds ? protector.decrypt(rs.getString("id_number_cipher")) : rs.getString("id_number_masked"),
-                    nullToEmpty(rs.getString("phone")), rs.getString("team_name"), rs.getBigDecimal("days").toPlainString(),
-                    rs.getBigDecimal("day_rate").toPlainString(), rs.getBigDecimal("amount_due").toPlainString(),
-                    deduction.signum() == 0 ? "" : nullToEmpty(rs.getString("deduction_reason")),
-                    deduction.toPlainString(),
-                    paid ? rs.getBigDecimal("amount_payable").toPlainString() : "0.00",
-                    released ? AccountKind.of(rs.getString("account_kind")).label() : "",
-                    released ? nullToEmpty(rs.getString("bank_name")) + " " + rs.getString("bank_card_masked") : "",
-                    RESULTS.getOrDefault(status, status) + (rs.getString("bank_reason") == null ? ""
-                            : "：" + rs.getString("bank_reason")),
-                    paidOn == null ? "" : paidOn.toString(),
-                    paidOn == null ? "" : String.valueOf(ChronoUnit.DAYS.between(rs.getDate("period_to").toLocalDate(),
-                            paidOn.toLocalDate())),
-                    reference, nullToEmpty(rs.getString("confirmations"))));
-        }, projectId, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
+                """).param("pin", ConfirmationService.Method.PIN.name()).param("sheet", ConfirmationService.Method.SHEET.name())
+                .param("projectId", projectId).param("from", Date.valueOf(month.atDay(1)))
+                .param("to", Date.valueOf(month.atEndOfMonth())).query(LedgerLine.class).stream()
+                .map(line -> line.row(employer, fullIds ? protector.decrypt(line.idNumberCipher()) : line.idNumberMasked()))
+                .toList();
     }
 
-    private static final Map<String, String> RESULTS = Map.of("PENDING", "待银行反馈", "PAID", "成功",
-            "FAILED", "失败", "REISSUED", "失败已补发");
+    /** A line of the ledger as the query reads it, by column name ({@code id} is the batch's). */
+    private record LedgerLine(long id, LocalDate periodFrom, LocalDate periodTo, String workerCode, String name,
+            String idNumberMasked, String idNumberCipher, String phone, String teamName, BigDecimal days, BigDecimal dayRate,
+            BigDecimal amountDue, BigDecimal deduction, String deductionReason, BigDecimal amountPayable, LineStatus status,
+            String bankReason, LocalDate paidOn, String bankReference, String accountKind, String bankName,
+            String bankCardMasked, String sheets, String confirmations) {
+
+        /** The ledger's columns ({@link #COLUMNS}), the ID number as the viewer may see it. */
+        List<String> row(String employer, String idNumber) {
+            boolean paid = status == LineStatus.PAID;
+            boolean released = bankCardMasked != null;
+            String reference = bankReference != null ? bankReference : nullToEmpty(sheets);
+            return new ArrayList<>(List.of(employer, periodFrom + "~" + periodTo, String.valueOf(id), workerCode, name,
+                    idNumber, nullToEmpty(phone), teamName, days.toPlainString(), dayRate.toPlainString(),
+                    amountDue.toPlainString(), deduction.signum() == 0 ? "" : nullToEmpty(deductionReason),
+                    deduction.toPlainString(), paid ? amountPayable.toPlainString() : "0.00",
+                    released ? AccountKind.of(accountKind).label() : "",
+                    released ? nullToEmpty(bankName) + " " + bankCardMasked : "",
+                    RESULTS.get(status) + (bankReason == null ? "" : "：" + bankReason),
+                    paidOn == null ? "" : paidOn.toString(),
+                    paidOn == null ? "" : String.valueOf(ChronoUnit.DAYS.between(periodTo, paidOn)),
+                    reference, nullToEmpty(confirmations)));
+        }
+    }
+
+    private static final Map<LineStatus, String> RESULTS = Map.of(LineStatus.PENDING, "待银行反馈", LineStatus.PAID, "成功",
+            LineStatus.FAILED, "失败", LineStatus.REISSUED, "失败已补发");
 
     /**
      * The XLSX. Finance's copy carries the full ID numbers, so its download is audited first, like the bank

@@ -183,6 +183,17 @@ class BankTests {
         PayoutBatch followUp = bank.reissueFailed(p.staff(), released.id());
 
         assertThat(followUp.reissueOf()).isEqualTo(released.id());
+        String staff = p.staff().getUsername();
+        assertThat(jdbc.queryForMap("""
+                select b.prepared_by, b.created_by, b.updated_by, b.publicized_at = b.created_at as publicized_then,
+                       b.version, count(distinct l.id) filter (where l.created_by = ? and l.created_at = b.created_at) as lines,
+                       count(c.id) filter (where c.created_by = ? and c.created_at = b.created_at) as confirmations
+                from payout_batch b join payout_line l on l.batch_id = b.id left join cross_confirmation c on c.line_id = l.id
+                where b.id = ? group by b.id
+                """, staff, staff, followUp.id())).as("the follow-up, its line and its confirmations written by who re-issued, at once")
+                .containsEntry("prepared_by", staff).containsEntry("created_by", staff).containsEntry("updated_by", staff)
+                .containsEntry("publicized_then", true).containsEntry("version", 0L).containsEntry("lines", 1L)
+                .containsEntry("confirmations", 2L);
         assertThat(batches.batch(p.finance(), released.id()).status()).as("paid or re-issued: settled")
                 .isEqualTo(BatchStatus.SETTLED);
         List<PayoutLine> again = batches.lines(p.finance(), followUp.id());
