@@ -158,13 +158,14 @@ public class DailyReviewService {
             return existing.get();
         }
         RowStamp stamp = RowStamp.now(clock, actor.getUsername());
-        // the partial unique index's predicate is written out: PostgreSQL matches it as text, not as a parameter
+        // the partial unique index's predicate is written out (from the enum): PostgreSQL matches it as text, not as a
+        // parameter
         int added = stamp.on(jdbc.sql("""
                 insert into daily_review (project_id, review_date, round, status, opened_by, opened_at, %s)
                 select :projectId, :day, coalesce(max(round), 0) + 1, :open, :stampedBy, :stampedAt, %s
                 from daily_review where project_id = :projectId and review_date = :day
-                on conflict (project_id, review_date) where status <> 'REOPENED' do nothing
-                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES))).param("projectId", projectId).param("day", day)
+                on conflict (project_id, review_date) where status <> '%s' do nothing
+                """.formatted(RowStamp.COLUMNS, RowStamp.VALUES, ReviewStatus.REOPENED.name()))).param("projectId", projectId).param("day", day)
                 .param("open", ReviewStatus.OPEN.name()).update();
         DailyReview review = current(projectId, day).orElseThrow();
         if (added == 1) {
