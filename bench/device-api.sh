@@ -168,6 +168,14 @@ for c in $CONNECTIONS; do
     done
 done
 run 1 1 batch
+# a batch still in flight when wrk stopped (one that outlived its timeout) goes on storing its items: wait until the
+# sign-ins stop growing, so that the bulk INSERT below starts after the last day stored (it collided once, psql exit 3)
+stored=-1
+until [ "$stored" = "$(sql -c "select count(*) from punch where project_id = $PROJECT")" ]; do
+    stored=$(sql -c "select count(*) from punch where project_id = $PROJECT")
+    sleep 2
+done
+next_day=$(first_free_day)
 
 # the baseline of the batch: the same rows (1,000 sign-ins of the project's workers on new days) by one multi-row
 # INSERT each, 20 times in one psql session, each its own transaction
@@ -189,7 +197,8 @@ cross join lateral (select date '$TODAY' + $((next_day + 10 * i)) + g / (2 * a.n
                            case when (g / a.n) % 2 = 0 then time '07:30' else time '14:30' end as t) x;
 SQL
     done
-} | sql 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' > target/bench-insert-times.txt
+} | sql 2>&1 | tee target/bench-insert-raw.txt | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' \
+    > target/bench-insert-times.txt || { echo "the bulk INSERT failed; see target/bench-insert-raw.txt" >&2; exit 1; }
 insert_ms=$(awk '{ s += $1 } END { printf "%.1f", s }' target/bench-insert-times.txt)
 echo "bulk INSERT: $inserts x 1000 rows in $insert_ms ms" >&2
 
