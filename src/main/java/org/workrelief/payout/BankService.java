@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -243,35 +244,8 @@ public class BankService {
     private record Match(long lineId, long workerId, BigDecimal payable, LineStatus status) {
     }
 
-    /**
-     * A good row of the bank's answer: paid or failed, with what its line's update binds, by name. It is that
-     * update's parameter source itself: a file of 100,000 answers holds no map a line.
-     */
-    private record Answer(boolean paid, long lineId, Date paidOn, String reason, String reference, Timestamp failedAt)
-            implements SqlParameterSource {
-
-        private static final Set<String> NAMES = Set.of("lineId", "paidOn", "reason", "reference", "failedAt", "paid",
-                "failed", "pending");
-
-        @Override
-        public boolean hasValue(String name) {
-            return NAMES.contains(name);
-        }
-
-        @Override
-        public Object getValue(String name) {
-            return switch (name) {
-                case "lineId" -> lineId;
-                case "paidOn" -> paidOn;
-                case "reason" -> reason;
-                case "reference" -> reference;
-                case "failedAt" -> failedAt;
-                case "paid" -> LineStatus.PAID.name();
-                case "failed" -> LineStatus.FAILED.name();
-                case "pending" -> LineStatus.PENDING.name();
-                default -> throw new IllegalArgumentException("No value for the parameter " + name);
-            };
-        }
+    /** A good row of the bank's answer: paid or failed, with what its line's update binds, by name. */
+    private record Answer(boolean paid, long lineId, Date paidOn, String reason, String reference, Timestamp failedAt) {
     }
 
     /**
@@ -373,10 +347,12 @@ public class BankService {
                 List<Answer> paid = marked.stream().filter(Answer::paid).toList();
                 List<Answer> failed = marked.stream().filter(answer -> !answer.paid()).toList();
                 // one JDBC batch each (a file may answer 100,000 lines): JdbcClient has no batch update
-                batched.batchUpdate("update payout_line set status = :paid, paid_on = :paidOn, bank_reference = :reference, "
-                        + "version = version + 1 where id = :lineId and status = :pending", lines(paid));
-                batched.batchUpdate("update payout_line set status = :failed, bank_reason = :reason, bank_reference = :reference, "
-                        + "failed_at = :failedAt, version = version + 1 where id = :lineId and status = :pending", lines(failed));
+                batched.batchUpdate(("update payout_line set status = '%s', paid_on = :paidOn, bank_reference = :reference, "
+                        + "version = version + 1 where id = :lineId and status = '%s'")
+                        .formatted(LineStatus.PAID.name(), LineStatus.PENDING.name()), lines(paid));
+                batched.batchUpdate(("update payout_line set status = '%s', bank_reason = :reason, bank_reference = :reference, "
+                        + "failed_at = :failedAt, version = version + 1 where id = :lineId and status = '%s'")
+                        .formatted(LineStatus.FAILED.name(), LineStatus.PENDING.name()), lines(failed));
                 boolean settled = settleIfDone(actor, batch);
                 Project project = batches.projectOf(actor, batch);
                 auditLog.recordAs(actor.getUsername(), AuditEvent.of("BANK_RESULTS_IMPORTED", PayoutBatches.ENTITY, batchId)
@@ -397,8 +373,9 @@ public class BankService {
         });
     }
 
+    /** Each answer binds its own components by name (the statuses are constants of the statement). */
     private static SqlParameterSource[] lines(List<Answer> answers) {
-        return answers.toArray(SqlParameterSource[]::new);
+        return answers.stream().map(SimplePropertySqlParameterSource::new).toArray(SqlParameterSource[]::new);
     }
 
     /** A failed line, its card as the bank was sent it and the worker's card now (null: none). */

@@ -142,14 +142,13 @@ public class PayoutService {
             Amounts amounts = Amounts.of(t.fullDays(), t.halfDays(), team.dayRate(), BigDecimal.ZERO);
             allDays = allDays.add(amounts.days());
             allPayable = allPayable.add(amounts.payable());
-            rows.add(new MapSqlParameterSource().addValue("batchId", batchId).addValue("workerId", t.workerId())
+            rows.add(stamp.on(new MapSqlParameterSource()).addValue("batchId", batchId).addValue("workerId", t.workerId())
                     .addValue("teamId", team.teamId()).addValue("teamName", team.name()).addValue("fullDays", t.fullDays())
                     .addValue("halfDays", t.halfDays()).addValue("days", amounts.days()).addValue("dayRate", team.dayRate())
-                    .addValue("due", amounts.due()).addValue("payable", amounts.payable())
-                    .addValue("stampedAt", stamp.timestamp()).addValue("stampedBy", stamp.by()));
+                    .addValue("due", amounts.due()).addValue("payable", amounts.payable()));
         }
         // one JDBC batch (sent as multi-row inserts, reWriteBatchedInserts): JdbcClient has no batch, so the named
-        // template's batchUpdate, with the who/when columns of RowStamp bound per row as RowStamp.on would bind them
+        // template's batchUpdate, with the who/when columns bound per row by RowStamp.on
         batchJdbc.batchUpdate("""
                 insert into payout_line (batch_id, worker_id, team_id, team_name, full_days, half_days, days, day_rate,
                                          amount_due, deduction, amount_payable, %s)

@@ -1,17 +1,18 @@
 package org.workrelief.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workrelief.support.RowStamps.created;
+import static org.workrelief.support.RowStamps.micros;
+import static org.workrelief.support.RowStamps.updated;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.workrelief.support.RowStamps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.support.IntegrationTest;
@@ -45,17 +46,17 @@ class PayoutRowStampTests {
         Instant created = clock.instant();
         PayoutBatch batch = payouts.create(p.staff(), p.projectId(), PaidSite.FROM, PaidSite.TO);
         String staff = p.staff().getUsername();
-        assertThat(stamps("payout_batch", "id", batch.id())).containsExactlyInAnyOrderEntriesOf(
+        assertThat(RowStamps.of(jdbc, "payout_batch", "id", batch.id())).containsExactlyInAnyOrderEntriesOf(
                 created(staff, created));
         List<PayoutLine> lines = batches.lines(p.staff(), batch.id());
         assertThat(lines).hasSize(p.crew().size());
-        lines.forEach(line -> assertThat(stamps("payout_line", "id", line.id()))
+        lines.forEach(line -> assertThat(RowStamps.of(jdbc, "payout_line", "id", line.id()))
                 .containsExactlyInAnyOrderEntriesOf(created(staff, created)));
 
         clock.advance(Duration.ofMinutes(20));
         Instant publicized = clock.instant();
         PayoutBatch after = payouts.publicize(p.staff(), batch.id(), batch.version());
-        assertThat(stamps("payout_batch", "id", batch.id())).containsExactlyInAnyOrderEntriesOf(
+        assertThat(RowStamps.of(jdbc, "payout_batch", "id", batch.id())).containsExactlyInAnyOrderEntriesOf(
                 updated(staff, created, staff, publicized, 1));
         assertThat(after.publicizedAt()).isEqualTo(micros(publicized));
     }
@@ -72,9 +73,9 @@ class PayoutRowStampTests {
         Instant deducted = clock.instant();
         payouts.deduct(p.admin(), line.id(), new BigDecimal("10.00"), "借支", line.version());
         String admin = p.admin().getUsername();
-        assertThat(stamps("payout_line", "id", line.id())).containsExactlyInAnyOrderEntriesOf(
+        assertThat(RowStamps.of(jdbc, "payout_line", "id", line.id())).containsExactlyInAnyOrderEntriesOf(
                 updated(staff, created, admin, deducted, line.version() + 1));
-        assertThat(stamps("payout_batch", "id", batch.id())).as("the notice runs again from the changed amount")
+        assertThat(RowStamps.of(jdbc, "payout_batch", "id", batch.id())).as("the notice runs again from the changed amount")
                 .containsExactlyInAnyOrderEntriesOf(updated(staff, created, admin, deducted, publicized.version() + 1));
         assertThat(batches.batch(p.staff(), batch.id()).noticeUntil()).isEqualTo(deducted.plus(Duration.ofDays(7)));
 
@@ -83,7 +84,7 @@ class PayoutRowStampTests {
         Instant approved = clock.instant();
         PayoutBatch after = payouts.approve(p.checker(), batch.id(), confirmed.version());
         String checker = p.checker().getUsername();
-        assertThat(stamps("payout_batch", "id", batch.id())).containsExactlyInAnyOrderEntriesOf(
+        assertThat(RowStamps.of(jdbc, "payout_batch", "id", batch.id())).containsExactlyInAnyOrderEntriesOf(
                 updated(staff, created, checker, approved, confirmed.version() + 1));
         assertThat(after.approvedBy()).isEqualTo(checker);
         assertThat(after.approvedAt()).isEqualTo(micros(approved));
@@ -96,49 +97,22 @@ class PayoutRowStampTests {
         Instant recorded = clock.instant();
         ConfirmationSheet sheet = flow.recordedFromSheet(p, batch.id());
         String staff = p.staff().getUsername();
-        assertThat(stamps("confirmation_sheet", "id", sheet.id())).containsExactlyInAnyOrderEntriesOf(
+        assertThat(RowStamps.of(jdbc, "confirmation_sheet", "id", sheet.id())).containsExactlyInAnyOrderEntriesOf(
                 created(staff, recorded));
         List<Long> confirmations = jdbc.queryForList("select id from cross_confirmation where sheet_id = ?", Long.class,
                 sheet.id());
         assertThat(confirmations).isNotEmpty();
-        confirmations.forEach(id -> assertThat(stamps("cross_confirmation", "id", id))
+        confirmations.forEach(id -> assertThat(RowStamps.of(jdbc, "cross_confirmation", "id", id))
                 .containsExactlyInAnyOrderEntriesOf(created(staff, recorded)));
 
         clock.advance(Duration.ofMinutes(30));
         Instant attested = clock.instant();
         ConfirmationSheet after = flow.attested(p, sheet);
         String member = p.s().offDuty().getUsername();
-        assertThat(stamps("confirmation_sheet", "id", sheet.id())).containsExactlyInAnyOrderEntriesOf(
+        assertThat(RowStamps.of(jdbc, "confirmation_sheet", "id", sheet.id())).containsExactlyInAnyOrderEntriesOf(
                 updated(staff, recorded, member, attested, sheet.version() + 1));
         assertThat(after.attestedBy()).isEqualTo(member);
         assertThat(after.attestedAt()).isEqualTo(micros(attested));
         assertThat(sheets.sheet(p.staff(), sheet.id()).attested()).isTrue();
-    }
-
-    private static Map<String, Object> created(String by, Instant at) {
-        return updated(by, at, by, at, 0);
-    }
-
-    private static Map<String, Object> updated(String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
-            long version) {
-        Map<String, Object> stamps = new LinkedHashMap<>();
-        stamps.put("created_at", micros(createdAt));
-        stamps.put("created_by", createdBy);
-        stamps.put("updated_at", micros(updatedAt));
-        stamps.put("updated_by", updatedBy);
-        stamps.put("version", version);
-        return stamps;
-    }
-
-    private Map<String, Object> stamps(String table, String key, long id) {
-        return jdbc.queryForMap("select created_at, created_by, updated_at, updated_by, version from " + table
-                + " where " + key + " = ?", id).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue() instanceof java.sql.Timestamp t
-                        ? t.toInstant() : e.getValue() instanceof Integer i ? (long) i : e.getValue()));
-    }
-
-    /** PostgreSQL keeps microseconds. */
-    private static Instant micros(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -52,8 +53,8 @@ public record RowStamp(Instant at, String by) {
         return statement.param("stampedAt", Timestamp.from(at)).param("stampedBy", by);
     }
 
-    /** The instant as JDBC binds it, for other columns of the same statement that record it (opened_at ...). */
-    public Timestamp timestamp() {
-        return Timestamp.from(at);
+    /** The same two parameters on one row of a JDBC batch ({@code NamedParameterJdbcTemplate.batchUpdate}). */
+    public MapSqlParameterSource on(MapSqlParameterSource row) {
+        return row.addValue("stampedAt", Timestamp.from(at)).addValue("stampedBy", by);
     }
 }

@@ -1,15 +1,16 @@
 package org.workrelief.common.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workrelief.support.RowStamps.micros;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.workrelief.support.RowStamps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workrelief.account.AccountService;
@@ -63,14 +64,14 @@ class RowStampIntegrationTests {
     void anInsertIsStampedCreatedAndUpdatedAndAnUpdateStampsTheUpdateAndMovesTheVersionOn() {
         Instant issued = clock.instant();
         long id = tokens.issue(site.admin(), site.project().getId(), "gate").token().id();
-        assertThat(stamps("device_token", "id", id)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(RowStamps.of(jdbc, "device_token", "id", id)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "created_at", micros(issued), "created_by", site.admin().getUsername(),
                 "updated_at", micros(issued), "updated_by", site.admin().getUsername(), "version", 0L));
 
         clock.advance(Duration.ofHours(2));
         Instant revoked = clock.instant();
         tokens.revoke(site.admin(), id);
-        assertThat(stamps("device_token", "id", id)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(RowStamps.of(jdbc, "device_token", "id", id)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "created_at", micros(issued), "created_by", site.admin().getUsername(),
                 "updated_at", micros(revoked), "updated_by", site.admin().getUsername(), "version", 1L));
     }
@@ -84,20 +85,8 @@ class RowStampIntegrationTests {
         Instant second = clock.instant();
         settings.change(projectId, new SlotWindows(LocalTime.of(6, 0), LocalTime.of(11, 0), LocalTime.of(13, 0),
                 LocalTime.of(19, 0), Duration.ofMinutes(90)), "clerk-b");
-        assertThat(stamps("attendance_settings", "project_id", projectId)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(RowStamps.of(jdbc, "attendance_settings", "project_id", projectId)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "created_at", micros(first), "created_by", "clerk-a",
                 "updated_at", micros(second), "updated_by", "clerk-b", "version", 1L));
-    }
-
-    private Map<String, Object> stamps(String table, String key, long id) {
-        return jdbc.queryForMap("select created_at, created_by, updated_at, updated_by, version from " + table
-                + " where " + key + " = ?", id).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue() instanceof java.sql.Timestamp t
-                        ? t.toInstant() : e.getValue()));
-    }
-
-    /** PostgreSQL keeps microseconds. */
-    private static Instant micros(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }
